@@ -1,0 +1,50 @@
+"""Command-line entry points: `python -m bot [run|chat|parse|export]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from rules.models import ParseResult
+from rules.notation import parse_message
+
+
+def parse_result_json(result: ParseResult) -> dict[str, object]:
+    """The one-line JSON contract of `python -m bot parse` (docs/notation.md)."""
+    if result.errors:
+        first = result.errors[0]
+        return {"ok": False, "error": first.error, "column": first.column, "hint": first.hint}
+    return {"ok": True, "sets": [s.contract_dict() for s in result.sets]}
+
+
+def run_parse(stdin: TextIO, stdout: TextIO, unit: str) -> int:
+    for line in stdin:
+        result = parse_message(line.rstrip("\r\n"), unit)  # type: ignore[arg-type]
+        stdout.write(json.dumps(parse_result_json(result), ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="SetCoach: a training coach bot.")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="Telegram if TELEGRAM_BOT_TOKEN is set, else the console chat (default)")
+    parse = commands.add_parser("parse", help="read messages from stdin, one per line; write JSON lines")
+    parse.add_argument("--unit", choices=["kg", "lb"], default="kg", help="unit for loads written without one")
+    for name, text in (("chat", "chat with the bot in this terminal"), ("export", "write a lifter's sets as CSV")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--db", help="SQLite file (default: $SETCOACH_DB or ./setcoach.db)")
+        sub.add_argument("--user", type=int, default=None, help="user id (default: the console user)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "parse":
+        return run_parse(sys.stdin, sys.stdout, args.unit)
+    from bot.app import run_command  # the I/O side loads only when needed
+
+    return run_command(args)

@@ -1,0 +1,372 @@
+"""The exercise catalog: names, aliases, muscles, and how well each suits intensifiers.
+
+Rest-pause suitability follows the rest-pause guide's cautious reading: "keep rest-pause mostly
+for stable, lower-skill exercises"; heavy compounds, Olympic lifts, technical hinges and unstable
+movements are poor candidates. (The drop-sets-vs-rest-pause article suggests rest-pause for bench
+and squats; where the two disagree the bot takes the cautious reading and says so.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from enum import StrEnum
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Kind(StrEnum):
+    COMPOUND = "compound"
+    ISOLATION = "isolation"
+
+
+class Fit(StrEnum):
+    """How well an exercise suits rest-pause and drop sets."""
+
+    GOOD = "good"
+    OK = "ok"
+    POOR = "poor"
+
+
+class Exercise(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    kind: Kind
+    pattern: str
+    equipment: str
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...] = ()
+    fit: Fit
+    fit_reason: str
+    joints: tuple[str, ...] = ()
+    main_lift: bool = False
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def muscles(self) -> tuple[str, ...]:
+        return self.primary + self.secondary
+
+
+# Why an exercise gets its rest-pause fit; the texts are shown to lifters.
+STABLE_MACHINE = "stable machine or cable setup: the target muscle, not balance, limits the set"
+STABLE_ISOLATION = "simple isolation: technique stays recognisable when reps slow down"
+FREE_WEIGHT_OK = "usable, but dumbbells or bodyweight get harder to control when tired"
+HEAVY_BARBELL = "heavy barbell compound: bracing and bar path degrade under short rest"
+TECHNICAL_HINGE = "technical hinge: a tired rep turns into a rounded back, not more growth"
+OLYMPIC = "Olympic lift: speed and skill, not fatigue, are the point"
+UNSTABLE = "unstable movement: balance gives out before the target muscle"
+
+# Joints a movement pattern loads, for check-in driven warnings (rest-pause guide: pull
+# rest-pause work on what irritates a joint first).
+PATTERN_JOINTS: dict[str, tuple[str, ...]] = {
+    "horizontal_push": ("shoulder", "elbow", "wrist"),
+    "vertical_push": ("shoulder", "elbow"),
+    "chest_fly": ("shoulder",),
+    "horizontal_pull": ("elbow", "shoulder"),
+    "vertical_pull": ("elbow", "shoulder"),
+    "pullover": ("shoulder", "elbow"),
+    "lateral_raise": ("shoulder",),
+    "front_raise": ("shoulder",),
+    "rear_delt": ("shoulder",),
+    "shrug": (),
+    "elbow_flexion": ("elbow", "wrist"),
+    "elbow_extension": ("elbow",),
+    "wrist": ("wrist",),
+    "squat": ("knee", "hip", "lower back"),
+    "machine_squat": ("knee", "hip"),
+    "lunge": ("knee", "hip"),
+    "knee_extension": ("knee",),
+    "knee_flexion": ("knee",),
+    "hinge": ("lower back", "hip"),
+    "hip_extension": ("hip",),
+    "hip_abduction": ("hip",),
+    "hip_adduction": ("hip",),
+    "calf": (),
+    "core": ("lower back",),
+    "olympic": ("lower back", "wrist", "shoulder", "knee"),
+}
+
+_C, _I = Kind.COMPOUND, Kind.ISOLATION
+_G, _O, _P = Fit.GOOD, Fit.OK, Fit.POOR
+
+# name, kind, pattern, equipment, primary, secondary, fit, reason, main lift, aliases ("|"-separated)
+# fmt: off
+_ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
+    # Chest
+    ("Bench Press", _C, "horizontal_push", "barbell", "chest", "triceps shoulders", _P, HEAVY_BARBELL, True,
+     "bench|bp|flat bench|barbell bench|barbell bench press|bench press barbell|flat bench press"),
+    ("Incline Bench Press", _C, "horizontal_push", "barbell", "chest", "shoulders triceps", _P, HEAVY_BARBELL, False,
+     "incline bench|incline bp|incline barbell press|incline barbell bench|incline bench press barbell"),
+    ("Decline Bench Press", _C, "horizontal_push", "barbell", "chest", "triceps", _P, HEAVY_BARBELL, False,
+     "decline bench|decline bp"),
+    ("Close-Grip Bench Press", _C, "horizontal_push", "barbell", "triceps chest", "shoulders", _P, HEAVY_BARBELL, False,
+     "close grip bench|cgbp|close grip bp|close grip bench press"),
+    ("Dumbbell Bench Press", _C, "horizontal_push", "dumbbell", "chest", "triceps shoulders", _O, FREE_WEIGHT_OK, False,
+     "db bench|dumbbell bench|db bench press|dumbbell press|bench press dumbbell|db press flat"),
+    ("Incline Dumbbell Press", _C, "horizontal_push", "dumbbell", "chest", "shoulders triceps", _O, FREE_WEIGHT_OK, False,
+     "incline db press|incline dumbbell bench|incline db bench|incline dumbbell bench press"),
+    ("Machine Chest Press", _C, "horizontal_push", "machine", "chest", "triceps shoulders", _G, STABLE_MACHINE, False,
+     "chest press|machine press|chest press machine|hammer strength press|seated chest press"),
+    ("Incline Machine Press", _C, "horizontal_push", "machine", "chest", "shoulders triceps", _G, STABLE_MACHINE, False,
+     "incline chest press|incline machine chest press"),
+    ("Smith Machine Bench Press", _C, "horizontal_push", "machine", "chest", "triceps shoulders", _G, STABLE_MACHINE, False,
+     "smith bench|smith machine bench|smith bench press"),
+    ("Cable Fly", _I, "chest_fly", "cable", "chest", "", _G, STABLE_MACHINE, False,
+     "cable flye|cable crossover|crossover|cable chest fly|low to high fly|high to low fly|fly cable"),
+    ("Dumbbell Fly", _I, "chest_fly", "dumbbell", "chest", "", _O, FREE_WEIGHT_OK, False,
+     "fly|flye|db fly|dumbbell flye|chest fly|fly dumbbell"),
+    ("Pec Deck", _I, "chest_fly", "machine", "chest", "", _G, STABLE_MACHINE, False,
+     "pec dec|pec fly|machine fly|butterfly|pec deck fly|machine chest fly"),
+    ("Push-Up", _C, "horizontal_push", "bodyweight", "chest", "triceps shoulders", _O, FREE_WEIGHT_OK, False,
+     "push up|pushup|press up|pressup"),
+    ("Dip", _C, "horizontal_push", "bodyweight", "chest triceps", "shoulders", _O, FREE_WEIGHT_OK, False,
+     "dips|chest dip|parallel bar dip|tricep dip|triceps dip|weighted dip"),
+    # Shoulders
+    ("Overhead Press", _C, "vertical_push", "barbell", "shoulders", "triceps", _P, HEAVY_BARBELL, True,
+     "ohp|press|military press|standing press|barbell overhead press|shoulder press barbell|overhead press barbell"),
+    ("Push Press", _C, "vertical_push", "barbell", "shoulders", "triceps quads", _P, OLYMPIC, False,
+     "push press barbell"),
+    ("Dumbbell Shoulder Press", _C, "vertical_push", "dumbbell", "shoulders", "triceps", _O, FREE_WEIGHT_OK, False,
+     "db shoulder press|seated db press|db ohp|dumbbell ohp|seated dumbbell press|shoulder press dumbbell"),
+    ("Machine Shoulder Press", _C, "vertical_push", "machine", "shoulders", "triceps", _G, STABLE_MACHINE, False,
+     "shoulder press|shoulder press machine|smith shoulder press|smith machine shoulder press"),
+    ("Arnold Press", _C, "vertical_push", "dumbbell", "shoulders", "triceps", _O, FREE_WEIGHT_OK, False,
+     "arnold|arnolds"),
+    ("Lateral Raise", _I, "lateral_raise", "dumbbell", "shoulders", "", _G, STABLE_ISOLATION, False,
+     "lat raise|lr|side raise|side lateral raise|db lateral raise|dumbbell lateral raise|lateral raise dumbbell|lateral|laterals|side lateral"),
+    ("Cable Lateral Raise", _I, "lateral_raise", "cable", "shoulders", "", _G, STABLE_MACHINE, False,
+     "cable lat raise|cable lr|cable side raise|lateral raise cable"),
+    ("Machine Lateral Raise", _I, "lateral_raise", "machine", "shoulders", "", _G, STABLE_MACHINE, False,
+     "machine lat raise|lateral raise machine"),
+    ("Front Raise", _I, "front_raise", "dumbbell", "shoulders", "", _G, STABLE_ISOLATION, False,
+     "front raises|db front raise|plate front raise"),
+    ("Rear Delt Fly", _I, "rear_delt", "machine", "rear_delts", "upper_back", _G, STABLE_MACHINE, False,
+     "reverse fly|rear delt raise|reverse pec deck|rear delt machine|rear delt|rdf|reverse flye"),
+    ("Face Pull", _I, "rear_delt", "cable", "rear_delts", "upper_back", _G, STABLE_MACHINE, False,
+     "facepull|face pulls|rope face pull"),
+    ("Upright Row", _C, "vertical_pull", "barbell", "shoulders", "traps", _O, "usable, but a narrow grip irritates many shoulders", False,
+     "upright rows|cable upright row"),
+    # Back
+    ("Deadlift", _C, "hinge", "barbell", "hamstrings glutes lower_back", "upper_back traps", _P, TECHNICAL_HINGE, True,
+     "dl|conventional deadlift|deadlift barbell|barbell deadlift|conv dl"),
+    ("Sumo Deadlift", _C, "hinge", "barbell", "glutes quads adductors", "lower_back", _P, TECHNICAL_HINGE, False,
+     "sumo|sumo dl"),
+    ("Romanian Deadlift", _C, "hinge", "barbell", "hamstrings glutes", "lower_back", _P, TECHNICAL_HINGE, False,
+     "rdl|romanian|romanian deadlift barbell|db rdl|dumbbell rdl"),
+    ("Stiff-Leg Deadlift", _C, "hinge", "barbell", "hamstrings glutes", "lower_back", _P, TECHNICAL_HINGE, False,
+     "sldl|stiff leg deadlift|stiff legged deadlift|sl dl"),
+    ("Trap Bar Deadlift", _C, "hinge", "barbell", "quads glutes hamstrings", "lower_back traps", _P, TECHNICAL_HINGE, False,
+     "hex bar deadlift|tbdl|trap bar dl|hex bar dl|trap bar"),
+    ("Good Morning", _C, "hinge", "barbell", "hamstrings lower_back", "glutes", _P, TECHNICAL_HINGE, False,
+     "good mornings|gm"),
+    ("Rack Pull", _C, "hinge", "barbell", "upper_back glutes", "hamstrings lower_back traps", _P, TECHNICAL_HINGE, False,
+     "rack pulls|block pull"),
+    ("Barbell Row", _C, "horizontal_pull", "barbell", "upper_back lats", "biceps lower_back", _P, HEAVY_BARBELL, True,
+     "row|bb row|bent over row|bent row|barbell bent over row|pendlay row|bent over barbell row|row barbell"),
+    ("Dumbbell Row", _C, "horizontal_pull", "dumbbell", "lats upper_back", "biceps", _O, FREE_WEIGHT_OK, False,
+     "db row|one arm row|single arm row|one arm dumbbell row|kroc row|row dumbbell"),
+    ("Chest-Supported Row", _C, "horizontal_pull", "machine", "upper_back lats", "biceps", _G, STABLE_MACHINE, False,
+     "chest supported row|cs row|seal row|incline db row|chest supported db row|chest supported t bar row"),
+    ("Seated Cable Row", _C, "horizontal_pull", "cable", "upper_back lats", "biceps", _G, STABLE_MACHINE, False,
+     "cable row|seated row|low row|cable seated row|seated cable rows"),
+    ("Machine Row", _C, "horizontal_pull", "machine", "upper_back lats", "biceps", _G, STABLE_MACHINE, False,
+     "hammer row|hammer strength row|row machine|iso row"),
+    ("T-Bar Row", _C, "horizontal_pull", "barbell", "upper_back lats", "biceps lower_back", _O, FREE_WEIGHT_OK, False,
+     "t bar row|tbar row|landmine row"),
+    ("Lat Pulldown", _C, "vertical_pull", "cable", "lats", "biceps upper_back", _G, STABLE_MACHINE, False,
+     "pulldown|lat pull down|lpd|wide grip pulldown|close grip pulldown|lat pulldown cable|pull down|pulldowns"),
+    ("Pull-Up", _C, "vertical_pull", "bodyweight", "lats", "biceps upper_back", _O, FREE_WEIGHT_OK, False,
+     "pullup|pull up|weighted pull up|weighted pullup|wide grip pull up"),
+    ("Chin-Up", _C, "vertical_pull", "bodyweight", "lats biceps", "upper_back", _O, FREE_WEIGHT_OK, False,
+     "chinup|chin up|chins|weighted chin up"),
+    ("Assisted Pull-Up", _C, "vertical_pull", "machine", "lats", "biceps", _G, STABLE_MACHINE, False,
+     "assisted pullup|assisted pull up|assisted chin up"),
+    ("Straight-Arm Pulldown", _I, "pullover", "cable", "lats", "", _G, STABLE_MACHINE, False,
+     "straight arm pulldown|lat prayer|cable pullover|straight arm pushdown|sapd"),
+    ("Dumbbell Pullover", _I, "pullover", "dumbbell", "lats chest", "", _O, FREE_WEIGHT_OK, False,
+     "pullover|db pullover"),
+    ("Shrug", _I, "shrug", "dumbbell", "traps", "", _G, STABLE_ISOLATION, False,
+     "shrugs|db shrug|barbell shrug|dumbbell shrug|trap shrug"),
+    ("Back Extension", _C, "hip_extension", "machine", "lower_back glutes", "hamstrings", _O, "usable, but keep the lower back out of grinding reps", False,
+     "hyperextension|back ext|hyper|hyperextensions|back extensions|roman chair"),
+    # Arms
+    ("Biceps Curl", _I, "elbow_flexion", "dumbbell", "biceps", "forearms", _G, STABLE_ISOLATION, False,
+     "curl|bicep curl|curls|biceps curls|arm curl"),
+    ("Barbell Curl", _I, "elbow_flexion", "barbell", "biceps", "forearms", _G, STABLE_ISOLATION, False,
+     "bb curl|barbell curls|curl barbell|bicep curl barbell|standing barbell curl"),
+    ("EZ-Bar Curl", _I, "elbow_flexion", "barbell", "biceps", "forearms", _G, STABLE_ISOLATION, False,
+     "ez bar curl|ez curl|ezbar curl|curl ez bar|bicep curl ez bar"),
+    ("Dumbbell Curl", _I, "elbow_flexion", "dumbbell", "biceps", "forearms", _G, STABLE_ISOLATION, False,
+     "db curl|dumbbell curls|bicep curl dumbbell|alternating curl|alt db curl|curl dumbbell"),
+    ("Hammer Curl", _I, "elbow_flexion", "dumbbell", "biceps forearms", "", _G, STABLE_ISOLATION, False,
+     "hammer curls|hammers|db hammer curl|rope hammer curl"),
+    ("Preacher Curl", _I, "elbow_flexion", "machine", "biceps", "", _G, STABLE_MACHINE, False,
+     "preacher|machine preacher curl|preacher curls|ez preacher curl|scott curl"),
+    ("Cable Curl", _I, "elbow_flexion", "cable", "biceps", "forearms", _G, STABLE_MACHINE, False,
+     "cable curls|cable bicep curl|bayesian curl|curl cable"),
+    ("Incline Dumbbell Curl", _I, "elbow_flexion", "dumbbell", "biceps", "", _G, STABLE_ISOLATION, False,
+     "incline curl|incline db curl"),
+    ("Concentration Curl", _I, "elbow_flexion", "dumbbell", "biceps", "", _G, STABLE_ISOLATION, False,
+     "concentration curls"),
+    ("Reverse Curl", _I, "elbow_flexion", "barbell", "forearms", "biceps", _G, STABLE_ISOLATION, False,
+     "reverse curls|reverse grip curl"),
+    ("Triceps Pressdown", _I, "elbow_extension", "cable", "triceps", "", _G, STABLE_MACHINE, False,
+     "pressdown|pushdown|tricep pushdown|triceps pushdown|rope pushdown|cable pushdown|tricep pressdown|rope pressdown|push down|press down|pushdowns|pressdowns|tpd"),
+    ("Overhead Triceps Extension", _I, "elbow_extension", "cable", "triceps", "", _G, STABLE_MACHINE, False,
+     "overhead extension|oh tricep extension|overhead tricep extension|cable overhead extension|french press|oh ext|overhead triceps ext"),
+    ("Skull Crusher", _I, "elbow_extension", "barbell", "triceps", "", _O, "usable, but tired reps drift onto the elbows", False,
+     "skullcrusher|skull crushers|lying triceps extension|lying tricep extension|lte|ez skull crusher"),
+    ("Triceps Kickback", _I, "elbow_extension", "dumbbell", "triceps", "", _G, STABLE_ISOLATION, False,
+     "kickback|kickbacks|tricep kickback|db kickback|cable kickback"),
+    ("Wrist Curl", _I, "wrist", "dumbbell", "forearms", "", _G, STABLE_ISOLATION, False,
+     "wrist curls|forearm curl"),
+    # Legs
+    ("Back Squat", _C, "squat", "barbell", "quads glutes", "adductors lower_back", _P, HEAVY_BARBELL, True,
+     "squat|squats|bs|high bar squat|low bar squat|barbell squat|squat barbell|back squats"),
+    ("Front Squat", _C, "squat", "barbell", "quads", "glutes upper_back", _P, HEAVY_BARBELL, False,
+     "front squats|fs|fsq"),
+    ("Leg Press", _C, "machine_squat", "machine", "quads glutes", "adductors", _G, STABLE_MACHINE, False,
+     "lp|leg press machine|sled press|incline leg press|leg presses|horizontal leg press"),
+    ("Hack Squat", _C, "machine_squat", "machine", "quads", "glutes", _G, STABLE_MACHINE, False,
+     "hack squats|machine hack squat|hack"),
+    ("Smith Machine Squat", _C, "machine_squat", "machine", "quads glutes", "", _G, STABLE_MACHINE, False,
+     "smith squat|smith squats"),
+    ("Pendulum Squat", _C, "machine_squat", "machine", "quads", "glutes", _G, STABLE_MACHINE, False,
+     "pendulum|pendulum squats"),
+    ("Belt Squat", _C, "machine_squat", "machine", "quads glutes", "", _G, STABLE_MACHINE, False,
+     "belt squats"),
+    ("Goblet Squat", _C, "squat", "dumbbell", "quads glutes", "", _O, FREE_WEIGHT_OK, False,
+     "goblet squats|goblet"),
+    ("Bulgarian Split Squat", _C, "lunge", "dumbbell", "quads glutes", "adductors", _P, UNSTABLE, False,
+     "bss|split squat|rfess|bulgarian|bulgarians|rear foot elevated split squat|bulgarian split squats"),
+    ("Lunge", _C, "lunge", "dumbbell", "quads glutes", "adductors", _P, UNSTABLE, False,
+     "lunges|walking lunge|walking lunges|db lunge|reverse lunge|reverse lunges"),
+    ("Step-Up", _C, "lunge", "dumbbell", "quads glutes", "", _P, UNSTABLE, False,
+     "step up|step ups|stepup|stepups"),
+    ("Leg Extension", _I, "knee_extension", "machine", "quads", "", _G, STABLE_MACHINE, False,
+     "leg ext|leg extensions|quad extension|knee extension|leg extension machine|extensions"),
+    ("Lying Leg Curl", _I, "knee_flexion", "machine", "hamstrings", "", _G, STABLE_MACHINE, False,
+     "leg curl|hamstring curl|lying curl|leg curls|lying leg curls|prone leg curl|ham curl"),
+    ("Seated Leg Curl", _I, "knee_flexion", "machine", "hamstrings", "", _G, STABLE_MACHINE, False,
+     "seated curl|seated leg curls|seated ham curl"),
+    ("Nordic Curl", _I, "knee_flexion", "bodyweight", "hamstrings", "", _O, "usable, but eccentric-heavy: soreness lingers", False,
+     "nordic|nordics|nordic hamstring curl"),
+    ("Hip Thrust", _C, "hip_extension", "barbell", "glutes", "hamstrings", _O, "usable: stable setup, but a heavy bar to manage", False,
+     "hip thrusts|barbell hip thrust|ht|glute thrust|machine hip thrust"),
+    ("Glute Bridge", _C, "hip_extension", "barbell", "glutes", "hamstrings", _O, FREE_WEIGHT_OK, False,
+     "glute bridges|bridge|barbell glute bridge"),
+    ("Hip Abduction", _I, "hip_abduction", "machine", "glutes", "", _G, STABLE_MACHINE, False,
+     "abductor|abductors|hip abductor|abduction|abduction machine|hip abduction machine"),
+    ("Hip Adduction", _I, "hip_adduction", "machine", "adductors", "", _G, STABLE_MACHINE, False,
+     "adductor|adductors|hip adductor|adduction|adduction machine|hip adduction machine"),
+    ("Standing Calf Raise", _I, "calf", "machine", "calves", "", _G, STABLE_MACHINE, False,
+     "calf raise|calf raises|calves|standing calf raises|calf|smith calf raise|leg press calf raise"),
+    ("Seated Calf Raise", _I, "calf", "machine", "calves", "", _G, STABLE_MACHINE, False,
+     "seated calf raises|seated calf|seated calves"),
+    # Olympic and ballistic
+    ("Power Clean", _C, "olympic", "barbell", "quads glutes hamstrings traps", "upper_back", _P, OLYMPIC, False,
+     "clean|pc|cleans|power cleans|hang clean|hang power clean"),
+    ("Snatch", _C, "olympic", "barbell", "quads glutes hamstrings traps", "shoulders", _P, OLYMPIC, False,
+     "power snatch|snatches|hang snatch"),
+    ("Clean and Jerk", _C, "olympic", "barbell", "quads glutes hamstrings shoulders", "traps", _P, OLYMPIC, False,
+     "clean & jerk|c&j|cj|clean and jerks|jerk"),
+    ("Kettlebell Swing", _C, "hinge", "kettlebell", "glutes hamstrings", "lower_back", _P, TECHNICAL_HINGE, False,
+     "kb swing|swings|kettlebell swings|kb swings"),
+    # Core
+    ("Cable Crunch", _I, "core", "cable", "abs", "", _G, STABLE_MACHINE, False,
+     "cable crunches|kneeling cable crunch|rope crunch"),
+    ("Crunch", _I, "core", "bodyweight", "abs", "", _G, STABLE_ISOLATION, False,
+     "crunches|sit up|situp|sit ups|ab crunch|machine crunch"),
+    ("Hanging Leg Raise", _I, "core", "bodyweight", "abs", "", _O, FREE_WEIGHT_OK, False,
+     "leg raise|leg raises|hanging leg raises|hlr|hanging knee raise|knee raise|knee raises"),
+    ("Ab Wheel Rollout", _I, "core", "bodyweight", "abs", "", _O, FREE_WEIGHT_OK, False,
+     "ab wheel|ab rollout|rollout|rollouts|ab roller"),
+)
+# fmt: on
+
+
+def _row_to_exercise(row: tuple[str, Kind, str, str, str, str, Fit, str, bool, str]) -> Exercise:
+    name, kind, pattern, equipment, primary, secondary, fit, reason, main, aliases = row
+    return Exercise(
+        name=name,
+        kind=kind,
+        pattern=pattern,
+        equipment=equipment,
+        primary=tuple(primary.split()),
+        secondary=tuple(secondary.split()),
+        fit=fit,
+        fit_reason=reason,
+        joints=PATTERN_JOINTS[pattern],
+        main_lift=main,
+        aliases=tuple(a for a in aliases.split("|") if a),
+    )
+
+
+EXERCISES: tuple[Exercise, ...] = tuple(_row_to_exercise(row) for row in _ROWS)
+BY_NAME: dict[str, Exercise] = {exercise.name: exercise for exercise in EXERCISES}
+
+_NON_WORD = re.compile(r"[^a-z0-9&]+")
+FUZZY_CUTOFF = 0.8  # "benhc" and "laterl raise" resolve; "row" vs "rope" does not
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith(("ss", "us")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def normalize_name(text: str) -> str:
+    """Lower-case, punctuation to spaces, plurals to singular: the key aliases are stored under."""
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    return " ".join(_singular(word) for word in words)
+
+
+def _build_index() -> dict[str, Exercise]:
+    index: dict[str, Exercise] = {}
+    for exercise in EXERCISES:
+        for alias in (exercise.name, *exercise.aliases):
+            key = normalize_name(alias)
+            if key in index and index[key] is not exercise:
+                raise ValueError(f"alias {alias!r} names both {index[key].name} and {exercise.name}")
+            index[key] = exercise
+    return index
+
+
+_INDEX: dict[str, Exercise] = _build_index()
+_KEYS: tuple[str, ...] = tuple(_INDEX)
+
+
+@lru_cache(maxsize=4096)
+def lookup(text: str) -> Exercise | None:
+    """Resolve what the lifter typed: exact alias, then `Name, Equipment` reversed, then fuzzy."""
+    key = normalize_name(text)
+    if not key:
+        return None
+    if key in _INDEX:
+        return _INDEX[key]
+    if "," in text:  # Liftosaur/Strong style "Bench Press, Barbell" -> "barbell bench press"
+        name, _, equipment = text.partition(",")
+        swapped = normalize_name(f"{equipment} {name}")
+        if swapped in _INDEX:
+            return _INDEX[swapped]
+    close = difflib.get_close_matches(key, _KEYS, n=1, cutoff=FUZZY_CUTOFF)
+    return _INDEX[close[0]] if close else None
+
+
+def suggest(text: str, count: int = 3) -> list[str]:
+    """Catalog names close to an unknown name, for a "did you mean" line."""
+    key = normalize_name(text)
+    names: list[str] = []
+    for match in difflib.get_close_matches(key, _KEYS, n=count * 3, cutoff=0.6):
+        name = _INDEX[match].name
+        if name not in names:
+            names.append(name)
+    return names[:count]

@@ -1,0 +1,160 @@
+"""Data shared by the parser, the rules and the front-ends.
+
+Everything here is plain data (pydantic v2 models); no I/O, no clock reads.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Unit = Literal["kg", "lb"]
+
+
+class Technique(StrEnum):
+    STRAIGHT = "straight"
+    REST_PAUSE = "rest_pause"
+    DROP_SET = "drop_set"
+
+
+class Level(StrEnum):
+    """Feedback severity; the order is the order replies list them in (worst first)."""
+
+    WARN = "warn"
+    NOTE = "note"
+    GOOD = "good"
+
+
+LEVEL_ORDER: dict[Level, int] = {Level.WARN: 0, Level.NOTE: 1, Level.GOOD: 2}
+
+
+class Segment(BaseModel):
+    """One continuous run of reps at one load: a straight set has one, a rest-pause set one per burst."""
+
+    model_config = ConfigDict(frozen=True)
+
+    load: float | None
+    reps: int
+
+
+class ParsedSet(BaseModel):
+    """One set as the lifter wrote it, resolved against the catalog."""
+
+    model_config = ConfigDict(frozen=True)
+
+    exercise: str
+    raw_exercise: str
+    known: bool = True
+    technique: Technique = Technique.STRAIGHT
+    segments: tuple[Segment, ...]
+    unit: Unit | None = None
+    bodyweight: bool = False
+    rir: float | None = None
+    rpe: float | None = None
+    amrap: bool = False
+    rest_s: int | None = None
+    group: int | None = None
+    # Position inside a pair ("bench > fly": bench is 0, fly is 1); None outside pairs.
+    pair_position: int | None = None
+
+    @property
+    def first_reps(self) -> int:
+        return self.segments[0].reps
+
+    @property
+    def total_reps(self) -> int:
+        return sum(segment.reps for segment in self.segments)
+
+    @property
+    def top_load(self) -> float | None:
+        loads = [segment.load for segment in self.segments if segment.load is not None]
+        return max(loads) if loads else None
+
+    def contract_dict(self) -> dict[str, object]:
+        """The JSON shape `python -m bot parse` promises (docs/notation.md)."""
+        return {
+            "exercise": self.exercise,
+            "raw_exercise": self.raw_exercise,
+            "technique": self.technique.value,
+            "segments": [{"load": s.load, "reps": s.reps} for s in self.segments],
+            "unit": self.unit,
+            "bodyweight": self.bodyweight,
+            "rir": self.rir,
+            "rpe": self.rpe,
+            "amrap": self.amrap,
+            "rest_s": self.rest_s,
+            "group": self.group,
+        }
+
+
+class ParseError(BaseModel):
+    """What the parser could not read, where, and how to write it instead."""
+
+    model_config = ConfigDict(frozen=True)
+
+    error: str
+    column: int | None = None
+    hint: str | None = None
+    line: int = 1
+
+
+class ParseResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    sets: tuple[ParsedSet, ...] = ()
+    errors: tuple[ParseError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.sets) and not self.errors
+
+
+class LoggedSet(BaseModel):
+    """A set from the lifter's history: what the rules see of stored data."""
+
+    model_config = ConfigDict(frozen=True)
+
+    performed_at: datetime
+    set: ParsedSet
+
+
+class JointLevel(StrEnum):
+    NONE = "none"
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+
+
+LEVEL_SCORE: dict[JointLevel, int] = {
+    JointLevel.NONE: 0,
+    JointLevel.MILD: 1,
+    JointLevel.MODERATE: 2,
+    JointLevel.SEVERE: 3,
+}
+
+
+class CheckIn(BaseModel):
+    """A daily answer about soreness and joints; `day` is the lifter's local date."""
+
+    model_config = ConfigDict(frozen=True)
+
+    answered_at: datetime
+    soreness: JointLevel = JointLevel.NONE
+    sore_muscles: tuple[str, ...] = ()
+    joints: dict[str, JointLevel] = Field(default_factory=dict)
+
+
+class Feedback(BaseModel):
+    """One coaching remark: what, how serious, and the evidence it stands on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    level: Level
+    text: str
+    why: str
+    source: str
+    exercise: str | None = None
