@@ -5,7 +5,7 @@ Everything here is plain data (pydantic v2 models); no I/O, no clock reads.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -141,10 +141,23 @@ class CheckIn(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    answered_at: datetime
+    day: date
     soreness: JointLevel = JointLevel.NONE
     sore_muscles: tuple[str, ...] = ()
     joints: dict[str, JointLevel] = Field(default_factory=dict)
+
+
+class Experience(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class LifterProfile(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    unit: Unit = "kg"
+    experience: Experience = Experience.INTERMEDIATE
 
 
 class Feedback(BaseModel):

@@ -1,0 +1,47 @@
+"""A synthetic lifter's history for benchmarks: 5 years, about 30,000 sets."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from rules.models import CheckIn, JointLevel, LoggedSet
+from rules.notation import parse_message
+
+SESSION_TEMPLATES = [
+    ["squat {h}kg 5x5 @8", "leg press 200kg 3x12", "leg ext 60kg 15+5+3 rir1", "leg curl 40kg 3x12 rir1",
+     "calf raise 80kg 4x15"],
+    ["bench {b}kg 5x5 @8", "incline db press 30kg 3x10", "bench 80kg 8 > cable fly 15kg 15 rir0",
+     "pressdown 30kg 15+5+3 rir1", "lat raise 10kg 4x15"],
+    ["deadlift {d}kg 3x5 @8", "row 70kg 4x10", "lat pulldown 60kg 3x12", "curl 20/15/10kg 10+8+6",
+     "face pull 20kg 3x15"],
+    ["ohp {o}kg 5x5 @8", "chin ups bw 4x8", "pec deck 50kg 12+4+3 rir1", "hammer curl 16kg 3x12",
+     "overhead extension 25kg 3x12"],
+]  # fmt: skip
+
+
+def build(years: int = 5, seed: int = 7) -> tuple[list[LoggedSet], list[CheckIn], datetime]:
+    rng = random.Random(seed)
+    now = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+    start = now - timedelta(days=365 * years)
+    rows: list[LoggedSet] = []
+    day = start
+    session = 0
+    while day < now - timedelta(days=1):
+        for _ in range(2):  # every template twice: about 30,000 sets over 5 years
+            template = SESSION_TEMPLATES[session % len(SESSION_TEMPLATES)]
+            progress = (day - start).days / 365
+            loads = {"h": 100 + 10 * progress, "b": 80 + 6 * progress, "d": 140 + 12 * progress, "o": 50 + 4 * progress}
+            at = day + timedelta(hours=17)
+            for line in template:
+                text = line.format(**{k: round(v / 2.5) * 2.5 for k, v in loads.items()})
+                for parsed in parse_message(text).sets:
+                    rows.append(LoggedSet(performed_at=at, set=parsed))
+                at += timedelta(minutes=rng.randint(6, 12))
+            session += 1
+        day += timedelta(days=rng.choice([1, 2, 2, 3, 2, 1]))
+    checkins = [
+        CheckIn(day=(now - timedelta(days=ago)).date(), joints={"elbow": rng.choice(list(JointLevel))})
+        for ago in range(60, 0, -1)
+    ]
+    return rows, checkins, now

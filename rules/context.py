@@ -1,0 +1,41 @@
+"""What the rules may know besides the new sets: history, check-ins, the lifter, and `now`."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from rules.models import CheckIn, LifterProfile, LoggedSet
+
+SESSION_HOURS = 6  # sets logged within this window count as one workout
+
+
+@dataclass(frozen=True)
+class Context:
+    """A bundle of already-validated data (a dataclass, so 30,000 history rows are not re-validated).
+
+    `history` is sorted by `performed_at`, oldest first; `checkins` by day, oldest first.
+    """
+
+    now: datetime
+    history: Sequence[LoggedSet] = ()
+    checkins: Sequence[CheckIn] = ()
+    profile: LifterProfile = field(default_factory=LifterProfile)
+    today: date | None = None  # the lifter's local date; defaults to now's date
+
+    def since(self, moment: datetime) -> Sequence[LoggedSet]:
+        """History from `moment` on, found by bisection: cheap however long the history is."""
+        start = bisect_left(self.history, moment, key=lambda logged: logged.performed_at)
+        return self.history[start:]
+
+    def within(self, days: float) -> Sequence[LoggedSet]:
+        return self.since(self.now - timedelta(days=days))
+
+    def session(self) -> Sequence[LoggedSet]:
+        return self.since(self.now - timedelta(hours=SESSION_HOURS))
+
+    @property
+    def local_today(self) -> date:
+        return self.today or self.now.date()

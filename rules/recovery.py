@@ -1,0 +1,150 @@
+"""Warning signs: main lifts dropping, soreness hanging on, joints irritated (from check-ins)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.catalog import lookup
+from rules.context import Context
+from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, Technique
+from rules.sources import REST_PAUSE_GUIDE
+
+# Rest-pause guide: "If main lifts drop, soreness hangs around, joints get irritated ... remove
+# rest-pause work before rewriting the whole program." Our reading of "persistent":
+JOINT_MODERATE_DAYS = 2  # moderate (or worse) two days running
+JOINT_MILD_DAYS = 3  # or mild (or worse) three days running
+SORENESS_DAYS = 4  # soreness still there past about three days
+DECLINE_SESSIONS = 3  # e1RM lower in each of the last three sessions of a main lift
+DECLINE_MIN_SHARE = 0.03  # and at least 3% lower in all, so day-to-day noise is not a trend
+INTENSIFIERS = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
+
+
+class Persistent(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    what: str  # a joint, or "soreness"
+    days: int
+    level: JointLevel
+
+
+def _streak(days_levels: Sequence[tuple[date, JointLevel]], today: date, minimum: JointLevel) -> int:
+    """Consecutive days, ending today or yesterday, at `minimum` or worse."""
+    streak = 0
+    expected: date | None = None
+    for day, level in sorted(days_levels, reverse=True):
+        if expected is None:
+            if (today - day).days > 1:
+                return 0
+        elif day != expected:
+            break
+        if LEVEL_SCORE[level] < LEVEL_SCORE[minimum]:
+            break
+        streak += 1
+        expected = day - timedelta(days=1)
+    return streak
+
+
+def persistent_joints(checkins: Sequence[CheckIn], today: date) -> list[Persistent]:
+    joints = {joint for checkin in checkins for joint in checkin.joints}
+    found: list[Persistent] = []
+    for joint in sorted(joints):
+        history = [(c.day, c.joints.get(joint, JointLevel.NONE)) for c in checkins]
+        moderate = _streak(history, today, JointLevel.MODERATE)
+        mild = _streak(history, today, JointLevel.MILD)
+        if moderate >= JOINT_MODERATE_DAYS or mild >= JOINT_MILD_DAYS:
+            latest = max(history)[1]
+            found.append(Persistent(what=joint, days=max(moderate, mild), level=latest))
+    return found
+
+
+def lingering_soreness(checkins: Sequence[CheckIn], today: date) -> Persistent | None:
+    days = _streak([(c.day, c.soreness) for c in checkins], today, JointLevel.MILD)
+    if days < SORENESS_DAYS:
+        return None
+    latest = max(checkins, key=lambda c: c.day)
+    return Persistent(what="soreness", days=days, level=latest.soreness)
+
+
+def joint_warnings(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    exercise = lookup(parsed.exercise)
+    if exercise is None:
+        return []
+    items: list[Feedback] = []
+    for irritated in persistent_joints(context.checkins, context.local_today):
+        if irritated.what not in exercise.joints:
+            continue
+        intensifier = parsed.technique in INTENSIFIERS
+        action = (
+            f"pull the {parsed.technique.value.replace('_', '-')} work on {exercise.name} first"
+            if intensifier
+            else f"keep {exercise.name} pain-free and drop rest-pause and drop sets that load it"
+        )
+        items.append(
+            Feedback(
+                rule="warning.joint",
+                level=Level.WARN if intensifier else Level.NOTE,
+                text=f"Your {irritated.what} has been irritated {irritated.days} days running: {action}.",
+                why="Irritated joints are a stop signal: remove rest-pause (and drop-set) work before rewriting "
+                f"the program. Persistent = moderate {JOINT_MODERATE_DAYS} days running or mild {JOINT_MILD_DAYS}.",
+                source=REST_PAUSE_GUIDE,
+                exercise=parsed.exercise,
+            )
+        )
+    return items
+
+
+def soreness_warning(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    if parsed.technique not in INTENSIFIERS:
+        return []
+    sore = lingering_soreness(context.checkins, context.local_today)
+    exercise = lookup(parsed.exercise)
+    if sore is None or exercise is None:
+        return []
+    latest = max(context.checkins, key=lambda c: c.day)
+    if latest.sore_muscles and not set(latest.sore_muscles) & set(exercise.muscles):
+        return []
+    return [
+        Feedback(
+            rule="warning.soreness",
+            level=Level.WARN,
+            text=f"Soreness has hung on {sore.days} days: skip intensifiers on {exercise.name} until it clears.",
+            why="Soreness that hangs around means recovery is behind; intensifiers are the first thing to pull.",
+            source=REST_PAUSE_GUIDE,
+            exercise=parsed.exercise,
+        )
+    ]
+
+
+def main_lift_decline(trends: dict[str, list[float]]) -> list[Feedback]:
+    items: list[Feedback] = []
+    for name, all_bests in trends.items():
+        bests = all_bests[-(DECLINE_SESSIONS + 1) :]
+        if len(bests) <= DECLINE_SESSIONS:
+            continue
+        falling = all(later < earlier for earlier, later in itertools.pairwise(bests))
+        if falling and bests[-1] <= bests[0] * (1 - DECLINE_MIN_SHARE):
+            items.append(
+                Feedback(
+                    rule="warning.main_lift_drop",
+                    level=Level.WARN,
+                    text=f"{name} e1RM has dropped {DECLINE_SESSIONS} sessions running "
+                    f"({bests[0]:.0f} → {bests[-1]:.0f}): pull rest-pause and drop-set work first, "
+                    "before rewriting the program.",
+                    why="Main lifts dropping is a warning sign of too much fatigue; intensifiers are the first "
+                    "thing to remove.",
+                    source=REST_PAUSE_GUIDE,
+                    exercise=name,
+                )
+            )
+    return items
+
+
+def check(new_sets: Sequence[ParsedSet], context: Context, trends: dict[str, list[float]]) -> list[Feedback]:
+    items: list[Feedback] = []
+    for parsed in {(s.exercise, s.technique): s for s in new_sets}.values():
+        items.extend(joint_warnings(parsed, context) + soreness_warning(parsed, context))
+    return items + main_lift_decline(trends)
