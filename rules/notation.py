@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -127,12 +128,17 @@ def _lower_keep_columns(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_DECORATION = frozenset({"So", "Sk", "Cf", "Cs", "Co", "Cn"})  # emoji, skin tones, joiners...
+
+
 def _clean(line: str) -> str:
-    """Same length as the input, so columns still point at what the lifter typed."""
+    """Control characters and emoji become spaces: same length, so columns still point right."""
     line = line.translate(_TRANSLATE)
-    if line.isprintable():
+    if line.isascii() and line.isprintable():
         return line
-    return "".join(c if c.isprintable() else " " for c in line)
+    return "".join(
+        " " if not c.isprintable() or c == "\ufe0f" or unicodedata.category(c) in _DECORATION else c for c in line
+    )
 
 
 def _effort_from_rpe(rpe: float, column: int) -> tuple[float, float]:

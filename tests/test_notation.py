@@ -114,6 +114,7 @@ EFFORT_AND_UNITS = [
     ("squat 100kg AMRAP 9", ["Back Squat: 100x9 kg amrap"]),
     ("squat 100kg 9 amrap", ["Back Squat: 100x9 kg amrap"]),
     ("zottman curl 10kg 12", ["zottman curl: 10x12 kg"]),
+    ("💪 squat 100kg 5 🔥", ["Back Squat: 100x5 kg"]),
 ]
 
 

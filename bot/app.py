@@ -1,0 +1,75 @@
+"""Composition root: wire settings, logging, storage and the chosen front-end."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import Settings
+from bot.console import CONSOLE_USER, chat
+from bot.export import export_csv
+from bot.storage import Storage
+
+NO_TOKEN = (
+    "No TELEGRAM_BOT_TOKEN set, so this is the console chat against the same handlers.\n"
+    "To connect Telegram: get a token from @BotFather, then `TELEGRAM_BOT_TOKEN=... make run` "
+    "(or put it in .env).\n"
+)
+
+
+class _RedactToken(logging.Filter):
+    """Belt and braces: the token never reaches a log line, even inside a library's URL."""
+
+    def __init__(self, token: str | None) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token:
+            message = record.getMessage()
+            if self.token in message:
+                record.msg = message.replace(self.token, "<token>")
+                record.args = ()
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_RedactToken(settings.token))
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[handler],
+        force=True,
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL, token included
+
+
+async def _export(db_path: Path, user_id: int) -> str:
+    storage = await Storage.open(db_path)
+    try:
+        return export_csv(await storage.all_sets(user_id))
+    finally:
+        await storage.close()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    settings = Settings()
+    configure_logging(settings)
+    db_path = Path(args.db) if getattr(args, "db", None) else settings.db_path
+    user_id = args.user if getattr(args, "user", None) is not None else CONSOLE_USER
+    if args.command == "export":
+        sys.stdout.write(asyncio.run(_export(db_path, user_id)))
+        return 0
+    if args.command in (None, "run") and settings.token:
+        from bot.telegram_app import run_polling
+
+        run_polling(settings)
+        return 0
+    interactive = sys.stdin.isatty()
+    if args.command in (None, "run"):
+        sys.stderr.write(NO_TOKEN)
+    return asyncio.run(chat(db_path, user_id, sys.stdin, sys.stdout, interactive))

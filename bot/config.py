@@ -1,0 +1,23 @@
+"""Settings from the environment (and an optional .env file); the token is a secret, never logged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, validation_alias="TELEGRAM_BOT_TOKEN")
+    telegram_base_url: str | None = Field(default=None, validation_alias="TELEGRAM_BASE_URL")
+    db_path: Path = Field(default=Path("setcoach.db"), validation_alias=AliasChoices("SETCOACH_DB"))
+    log_level: str = Field(default="INFO", validation_alias=AliasChoices("SETCOACH_LOG_LEVEL", "LOG_LEVEL"))
+    # How often the check-in sweep looks for due prompts.
+    sweep_seconds: float = Field(default=30.0, validation_alias="SETCOACH_SWEEP_SECONDS")
+
+    @property
+    def token(self) -> str | None:
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None

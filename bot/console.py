@@ -1,0 +1,94 @@
+"""The console chat: the same handlers and database as Telegram, in a terminal (or a pipe)."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.storage import Storage
+from handlers.base import Button, Incoming, Reply, Services
+from handlers.router import handle_callback, handle_text
+
+CONSOLE_USER = 1  # the lifter at the keyboard, unless --user says otherwise
+_TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?: [^>]*)?>")
+
+
+def plain(reply_html: str) -> str:
+    """Telegram HTML to terminal text."""
+    return html.unescape(_TAGS.sub("", reply_html))
+
+
+def render_buttons(rows: tuple[tuple[Button, ...], ...]) -> tuple[str, list[Button]]:
+    flat = [button for row in rows for button in row]
+    labels = "  ".join(f"[{number}] {button.label}" for number, button in enumerate(flat, start=1))
+    return labels, flat
+
+
+def _chosen(line: str, offered: list[Button]) -> Button | None:
+    text = line.strip().lower()
+    if text.isdigit() and 1 <= int(text) <= len(offered):
+        return offered[int(text) - 1]
+    return next((button for button in offered if button.label.lower() == text), None)
+
+
+class ConsoleChat:
+    """Feeds lines to the router as one lifter; numbers or labels press the buttons last shown."""
+
+    def __init__(self, services: Services, user_id: int, out: TextIO) -> None:
+        self.services = services
+        self.user_id = user_id
+        self.out = out
+        self.offered: list[Button] = []
+        self.next_message_id = 0
+
+    async def say(self, line: str) -> None:
+        if not line.strip():
+            return
+        button = _chosen(line, self.offered)
+        if button is not None:
+            reply = await handle_callback(self.user_id, self.user_id, button.data, self.services)
+        else:
+            if not self.next_message_id:
+                self.next_message_id = await self.services.storage.next_console_message_id(self.user_id)
+            message = Incoming(self.user_id, self.user_id, self.next_message_id, line.rstrip("\n"), datetime.now(UTC))
+            self.next_message_id += 1
+            handled = await handle_text(message, self.services)
+            if handled.row is not None:
+                await self.services.storage.mark_answered(self.user_id, handled.row)
+            reply = handled.reply or Reply("(already answered)")
+        self.show(reply)
+
+    def show(self, reply: Reply) -> None:
+        self.out.write(plain(reply.html) + "\n")
+        self.offered = []
+        if reply.buttons:
+            labels, self.offered = render_buttons(reply.buttons)
+            self.out.write(labels + "\n")
+        self.out.write("\n")
+        self.out.flush()
+
+
+async def chat(db_path: Path, user_id: int, stdin: TextIO, stdout: TextIO, interactive: bool) -> int:
+    storage = await Storage.open(db_path)
+    try:
+        console = ConsoleChat(Services(storage=storage), user_id, stdout)
+        if interactive:
+            stdout.write(
+                "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"
+            )
+            stdout.flush()
+        while True:
+            if interactive:
+                stdout.write("you> ")
+                stdout.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                break
+            await console.say(line)
+    finally:
+        await storage.close()
+    return 0

@@ -1,0 +1,526 @@
+"""All SQL lives here, behind `Storage`: one aiosqlite connection, WAL, numbered migrations.
+
+Every query takes the user id, so one lifter can never read or change another's data. A
+PostgreSQL backend would implement the same public methods; handlers and rules never see SQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+from pydantic import BaseModel, ConfigDict
+
+from rules.models import (
+    CheckIn,
+    Experience,
+    Feedback,
+    JointLevel,
+    LifterProfile,
+    LoggedSet,
+    ParsedSet,
+    Segment,
+    Technique,
+    Unit,
+)
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: lifters, every raw message, the sets read from them, check-ins.
+    """
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        unit TEXT NOT NULL DEFAULT 'kg',
+        experience TEXT NOT NULL DEFAULT 'intermediate',
+        timezone TEXT,
+        checkin_time TEXT NOT NULL DEFAULT '09:00',
+        checkins_on INTEGER NOT NULL DEFAULT 0,
+        next_checkin_utc TEXT,
+        chat_id INTEGER,
+        awaiting TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        edited_at TEXT,
+        kind TEXT NOT NULL DEFAULT 'pending',
+        feedback_json TEXT,
+        answered INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (user_id, chat_id, message_id)
+    );
+    CREATE INDEX messages_by_user ON messages (user_id, id);
+    CREATE TABLE sets (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        message_row INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        performed_at TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        raw_exercise TEXT NOT NULL,
+        known INTEGER NOT NULL,
+        technique TEXT NOT NULL,
+        segments_json TEXT NOT NULL,
+        unit TEXT,
+        bodyweight INTEGER NOT NULL,
+        rir REAL,
+        rpe REAL,
+        amrap INTEGER NOT NULL,
+        rest_s INTEGER,
+        grp INTEGER,
+        pair_position INTEGER
+    );
+    CREATE INDEX sets_by_user_time ON sets (user_id, performed_at);
+    CREATE INDEX sets_by_user_exercise ON sets (user_id, exercise, performed_at);
+    CREATE INDEX sets_by_message ON sets (message_row);
+    CREATE TABLE checkins (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        soreness TEXT NOT NULL,
+        sore_muscles_json TEXT NOT NULL DEFAULT '[]',
+        joints_json TEXT NOT NULL DEFAULT '{}',
+        raw_text TEXT,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, day)
+    );
+    """,
+    # 2: the due-check-in sweep reads users by their next instant.
+    """
+    CREATE INDEX users_due ON users (checkins_on, next_checkin_utc);
+    """,
+)
+
+
+class UserSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    unit: Unit = "kg"
+    experience: Experience = Experience.INTERMEDIATE
+    timezone: str | None = None
+    checkin_time: str = "09:00"
+    checkins_on: bool = False
+    next_checkin_utc: datetime | None = None
+    chat_id: int | None = None
+    awaiting: str | None = None  # the free-text answer we asked for ("timezone", "checkin_time", ...)
+
+    @property
+    def profile(self) -> LifterProfile:
+        return LifterProfile(unit=self.unit, experience=self.experience)
+
+
+class StoredMessage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    row: int
+    is_new: bool
+    answered: bool
+
+
+class HistoryRow(BaseModel):
+    """A stored set with its message, for /history and export."""
+
+    model_config = ConfigDict(frozen=True)
+
+    performed_at: datetime
+    message_row: int
+    position: int
+    set: ParsedSet
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+_SET_COLUMNS = (
+    "performed_at, exercise, raw_exercise, known, technique, segments_json, unit, bodyweight, "
+    "rir, rpe, amrap, rest_s, grp, pair_position, message_row, position"
+)
+
+
+def _set_from_row(row: Sequence[Any]) -> ParsedSet:
+    return ParsedSet(
+        exercise=row[1],
+        raw_exercise=row[2],
+        known=bool(row[3]),
+        technique=Technique(row[4]),
+        segments=tuple(Segment(load=load, reps=reps) for load, reps in json.loads(row[5])),
+        unit=row[6],
+        bodyweight=bool(row[7]),
+        rir=row[8],
+        rpe=row[9],
+        amrap=bool(row[10]),
+        rest_s=row[11],
+        group=row[12],
+        pair_position=row[13],
+    )
+
+
+class Storage:
+    """The lifter's data. Open once (`await Storage.open(path)`), close once."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._db = connection
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Storage:
+        connection = await aiosqlite.connect(str(path))
+        try:
+            await connection.execute("PRAGMA journal_mode=WAL")
+            await connection.execute("PRAGMA synchronous=NORMAL")
+            await connection.execute("PRAGMA busy_timeout=5000")
+            await connection.execute("PRAGMA foreign_keys=ON")
+            storage = cls(connection)
+            await storage._migrate()
+        except BaseException:
+            await connection.close()
+            raise
+        return storage
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def _migrate(self) -> None:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            log.info("applying database migration %d", number)
+            await self._db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One writer at a time, in an explicit transaction that is committed before we reply."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.rollback()
+                raise
+            await self._db.commit()
+
+    async def schema_version(self) -> int:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    # Users ---------------------------------------------------------------------------------
+
+    async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
+        """The lifter's settings, creating them with defaults on first contact."""
+        async with self._db.execute(
+            "SELECT id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting "
+            "FROM users WHERE id = ?",
+            (user_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None or (chat_id is not None and row[7] != chat_id):
+            async with self._write() as db:
+                await db.execute(
+                    "INSERT INTO users (id, chat_id, created_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id)",
+                    (user_id, chat_id, _iso(now or datetime.now(UTC))),
+                )
+            return await self.user(user_id)
+        return UserSettings(
+            id=row[0],
+            unit=row[1],
+            experience=Experience(row[2]),
+            timezone=row[3],
+            checkin_time=row[4],
+            checkins_on=bool(row[5]),
+            next_checkin_utc=_moment(row[6]) if row[6] else None,
+            chat_id=row[7],
+            awaiting=row[8],
+        )
+
+    _USER_FIELDS = frozenset(
+        {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting"}
+    )
+
+    async def update_user(self, user_id: int, **fields: object) -> UserSettings:
+        unknown = set(fields) - self._USER_FIELDS
+        if unknown:
+            raise ValueError(f"not user settings: {sorted(unknown)}")
+        values = [_iso(v) if isinstance(v, datetime) else v for v in fields.values()]
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        async with self._write() as db:
+            await db.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*values, user_id))
+        return await self.user(user_id)
+
+    # Messages and sets ---------------------------------------------------------------------
+
+    async def record_message(
+        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
+    ) -> StoredMessage:
+        """Keep every raw message, once: a re-delivered update finds its first copy."""
+        async with self._write() as db:
+            async with db.execute(
+                "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING id",
+                (user_id, chat_id, message_id, text, _iso(received_at)),
+            ) as cursor:
+                inserted = await cursor.fetchone()
+            if inserted is not None:
+                return StoredMessage(row=inserted[0], is_new=True, answered=False)
+            async with db.execute(
+                "SELECT id, answered FROM messages WHERE user_id = ? AND chat_id = ? AND message_id = ?",
+                (user_id, chat_id, message_id),
+            ) as cursor:
+                existing = await cursor.fetchone()
+        assert existing is not None
+        return StoredMessage(row=existing[0], is_new=False, answered=bool(existing[1]))
+
+    async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
+        async with self._db.execute(
+            "SELECT id FROM messages WHERE user_id = ? AND chat_id = ? AND message_id = ?",
+            (user_id, chat_id, message_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else None
+
+    async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> None:
+        async with self._write() as db:
+            await db.execute(
+                "UPDATE messages SET text = ?, edited_at = ? WHERE id = ? AND user_id = ?",
+                (text, _iso(edited_at), row, user_id),
+            )
+
+    async def save_outcome(
+        self,
+        user_id: int,
+        row: int,
+        kind: str,
+        sets: Sequence[ParsedSet] = (),
+        performed_at: datetime | None = None,
+        feedback: Sequence[Feedback] = (),
+    ) -> None:
+        """Replace what a message logged (an edit corrects it) and remember its feedback for /why."""
+        async with self._write() as db:
+            await db.execute("DELETE FROM sets WHERE message_row = ? AND user_id = ?", (row, user_id))
+            if sets:
+                moment = _iso(performed_at or datetime.now(UTC))
+                await db.executemany(
+                    f"INSERT INTO sets (user_id, {_SET_COLUMNS}) VALUES (?{', ?' * 16})",
+                    [(user_id, *self._set_values(parsed, moment, row, index)) for index, parsed in enumerate(sets)],
+                )
+            feedback_json = json.dumps([item.model_dump(mode="json") for item in feedback]) if feedback else None
+            await db.execute(
+                "UPDATE messages SET kind = ?, feedback_json = ? WHERE id = ? AND user_id = ?",
+                (kind, feedback_json, row, user_id),
+            )
+
+    @staticmethod
+    def _set_values(parsed: ParsedSet, moment: str, row: int, position: int) -> tuple[object, ...]:
+        segments = json.dumps([[segment.load, segment.reps] for segment in parsed.segments])
+        return (
+            moment,
+            parsed.exercise,
+            parsed.raw_exercise,
+            int(parsed.known),
+            parsed.technique.value,
+            segments,
+            parsed.unit,
+            int(parsed.bodyweight),
+            parsed.rir,
+            parsed.rpe,
+            int(parsed.amrap),
+            parsed.rest_s,
+            parsed.group,
+            parsed.pair_position,
+            row,
+            position,
+        )
+
+    async def mark_answered(self, user_id: int, row: int) -> None:
+        async with self._write() as db:
+            await db.execute("UPDATE messages SET answered = 1 WHERE id = ? AND user_id = ?", (row, user_id))
+
+    async def history(self, user_id: int, since: datetime) -> list[LoggedSet]:
+        """The user's sets from `since` on, oldest first: what the rules look at."""
+        return [
+            LoggedSet(performed_at=row.performed_at, set=row.set) for row in await self._set_rows(user_id, since=since)
+        ]
+
+    async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]:
+        rows = await self._set_rows(user_id, newest_first=True, limit=limit)
+        return list(reversed(rows))
+
+    async def all_sets(self, user_id: int) -> list[HistoryRow]:
+        return await self._set_rows(user_id)
+
+    async def _set_rows(
+        self, user_id: int, since: datetime | None = None, newest_first: bool = False, limit: int | None = None
+    ) -> list[HistoryRow]:
+        order = "DESC" if newest_first else "ASC"
+        query = f"SELECT {_SET_COLUMNS} FROM sets WHERE user_id = ?"
+        params: list[object] = [user_id]
+        if since is not None:
+            query += " AND performed_at >= ?"
+            params.append(_iso(since))
+        query += f" ORDER BY performed_at {order}, message_row {order}, position {order}"
+        if limit is not None:
+            query += " LIMIT ?"
+            params.append(limit)
+        async with self._db.execute(query, params) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            HistoryRow(performed_at=_moment(row[0]), message_row=row[14], position=row[15], set=_set_from_row(row))
+            for row in rows
+        ]
+
+    async def last_feedback(self, user_id: int) -> list[Feedback]:
+        async with self._db.execute(
+            "SELECT feedback_json FROM messages WHERE user_id = ? AND feedback_json IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1",
+            (user_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return [Feedback.model_validate(item) for item in json.loads(row[0])] if row else []
+
+    async def undo_last(self, user_id: int) -> list[ParsedSet]:
+        """Remove the sets of the user's most recent logged message; the raw text stays on record."""
+        async with self._write() as db:
+            async with db.execute(
+                "SELECT message_row FROM sets WHERE user_id = ? ORDER BY message_row DESC LIMIT 1", (user_id,)
+            ) as cursor:
+                found = await cursor.fetchone()
+            if found is None:
+                return []
+            async with db.execute(
+                f"SELECT {_SET_COLUMNS} FROM sets WHERE user_id = ? AND message_row = ? ORDER BY position",
+                (user_id, found[0]),
+            ) as cursor:
+                rows = await cursor.fetchall()
+            await db.execute("DELETE FROM sets WHERE user_id = ? AND message_row = ?", (user_id, found[0]))
+            await db.execute(
+                "UPDATE messages SET kind = 'undone', feedback_json = NULL WHERE id = ? AND user_id = ?",
+                (found[0], user_id),
+            )
+        return [_set_from_row(row) for row in rows]
+
+    async def forget(self, user_id: int) -> None:
+        """Delete everything we hold about a user."""
+        async with self._write() as db:
+            for table in ("sets", "checkins", "messages"):
+                await db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
+            await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+
+    async def count_messages(self, user_id: int) -> int:
+        async with self._db.execute("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def messages(self, user_id: int) -> list[tuple[int, str, str]]:
+        """(Telegram message id, text, kind) of everything the user sent, oldest first."""
+        async with self._db.execute(
+            "SELECT message_id, text, kind FROM messages WHERE user_id = ? ORDER BY id", (user_id,)
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    async def next_console_message_id(self, user_id: int) -> int:
+        async with self._db.execute("SELECT max(message_id) FROM messages WHERE user_id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0] or 0) + 1 if row else 1
+
+    # Check-ins -----------------------------------------------------------------------------
+
+    async def save_checkin(self, user_id: int, checkin: CheckIn, raw_text: str | None, answered_at: datetime) -> None:
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO checkins (user_id, day, soreness, sore_muscles_json, joints_json, raw_text, answered_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, day) DO UPDATE SET soreness = excluded.soreness, "
+                "sore_muscles_json = excluded.sore_muscles_json, joints_json = excluded.joints_json, "
+                "raw_text = excluded.raw_text, answered_at = excluded.answered_at",
+                (
+                    user_id,
+                    checkin.day.isoformat(),
+                    checkin.soreness.value,
+                    json.dumps(list(checkin.sore_muscles)),
+                    json.dumps({joint: level.value for joint, level in checkin.joints.items()}),
+                    raw_text,
+                    _iso(answered_at),
+                ),
+            )
+
+    async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
+        async with self._db.execute(
+            "SELECT day, soreness, sore_muscles_json, joints_json FROM checkins WHERE user_id = ? AND day >= ? "
+            "ORDER BY day",
+            (user_id, since.isoformat()),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            CheckIn(
+                day=date.fromisoformat(row[0]),
+                soreness=JointLevel(row[1]),
+                sore_muscles=tuple(json.loads(row[2])),
+                joints={joint: JointLevel(level) for joint, level in json.loads(row[3]).items()},
+            )
+            for row in rows
+        ]
+
+    # The check-in sweep ----------------------------------------------------------------------
+
+    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[UserSettings]:
+        """Atomically take the users whose check-in is due: no two sweepers get the same one.
+
+        Claiming clears `next_checkin_utc`; the sweeper sets the next instant once the prompt is out.
+        """
+        async with (
+            self._write() as db,
+            db.execute(
+                "UPDATE users SET next_checkin_utc = NULL WHERE id IN ("
+                " SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NOT NULL"
+                " AND next_checkin_utc <= ? ORDER BY next_checkin_utc LIMIT ?)"
+                " RETURNING id, unit, experience, timezone, checkin_time, checkins_on, chat_id",
+                (_iso(now), limit),
+            ) as cursor,
+        ):
+            rows = await cursor.fetchall()
+        return [
+            UserSettings(
+                id=row[0],
+                unit=row[1],
+                experience=Experience(row[2]),
+                timezone=row[3],
+                checkin_time=row[4],
+                checkins_on=bool(row[5]),
+                chat_id=row[6],
+            )
+            for row in rows
+        ]
+
+    async def schedule_checkins(self, schedule: Iterable[tuple[int, datetime]]) -> None:
+        async with self._write() as db:
+            await db.executemany(
+                "UPDATE users SET next_checkin_utc = ? WHERE id = ? AND checkins_on = 1",
+                [(_iso(moment), user_id) for user_id, moment in schedule],
+            )
+
+    async def stray_checkins(self) -> list[UserSettings]:
+        """Users with check-ins on but no next instant: a sweeper died between claim and reschedule."""
+        async with self._db.execute(
+            "SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NULL",
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [await self.user(int(row[0])) for row in rows]

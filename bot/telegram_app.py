@@ -1,0 +1,61 @@
+"""Build the python-telegram-bot Application: storage opened in post_init, closed in post_shutdown."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.config import Settings
+from bot.storage import Storage
+from handlers import router
+from handlers import telegram as telegram_handlers
+from handlers.base import Services
+
+log = logging.getLogger(__name__)
+
+
+def bot_api_urls(configured: str) -> tuple[str, str]:
+    """TELEGRAM_BASE_URL goes to python-telegram-bot's base_url, which ends in `/bot` (the token is
+    appended). Accept it with or without that suffix: `http://127.0.0.1:8081` or `.../bot`."""
+    base = configured.rstrip("/")
+    root = base.removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+    token = settings.token
+    if not token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+
+    async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+        storage = await Storage.open(settings.db_path)
+        application.bot_data["services"] = Services(storage=storage)
+        await application.bot.set_my_commands(
+            [BotCommand(name, description) for name, (_, description) in router.COMMANDS.items()]
+        )
+        log.info("SetCoach is up as @%s, data in %s", application.bot.username, settings.db_path)
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        services = application.bot_data.pop("services", None)
+        if isinstance(services, Services):
+            await services.storage.close()
+        log.info("SetCoach stopped")
+
+    # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.
+    builder: Any = ApplicationBuilder().token(token).post_init(post_init).post_shutdown(post_shutdown)
+    builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if settings.telegram_base_url:
+        base_url, file_url = bot_api_urls(settings.telegram_base_url)
+        builder = builder.base_url(base_url).base_file_url(file_url)
+    application: Application = builder.build()  # type: ignore[type-arg]
+    telegram_handlers.register(application)
+    return application
+
+
+def run_polling(settings: Settings) -> None:
+    """Long polling until SIGINT/SIGTERM; python-telegram-bot stops cleanly on either."""
+    application = build_application(settings)
+    application.run_polling(allowed_updates=["message", "edited_message", "callback_query"], drop_pending_updates=False)

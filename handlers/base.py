@@ -1,0 +1,48 @@
+"""What every handler receives and returns, whichever front-end (Telegram or console) is in use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.storage import Storage
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One message from a lifter, stripped of the front-end's types."""
+
+    user_id: int
+    chat_id: int
+    message_id: int
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    html: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+def buttons(*rows: Sequence[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:
+    return tuple(tuple(Button(label, data) for label, data in row) for row in rows)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """The ports handlers use: storage and a clock (tests hand in their own clock)."""
+
+    storage: Storage
+    clock: Callable[[], datetime] = field(default=utc_now)

@@ -1,0 +1,46 @@
+"""One short handler per command: /help, /history, /why, /undo, /forget."""
+
+from __future__ import annotations
+
+from bot.storage import UserSettings
+from handlers.base import Incoming, Reply, Services, buttons
+from handlers.render import HELP, render_history, render_undone, render_why
+
+HISTORY_SETS = 30
+
+
+async def show_help(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/help: the notation, by example."""
+    return Reply(HELP)
+
+
+async def show_history(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/history: the most recent sets, by day."""
+    rows = await services.storage.recent_sets(user.id, HISTORY_SETS)
+    return Reply(render_history([(row.performed_at, row.set) for row in rows]))
+
+
+async def explain(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/why: every rule behind the last feedback, with numbers and sources."""
+    return Reply(render_why(await services.storage.last_feedback(user.id)))
+
+
+async def undo(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/undo: remove the last logged entry."""
+    return Reply(render_undone(await services.storage.undo_last(user.id)))
+
+
+async def forget(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/forget: delete everything, after a confirmation."""
+    count = await services.storage.count_messages(user.id)
+    return Reply(
+        f"Delete <b>all</b> your data: {count} messages, every set and check-in? This can't be undone.",
+        buttons([("Yes, delete everything", "forget:yes"), ("No, keep it", "forget:no")]),
+    )
+
+
+async def confirm_forget(user: UserSettings, answer: str, services: Services) -> Reply:
+    if answer != "yes":
+        return Reply("Kept. Nothing was deleted.")
+    await services.storage.forget(user.id)
+    return Reply("🗑️ Done: I deleted everything I had about you. /start begins again.")

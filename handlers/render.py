@@ -1,0 +1,175 @@
+"""Replies as Telegram HTML: pure functions over domain data, so tests read what a lifter reads.
+
+Everything that came from a user is escaped; hints written with `backticks` become <code>.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import groupby
+
+from rules.models import Feedback, Level, ParsedSet, ParseError, Technique
+from rules.notation import format_load
+
+ICONS = {Level.WARN: "⚠️", Level.NOTE: "💡", Level.GOOD: "👍"}
+_BACKTICKS = re.compile(r"`([^`]*)`")
+MAX_ECHO_CHARS = 60  # how much of an unreadable line we quote back
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def code_spans(text: str) -> str:
+    """Escape, then turn `this` into <code>this</code>."""
+    return _BACKTICKS.sub(lambda m: f"<code>{m.group(1)}</code>", escape(text))
+
+
+def _load(parsed: ParsedSet) -> str:
+    unit = f" {parsed.unit}" if parsed.unit else ""
+    loads = [segment.load for segment in parsed.segments]
+    if parsed.technique is Technique.DROP_SET:
+        return "/".join(format_load(load or 0) for load in loads) + unit
+    load = loads[0]
+    if parsed.bodyweight:
+        return "bodyweight" + (f" + {format_load(load)}{unit}" if load else "")
+    return f"{format_load(load)}{unit}" if load is not None else ""
+
+
+def describe_set(parsed: ParsedSet, count: int = 1) -> str:
+    """`Bench Press: 3 × 8 @ 100 kg · RPE 8` (HTML)."""
+    reps = "+".join(str(segment.reps) for segment in parsed.segments)
+    volume = f"{count} × {reps}" if count > 1 else f"{reps} reps" if parsed.technique is Technique.STRAIGHT else reps
+    if parsed.amrap:
+        volume = f"AMRAP {reps}"
+    load = _load(parsed)
+    parts = [f"{volume} @ {load}" if load else volume]
+    if parsed.technique is Technique.REST_PAUSE:
+        parts.append("rest-pause")
+    elif parsed.technique is Technique.DROP_SET:
+        parts.append("drop set")
+    if parsed.rpe is not None and parsed.rir is not None:
+        parts.append(f"RPE {parsed.rpe:g} (RIR {parsed.rir:g})")
+    if parsed.rest_s is not None:
+        parts.append(f"{parsed.rest_s} s rest")
+    name = f"<b>{escape(parsed.exercise)}</b>"
+    if not parsed.known:
+        name += " <i>(new to me: logged as typed)</i>"
+    return f"{name}: {escape(' · '.join(parts))}"
+
+
+def _set_key(parsed: ParsedSet) -> tuple[object, ...]:
+    return (parsed.exercise, parsed.segments, parsed.technique, parsed.rir, parsed.amrap, parsed.group, parsed.unit)
+
+
+def describe_sets(sets: Sequence[ParsedSet]) -> list[str]:
+    """One line per run of identical sets; the members of a pair joined by an arrow."""
+    lines: list[str] = []
+    for _, run in groupby(sets, key=_set_key):
+        members = list(run)
+        line = describe_set(members[0], len(members))
+        if members[0].pair_position == 1 and lines:
+            lines[-1] = f"{lines[-1]}\n  ↳ {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def render_feedback_items(items: Sequence[Feedback]) -> list[str]:
+    return [f"{ICONS[item.level]} {escape(item.text)}" for item in items]
+
+
+def render_logged(sets: Sequence[ParsedSet], items: Sequence[Feedback], errors: Sequence[ParseError] = ()) -> str:
+    """The set as understood first (so a misread is caught at once), then what matters most."""
+    lines = ["✅ Logged", *describe_sets(sets)]
+    if items:
+        lines.append("")
+        lines.extend(render_feedback_items(items))
+    if errors:
+        lines.append("")
+        lines.extend(render_parse_errors(errors, None, multi_line=True))
+    if any(item.level is not Level.GOOD for item in items):
+        lines.append("<i>/why for the reasons and sources</i>")
+    return "\n".join(lines)
+
+
+def render_corrected(sets: Sequence[ParsedSet], items: Sequence[Feedback]) -> str:
+    return render_logged(sets, items).replace("✅ Logged", "✏️ Corrected: your edit replaced that entry", 1)
+
+
+def _caret(line: str, column: int | None) -> list[str]:
+    if column is None or len(line) > MAX_ECHO_CHARS or not line.strip():
+        return []
+    return [f"<code>{escape(line)}\n{' ' * (column - 1)}^</code>"]
+
+
+def render_parse_errors(errors: Sequence[ParseError], text: str | None, multi_line: bool = False) -> list[str]:
+    source_lines = text.replace("\r", "").split("\n") if text else []
+    lines: list[str] = []
+    for error in errors:
+        where = f"line {error.line}, " if multi_line or len(source_lines) > 1 else ""
+        at = f" ({where}column {error.column})" if error.column else (f" (line {error.line})" if where else "")
+        lines.append(f"🤔 {code_spans(error.error)}{at}.")
+        if 0 < error.line <= len(source_lines):
+            lines.extend(_caret(source_lines[error.line - 1], error.column))
+        if error.hint:
+            lines.append(f"💡 {code_spans(error.hint)}")
+    return lines
+
+
+def render_unreadable(errors: Sequence[ParseError], text: str) -> str:
+    lines = render_parse_errors(errors, text)
+    lines.append("Nothing was lost: I kept your message. Fix it by editing it, or send it again.")
+    return "\n".join(lines)
+
+
+def render_why(items: Sequence[Feedback]) -> str:
+    if not items:
+        return "Nothing to explain yet: log a set and I'll tell you what I think of it."
+    blocks = ["<b>Why I said that</b>"]
+    for item in items:
+        blocks.append(
+            f"{ICONS[item.level]} {escape(item.text)}\n<i>{escape(item.why)}</i>\n"
+            f"Rule <code>{escape(item.rule)}</code> · Source: {escape(item.source)}"
+        )
+    return "\n\n".join(blocks)
+
+
+def render_history(rows: Sequence[tuple[datetime, ParsedSet]]) -> str:
+    if not rows:
+        return "No sets yet. Send one like <code>bench 100kg 3x8 @8</code>."
+    lines = ["<b>Recent sets</b>"]
+    for day, day_rows in groupby(rows, key=lambda row: row[0].date()):
+        lines.append(f"\n<u>{day:%a %d %b}</u>")
+        lines.extend(describe_sets([parsed for _, parsed in day_rows]))
+    return "\n".join(lines)
+
+
+def render_undone(sets: Sequence[ParsedSet]) -> str:
+    if not sets:
+        return "There's nothing to undo."
+    return "\n".join(["↩️ Removed:", *describe_sets(sets), "(The message itself stays on record.)"])
+
+
+HELP = """<b>Text me your sets the way you'd write them down</b>
+
+<code>bench 100kg 3x8 @8</code>: 3 sets of 8 at RPE 8
+<code>row 3x10 60,60,55</code>: one load per set
+<code>lat raise 20kg 12+4+3 RIR1</code>: rest-pause
+<code>curl 20/15/10kg 10+8+6</code>: drop set
+<code>bench 80kg 8 &gt; cable fly 15kg 15</code>: a post-exhaust pair
+<code>squat 100kg AMRAP 9</code>: AMRAP, for your next block's loads
+
+Ask me things too: <i>rest-pause or drop set for leg press?</i>
+
+/history recent sets · /why the reasons behind my last reply · /undo remove the last entry
+/settings unit, experience, time zone, check-ins · /checkin how are the joints? · /forget delete my data
+The full notation guide is in docs/notation.md."""
+
+CHAT_FALLBACK = (
+    "I read training logs and training questions. Try <code>bench 100kg 3x8 @8</code>, "
+    "or ask <i>should I go to failure on squats?</i> /help shows more."
+)

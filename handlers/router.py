@@ -1,0 +1,132 @@
+"""Route each incoming message, edit or button press to its handler; the front-ends call only this.
+
+Every raw message is stored first, so nothing typed is ever lost, whatever happens next.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.storage import UserSettings
+from handlers import commands, settings
+from handlers.base import Incoming, Reply, Services
+from handlers.render import CHAT_FALLBACK, escape
+from handlers.sets import correct_sets, log_sets, report_unreadable
+from rules.notation import parse_message
+
+log = logging.getLogger(__name__)
+
+CommandHandler = Callable[[Incoming, UserSettings, Services], Awaitable[Reply]]
+
+# The command menu: name -> (handler, description shown in Telegram's menu).
+COMMANDS: dict[str, tuple[CommandHandler, str]] = {
+    "start": (settings.start, "Set up: unit, experience, time zone, check-ins"),
+    "help": (commands.show_help, "How to write sets"),
+    "history": (commands.show_history, "Your recent sets"),
+    "why": (commands.explain, "The reasons behind my last feedback"),
+    "undo": (commands.undo, "Remove the last logged entry"),
+    "settings": (settings.show_settings, "Unit, experience, time zone, check-in"),
+    "forget": (commands.forget, "Delete all my data"),
+}
+
+
+@dataclass(frozen=True)
+class Handled:
+    """A reply, and the stored message it answers (to mark answered once sent)."""
+
+    reply: Reply | None
+    row: int | None = None
+
+
+def register_command(name: str, handler: CommandHandler, description: str) -> None:
+    """Later features (check-ins, questions) add their commands here, in one place."""
+    COMMANDS[name] = (handler, description)
+
+
+def _command_name(text: str) -> str:
+    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
+
+
+QuestionHook = Callable[[Incoming, UserSettings, Services], Awaitable[Reply | None]]
+# Hooks tried, in order, on text that is neither a set nor a command (questions, check-in answers).
+TEXT_HOOKS: list[QuestionHook] = []
+
+
+async def handle_text(message: Incoming, services: Services) -> Handled:
+    storage = services.storage
+    user = await storage.user(message.user_id, message.chat_id, message.at)
+    stored = await storage.record_message(
+        message.user_id, message.chat_id, message.message_id, message.text, message.at
+    )
+    if not stored.is_new and stored.answered:
+        log.info("update for message %s delivered again; already answered", message.message_id)
+        return Handled(None, stored.row)
+    return Handled(await _route(message, user, stored.row, services), stored.row)
+
+
+async def _route(message: Incoming, user: UserSettings, row: int, services: Services) -> Reply:
+    text = message.text.strip()
+    if text.startswith("/"):
+        await services.storage.save_outcome(user.id, row, "command")
+        name = _command_name(text)
+        handler = COMMANDS.get(name)
+        if handler is None:
+            return Reply(f"I don't know /{escape(name[:30])}. /help lists what I can do.")
+        return await handler[0](message, user, services)
+    result = parse_message(text, user.unit)
+    if result.sets:
+        return await log_sets(message, row, user, result, services)
+    if user.awaiting:
+        answer = await settings.typed_answer(message, user, services)
+        if answer is not None:
+            await services.storage.save_outcome(user.id, row, "settings")
+            return answer
+    for hook in TEXT_HOOKS:
+        reply = await hook(message, user, services)
+        if reply is not None:
+            return reply
+    if any(character.isdigit() for character in text):
+        return await report_unreadable(message, row, user, result, services)
+    await services.storage.save_outcome(user.id, row, "chat")
+    return Reply(CHAT_FALLBACK)
+
+
+async def handle_edit(message: Incoming, services: Services) -> Handled:
+    """An edited message: correct what it logged, or treat it as new if we never saw it."""
+    storage = services.storage
+    row = await storage.message_row(message.user_id, message.chat_id, message.message_id)
+    if row is None:
+        return await handle_text(message, services)
+    user = await storage.user(message.user_id, message.chat_id)
+    await storage.edit_message(user.id, row, message.text, message.at)
+    if message.text.strip().startswith("/"):
+        return Handled(await _route(message, user, row, services), row)
+    result = parse_message(message.text, user.unit)
+    return Handled(await correct_sets(message, row, user, result, services), row)
+
+
+CallbackHandler = Callable[[UserSettings, str, Services], Awaitable[Reply]]
+CALLBACKS: dict[str, CallbackHandler] = {
+    "ask": settings.ask_again,
+    "skip": settings.skip,
+    "forget": commands.confirm_forget,
+}
+
+
+async def handle_callback(user_id: int, chat_id: int, data: str, services: Services) -> Reply:
+    """A button press; `data` is `<kind>:<rest>` as the buttons were built."""
+    user = await services.storage.user(user_id, chat_id)
+    kind, _, rest = data.partition(":")
+    if kind == "set":
+        step, _, value = rest.partition(":")
+        return await settings.choose(user, step, value, services)
+    handler = CALLBACKS.get(kind)
+    if handler is None:
+        return Reply("That button is out of date.")
+    return await handler(user, rest, services)
+
+
+def register_callback(kind: str, handler: CallbackHandler) -> None:
+    CALLBACKS[kind] = handler

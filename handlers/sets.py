@@ -1,0 +1,53 @@
+"""Logging sets: parse, store, ask the rules, reply. Edits correct what a message logged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.storage import UserSettings
+from handlers.base import Incoming, Reply, Services
+from handlers.render import render_corrected, render_logged, render_unreadable
+from rules.coach import evaluate, headline
+from rules.context import Context
+from rules.models import ParseResult
+from rules.trends import TREND_LOOKBACK_DAYS
+
+CHECKIN_LOOKBACK_DAYS = 14
+
+
+async def coach_context(services: Services, user: UserSettings) -> Context:
+    """History and check-ins the rules need, read in two indexed queries."""
+    now = services.clock()
+    storage = services.storage
+    history = await storage.history(user.id, since=now - timedelta(days=TREND_LOOKBACK_DAYS))
+    checkins = await storage.checkins(user.id, since=(now - timedelta(days=CHECKIN_LOOKBACK_DAYS)).date())
+    return Context(now=now, history=history, checkins=checkins, profile=user.profile)
+
+
+async def log_sets(message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services) -> Reply:
+    """A message that held sets: store them with their feedback, then answer."""
+    context = await coach_context(services, user)
+    items = evaluate(result.sets, context)
+    await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
+    return Reply(render_logged(result.sets, headline(items), result.errors))
+
+
+async def report_unreadable(
+    message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services
+) -> Reply:
+    await services.storage.save_outcome(user.id, row, "unreadable")
+    return Reply(render_unreadable(result.errors, message.text))
+
+
+async def correct_sets(
+    message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services
+) -> Reply:
+    """An edited message replaces what it logged before (judged without its old version)."""
+    await services.storage.save_outcome(user.id, row, "editing")
+    if not result.sets:
+        await services.storage.save_outcome(user.id, row, "unreadable")
+        note = "✏️ I saw your edit but couldn't read it, so that entry now logs nothing.\n"
+        return Reply(note + render_unreadable(result.errors, message.text))
+    items = evaluate(result.sets, await coach_context(services, user))
+    await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
+    return Reply(render_corrected(result.sets, headline(items)))

@@ -1,0 +1,125 @@
+"""python-telegram-bot adapters: turn updates into `Incoming`, send `Reply`s back. Nothing else."""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import UTC, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from handlers.base import Incoming, Reply, Services
+from handlers.router import handle_callback, handle_edit, handle_text
+
+log = logging.getLogger(__name__)
+
+MAX_TELEGRAM_CHARS = 4096
+NOT_TEXT = "I read text only: send your set as a message, e.g. <code>bench 100kg 3x8 @8</code>."
+SORRY = "Sorry, something went wrong on my side. Your message is saved; try again in a moment."
+
+
+def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    services = context.application.bot_data["services"]
+    assert isinstance(services, Services)
+    return services
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(button.label, callback_data=button.data) for button in row] for row in reply.buttons]
+    )
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= MAX_TELEGRAM_CHARS else text[: MAX_TELEGRAM_CHARS - 1] + "…"
+
+
+async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> Message:
+    return await context.bot.send_message(
+        chat_id, _fit(reply.html), parse_mode=ParseMode.HTML, reply_markup=markup(reply)
+    )
+
+
+def incoming(message: Message) -> Incoming:
+    assert message.from_user is not None
+    when = message.edit_date or message.date or datetime.now(UTC)
+    return Incoming(
+        user_id=message.from_user.id,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        text=message.text or "",
+        at=when,
+    )
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text, commands included: the router decides; the raw text is stored first."""
+    message = update.message
+    if message is None or message.from_user is None:
+        return
+    services = services_of(context)
+    handled = await handle_text(incoming(message), services)
+    if handled.reply is not None:
+        await send(context, message.chat_id, handled.reply)
+    if handled.row is not None:
+        await services.storage.mark_answered(message.from_user.id, handled.row)
+
+
+async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message corrects what it logged."""
+    message = update.edited_message
+    if message is None or message.from_user is None or message.text is None:
+        return
+    services = services_of(context)
+    handled = await handle_edit(incoming(message), services)
+    if handled.reply is not None:
+        await send(context, message.chat_id, handled.reply)
+    if handled.row is not None:
+        await services.storage.mark_answered(message.from_user.id, handled.row)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A press on one of our inline buttons."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    chat_id = query.message.chat.id if query.message else query.from_user.id
+    reply = await handle_callback(query.from_user.id, chat_id, query.data or "", services_of(context))
+    await send(context, chat_id, reply)
+
+
+async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Photos, stickers, voice notes: say what we read instead of staying silent."""
+    if update.message is not None:
+        await send(context, update.message.chat_id, Reply(NOT_TEXT))
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log first, then answer politely; never show the lifter a stack trace."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, html.escape(SORRY))
+        except TelegramError:
+            log.warning("could not tell chat %s about the error", update.effective_chat.id)
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    """Every handler, in order. Order matters: edits and buttons before the catch-all for other messages."""
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_edit))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, on_text))
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT, on_other))
+    application.add_error_handler(on_error)

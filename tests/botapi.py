@@ -1,0 +1,277 @@
+"""A small Bot API server on 127.0.0.1 that stands in for Telegram's, at the protocol level.
+
+It speaks what python-telegram-bot sends (form-encoded fields, nested values as JSON strings),
+queues updates for getUpdates long polling, records every call, and checks HTML replies the way
+Telegram does (a malformed one gets Telegram's 400). Tests push updates and read what was sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from aiohttp import web
+
+BOT_USER = {"id": 4242, "is_bot": True, "first_name": "SetCoach", "username": "setcoach_test_bot"}
+ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "tg-spoiler", "span",
+                "blockquote"}  # fmt: skip
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+class _TelegramHTML(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+        self.problem: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problem = self.problem or f'unsupported start tag "{tag}"'
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.problem = self.problem or f'unmatched end tag "{tag}"'
+
+
+def html_problem(text: str) -> str | None:
+    """Why Telegram would refuse this HTML, or None."""
+    stripped = _ENTITY.sub("", re.sub(r"</?[a-zA-Z-]+(?:\s[^<>]*)?>", "", text))
+    if "<" in stripped or ">" in stripped:
+        return "unescaped < or >"
+    if "&" in stripped:
+        return "unescaped &"
+    parser = _TelegramHTML()
+    parser.feed(text)
+    parser.close()
+    if parser.problem:
+        return parser.problem
+    if parser.stack:
+        return f'unclosed tag "{parser.stack[-1]}"'
+    return None
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    at: float = field(default_factory=time.monotonic)
+    status: int = 200
+
+
+# A fault to inject: (method, HTTP status, JSON body) returned instead of the normal answer.
+Fault = tuple[int, dict[str, Any]]
+
+
+class FakeBotAPI:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(10_000)
+        self._changed = asyncio.Condition()
+        self.faults: dict[str, list[Fault]] = {}
+        self.on_call: Callable[[Call], None] | None = None
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+
+    # Lifecycle -----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # What the tests do ---------------------------------------------------------------------
+
+    def user(self, user_id: int) -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": f"Lifter{user_id}"}
+
+    async def _push(self, update: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        update["update_id"] = update_id
+        async with self._changed:
+            self.updates.append(update)
+            self._changed.notify_all()
+        return update_id
+
+    def _message(self, user_id: int, text: str, message_id: int | None) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": message_id if message_id is not None else next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private"},
+            "from": self.user(user_id),
+            "text": text,
+        }
+        if text.startswith("/"):
+            length = len(text.split()[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return message
+
+    async def send_text(self, user_id: int, text: str, message_id: int | None = None) -> int:
+        """A lifter sends a message; returns its message id."""
+        message = self._message(user_id, text, message_id)
+        await self._push({"message": message})
+        return int(message["message_id"])
+
+    async def edit_text(self, user_id: int, message_id: int, text: str) -> None:
+        message = self._message(user_id, text, message_id)
+        message["edit_date"] = int(time.time())
+        await self._push({"edited_message": message})
+
+    async def press(self, user_id: int, data: str) -> None:
+        bot_message = {"message_id": 1, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
+                       "from": BOT_USER, "text": "buttons"}  # fmt: skip
+        query = {"id": f"cq{time.monotonic_ns()}", "from": self.user(user_id), "chat_instance": "ci",
+                 "data": data, "message": bot_message}  # fmt: skip
+        await self._push({"callback_query": query})
+
+    async def push_raw(self, update: dict[str, Any]) -> int:
+        return await self._push(update)
+
+    def refused(self) -> list[Call]:
+        """Calls the server turned down (bad HTML, injected faults)."""
+        return [call for call in self.calls if call.status != 200]
+
+    def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[dict[str, Any]]:
+        return [
+            call.params
+            for call in self.calls
+            if call.method == method
+            and call.status == 200
+            and (chat_id is None or int(call.params.get("chat_id", 0)) == chat_id)
+        ]
+
+    def texts(self, chat_id: int) -> list[str]:
+        return [str(params["text"]) for params in self.sent(chat_id)]
+
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    async def wait_for_replies(self, chat_id: int, count: int, timeout: float = 10.0) -> list[str]:
+        await self.wait_for(lambda: len(self.sent(chat_id)) >= count, timeout)
+        return self.texts(chat_id)
+
+    def confirmed_offset(self) -> int:
+        """The highest getUpdates offset the bot asked for: updates below it are confirmed."""
+        offsets = [int(c.params.get("offset", 0) or 0) for c in self.calls if c.method == "getUpdates"]
+        return max(offsets, default=0)
+
+    # The protocol ----------------------------------------------------------------------------
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        call = Call(method, params)
+        self.calls.append(call)
+        if self.on_call is not None:
+            self.on_call(call)
+        queued = self.faults.get(method)
+        if queued:
+            call.status, body = queued.pop(0)
+            return web.json_response(body, status=call.status)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
+        result = await handler(params)
+        async with self._changed:
+            self._changed.notify_all()
+        if isinstance(result, web.Response):
+            call.status = result.status
+            return result
+        return web.json_response({"ok": True, "result": result})
+
+    @staticmethod
+    async def _params(request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            data: dict[str, Any] = await request.json()
+            return data
+        form = await request.post()
+        params: dict[str, Any] = {}
+        for key, value in form.items():
+            text = value if isinstance(value, str) else ""
+            if text[:1] in "[{":
+                try:
+                    params[key] = json.loads(text)
+                    continue
+                except ValueError:
+                    pass
+            params[key] = text
+        return params
+
+    async def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return BOT_USER
+
+    async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset", 0) or 0)
+        timeout = float(params.get("timeout", 0) or 0)
+        limit = int(params.get("limit", 100) or 100)
+
+        def pending() -> list[dict[str, Any]]:
+            return [u for u in self.updates if u["update_id"] >= offset][:limit]
+
+        async with self._changed:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]  # confirmed ones are gone
+            try:
+                await asyncio.wait_for(self._changed.wait_for(lambda: bool(pending())), timeout)
+            except TimeoutError:
+                pass
+            return pending()
+
+    def _bad_html(self, params: dict[str, Any]) -> web.Response | None:
+        if params.get("parse_mode") == "HTML":
+            problem = html_problem(str(params.get("text", "")))
+            if problem:
+                body = {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {problem}"}
+                return web.json_response(body, status=400)
+        if len(str(params.get("text", ""))) > 4096:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
+            return web.json_response(body, status=400)
+        return None
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        refused = self._bad_html(params)
+        if refused is not None:
+            return refused
+        chat_id = int(params["chat_id"])
+        return {"message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, "text": params.get("text", "")}  # fmt: skip
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
+        refused = self._bad_html(params)
+        if refused is not None:
+            return refused
+        chat_id = int(params.get("chat_id", 0) or 0)
+        return {"message_id": int(params.get("message_id", 0) or 0), "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, "text": params.get("text", "")}  # fmt: skip

@@ -1,0 +1,82 @@
+"""Shared fixtures: a real SQLite file, the tests' own Bot API server, the real Application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.storage import Storage
+from bot.telegram_app import build_application
+from handlers.base import Services
+from tests.botapi import FakeBotAPI
+
+TOKEN = "123456:TEST-token-never-logged"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "setcoach.db"
+
+
+@pytest.fixture
+async def storage(db_path: Path) -> AsyncIterator[Storage]:
+    opened = await Storage.open(db_path)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 11, 23, 18, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def services(storage: Storage, clock: Clock) -> Services:
+    return Services(storage=storage, clock=clock)
+
+
+@pytest.fixture
+async def bot_api() -> AsyncIterator[FakeBotAPI]:
+    server = FakeBotAPI()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+@pytest.fixture
+async def telegram_bot(bot_api: FakeBotAPI, db_path: Path) -> AsyncIterator[FakeBotAPI]:
+    """The real Application, long polling our server, run the way run_polling runs it."""
+    settings = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path)
+    application = build_application(settings)
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    assert application.updater is not None
+    await application.updater.start_polling(timeout=1, poll_interval=0)
+    await application.start()
+    try:
+        yield bot_api
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        await application.shutdown()
+        assert application.post_shutdown is not None
+        await application.post_shutdown(application)

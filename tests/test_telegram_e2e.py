@@ -1,0 +1,88 @@
+"""User journeys through the real python-telegram-bot Application and our Bot API server."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.botapi import FakeBotAPI
+
+ALICE, BOB = 1001, 2002
+
+
+async def test_log_a_set_and_get_feedback(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+    await telegram_bot.send_text(ALICE, "deadlift 140kg 5+2+1 RIR1")
+    (reply,) = await telegram_bot.wait_for_replies(ALICE, 1)
+    assert "<b>Deadlift</b>: 5+2+1 @ 140 kg · rest-pause" in reply
+    assert "poor rest-pause pick" in reply
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT exercise, technique FROM sets WHERE user_id = ?", (ALICE,)).fetchall() == [
+            ("Deadlift", "rest_pause")
+        ]
+
+
+async def test_the_command_menu_is_registered(telegram_bot: FakeBotAPI) -> None:
+    (call,) = telegram_bot.sent(method="setMyCommands")
+    names = {command["command"] for command in call["commands"]}
+    assert {"start", "help", "history", "why", "undo", "settings", "forget"} <= names
+
+
+async def test_edit_a_set_and_see_it_corrected(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+    message_id = await telegram_bot.send_text(ALICE, "bench 100kg 3x8")
+    await telegram_bot.wait_for_replies(ALICE, 1)
+    await telegram_bot.edit_text(ALICE, message_id, "bench 105kg 3x8")
+    replies = await telegram_bot.wait_for_replies(ALICE, 2)
+    assert "Corrected" in replies[1] and "105 kg" in replies[1]
+    with sqlite3.connect(db_path) as db:
+        loads = db.execute("SELECT segments_json FROM sets WHERE user_id = ?", (ALICE,)).fetchall()
+    assert loads == [("[[105.0, 8]]",)] * 3
+
+
+async def test_two_users_never_see_each_others_sets(telegram_bot: FakeBotAPI) -> None:
+    await telegram_bot.send_text(ALICE, "squat 140kg 5x5")
+    await telegram_bot.send_text(BOB, "curl 12kg 3x12")
+    await telegram_bot.wait_for_replies(ALICE, 1)
+    await telegram_bot.wait_for_replies(BOB, 1)
+    await telegram_bot.send_text(BOB, "/history")
+    await telegram_bot.send_text(BOB, "/undo")
+    bob = await telegram_bot.wait_for_replies(BOB, 3)
+    assert "Biceps Curl" in bob[1] and "Squat" not in bob[1]
+    await telegram_bot.send_text(ALICE, "/history")
+    alice = await telegram_bot.wait_for_replies(ALICE, 2)
+    assert "Back Squat" in alice[1] and "Curl" not in alice[1]
+
+
+async def test_huge_and_strange_messages_get_a_reply_not_a_crash(telegram_bot: FakeBotAPI) -> None:
+    await telegram_bot.send_text(ALICE, "bench " + "9" * 9_994)
+    await telegram_bot.send_text(ALICE, "💪🏋️‍♀️ squat 100kg 5 🔥")
+    await telegram_bot.send_text(ALICE, "<b>squat</b> & 100kg 5 <script>")
+    await telegram_bot.send_text(ALICE, "'; DROP TABLE sets; --")
+    replies = await telegram_bot.wait_for_replies(ALICE, 4)
+    assert "characters long" in replies[0]
+    assert "Back Squat" in replies[1]
+    assert telegram_bot.refused() == []  # every reply was valid Telegram HTML
+
+
+async def test_buttons_walk_through_onboarding(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+    await telegram_bot.send_text(ALICE, "/start")
+    await telegram_bot.wait_for_replies(ALICE, 1)
+    await telegram_bot.press(ALICE, "set:unit:lb")
+    await telegram_bot.press(ALICE, "set:experience:beginner")
+    replies = await telegram_bot.wait_for_replies(ALICE, 3)
+    assert "Unit: lb" in replies[1] and "time zone" in replies[2].lower()
+    await telegram_bot.send_text(ALICE, "bench 225 5")
+    replies = await telegram_bot.wait_for_replies(ALICE, 4)
+    assert "225 lb" in replies[3]
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT unit, experience FROM users WHERE id = ?", (ALICE,)).fetchone() == ("lb", "beginner")
+
+
+async def test_every_message_is_kept_even_unreadable_ones(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+    for text in ("bench 100kgg 5", "hello there", "/nonsense", "🤷"):
+        await telegram_bot.send_text(ALICE, text)
+    replies = await telegram_bot.wait_for_replies(ALICE, 4)
+    assert "did you mean <code>100kg</code>" in replies[0]
+    assert "I don't know /nonsense" in replies[2]
+    with sqlite3.connect(db_path) as db:
+        kept = [row[0] for row in db.execute("SELECT text FROM messages WHERE user_id = ? ORDER BY id", (ALICE,))]
+    assert kept == ["bench 100kgg 5", "hello there", "/nonsense", "🤷"]
