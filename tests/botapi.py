@@ -8,6 +8,7 @@ Telegram does (a malformed one gets Telegram's 400). Tests push updates and read
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
@@ -243,10 +244,8 @@ class FakeBotAPI:
 
         async with self._changed:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]  # confirmed ones are gone
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait_for(lambda: bool(pending())), timeout)
-            except TimeoutError:
-                pass
             return pending()
 
     def _bad_html(self, params: dict[str, Any]) -> web.Response | None:
@@ -265,13 +264,17 @@ class FakeBotAPI:
         if refused is not None:
             return refused
         chat_id = int(params["chat_id"])
-        return {"message_id": next(self._message_ids), "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, "text": params.get("text", "")}  # fmt: skip
+        return self._bot_message(next(self._message_ids), chat_id, params)
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         refused = self._bad_html(params)
         if refused is not None:
             return refused
         chat_id = int(params.get("chat_id", 0) or 0)
-        return {"message_id": int(params.get("message_id", 0) or 0), "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, "text": params.get("text", "")}  # fmt: skip
+        return self._bot_message(int(params.get("message_id", 0) or 0), chat_id, params)
+
+    @staticmethod
+    def _bot_message(message_id: int, chat_id: int, params: dict[str, Any]) -> dict[str, Any]:
+        chat = {"id": chat_id, "type": "private"}
+        return {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": BOT_USER,
+                "text": params.get("text", "")}  # fmt: skip
