@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -9,6 +10,7 @@ from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.polling import serve
 from bot.storage import Storage
 from handlers import router
 from handlers import telegram as telegram_handlers
@@ -45,7 +47,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         log.info("SetCoach stopped")
 
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.
-    builder: Any = ApplicationBuilder().token(token).post_init(post_init).post_shutdown(post_shutdown)
+    builder: Any = ApplicationBuilder().token(token).updater(None)  # bot/polling.py polls, see there why
+    builder = builder.post_init(post_init).post_shutdown(post_shutdown)
     builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     if settings.telegram_base_url:
         base_url, file_url = bot_api_urls(settings.telegram_base_url)
@@ -56,6 +59,5 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
 
 def run_polling(settings: Settings) -> None:
-    """Long polling until SIGINT/SIGTERM; python-telegram-bot stops cleanly on either."""
-    application = build_application(settings)
-    application.run_polling(allowed_updates=["message", "edited_message", "callback_query"], drop_pending_updates=False)
+    """Long polling until SIGINT/SIGTERM, then a clean stop."""
+    asyncio.run(serve(build_application(settings)))

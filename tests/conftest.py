@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.polling import poll, running
 from bot.storage import Storage
 from bot.telegram_app import build_application
 from handlers.base import Services
@@ -66,17 +68,11 @@ async def telegram_bot(bot_api: FakeBotAPI, db_path: Path) -> AsyncIterator[Fake
     """The real Application, long polling our server, run the way run_polling runs it."""
     settings = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path)
     application = build_application(settings)
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    assert application.updater is not None
-    await application.updater.start_polling(timeout=1, poll_interval=0)
-    await application.start()
-    try:
-        yield bot_api
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        assert application.post_shutdown is not None
-        await application.post_shutdown(application)
+    stop = asyncio.Event()
+    async with running(application):
+        polling = asyncio.create_task(poll(application, stop, timeout=2))
+        try:
+            yield bot_api
+        finally:
+            stop.set()
+            await asyncio.wait_for(polling, 10)

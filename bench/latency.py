@@ -1,0 +1,59 @@
+"""Update-to-reply latency through the real Application, HTTP and SQLite (the tests' Bot API server).
+
+Run: python bench/latency.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.config import Settings
+from bot.polling import poll, running
+from bot.telegram_app import build_application
+from tests.botapi import FakeBotAPI
+
+MESSAGES = ["bench 100kg 3x8 @8", "lat raise 20kg 12+4+3 RIR1", "curl 20/15/10kg 10+8+6",
+            "bench 80kg 8 > cable fly 15kg 15 rir0", "squat 100kg AMRAP 9"]  # fmt: skip
+ROUNDS = 40
+LIFTER = 77
+
+
+async def measure() -> list[float]:
+    server = FakeBotAPI()
+    await server.start()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(
+            TELEGRAM_BOT_TOKEN="1:bench", TELEGRAM_BASE_URL=server.base_url, SETCOACH_DB=Path(folder) / "bench.db"
+        )
+        application = build_application(settings)
+        stop = asyncio.Event()
+        latencies: list[float] = []
+        async with running(application):
+            polling = asyncio.create_task(poll(application, stop, timeout=5))
+            for number in range(ROUNDS * len(MESSAGES)):
+                start = time.perf_counter()
+                await server.send_text(LIFTER, MESSAGES[number % len(MESSAGES)])
+                await server.wait_for_replies(LIFTER, number + 1)
+                latencies.append(time.perf_counter() - start)
+            stop.set()
+            await polling
+    await server.stop()
+    return latencies
+
+
+def main() -> None:
+    latencies = sorted(asyncio.run(measure()))
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[int(len(latencies) * 0.99)] * 1000
+    print(f"latency: update-to-reply p50 {p50:.1f} ms, p99 {p99:.1f} ms over {len(latencies)} messages")
+
+
+if __name__ == "__main__":
+    main()

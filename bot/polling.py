@@ -1,0 +1,132 @@
+"""Long polling that confirms an update to Telegram only after it has been handled.
+
+python-telegram-bot's Updater confirms updates as soon as it fetches them, so a crash loses the
+ones still queued. Here the offset moves past a batch only once every update in it is handled:
+after a SIGKILL, Telegram re-delivers what was not done, and storage (keyed by message id) makes
+the replay idempotent. Within a batch, different users are handled concurrently and each user's
+updates in the order sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections import defaultdict
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.ext import Application
+
+log = logging.getLogger(__name__)
+
+POLL_TIMEOUT_S = 10  # long-poll length: Telegram answers at once when something arrives
+MAX_BACKOFF_S = 30.0
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+
+def _sender(update: Update) -> int:
+    user = update.effective_user
+    return user.id if user is not None else 0
+
+
+async def handle_batch(application: Application[Any, Any, Any, Any, Any, Any], updates: Sequence[Update]) -> None:
+    """Each user's updates in order; users side by side."""
+    by_user: dict[int, list[Update]] = defaultdict(list)
+    for update in updates:
+        by_user[_sender(update)].append(update)
+
+    async def in_order(queue: list[Update]) -> None:
+        for update in queue:
+            await application.process_update(update)  # errors go to the error handler, not here
+
+    await asyncio.gather(*(in_order(queue) for queue in by_user.values()))
+
+
+async def poll(
+    application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event, timeout: float = POLL_TIMEOUT_S
+) -> None:
+    """Fetch, handle, then confirm; until `stop` is set. Network trouble backs off and retries."""
+    bot = application.bot
+    offset = 0
+    backoff = 1.0
+    while not stop.is_set():
+        fetch = asyncio.ensure_future(bot.get_updates(offset=offset, timeout=timeout, allowed_updates=ALLOWED_UPDATES))
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not fetch.done():  # asked to stop while waiting: nothing fetched, nothing lost
+            fetch.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TelegramError):
+                await fetch
+            break
+        try:
+            updates = fetch.result()
+        except InvalidToken:
+            raise
+        except RetryAfter as error:
+            delay = (
+                error.retry_after if isinstance(error.retry_after, int | float) else error.retry_after.total_seconds()
+            )
+            log.warning("Telegram asks us to wait %.0f s", delay)
+            await _sleep_or_stop(stop, float(delay))
+            continue
+        except (NetworkError, TelegramError) as error:
+            log.warning("getUpdates failed (%s); retrying in %.0f s", error, backoff)
+            await _sleep_or_stop(stop, backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_S)
+            continue
+        backoff = 1.0
+        if updates:
+            await handle_batch(application, updates)  # finish the batch even when asked to stop
+            offset = updates[-1].update_id + 1
+    if offset:
+        await _confirm(application, offset)
+
+
+async def _confirm(application: Application[Any, Any, Any, Any, Any, Any], offset: int) -> None:
+    """Tell Telegram the last batch is done, so a restart does not see it again."""
+    try:
+        await application.bot.get_updates(offset=offset, timeout=0, allowed_updates=ALLOWED_UPDATES)
+    except TelegramError as error:
+        log.warning("could not confirm handled updates (%s); they will be replayed idempotently", error)
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+@asynccontextmanager
+async def running(application: Application[Any, Any, Any, Any, Any, Any]) -> AsyncIterator[None]:
+    """The Application's lifecycle as run_polling runs it, post_init and post_shutdown included."""
+    await application.initialize()
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        try:
+            yield
+        finally:
+            await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+    finally:
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+
+
+async def serve(application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event | None = None) -> None:
+    """Run until SIGINT/SIGTERM (or `stop`), then finish the batch in hand and shut down cleanly."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    async with running(application):
+        await poll(application, stop)
