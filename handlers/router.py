@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.storage import UserSettings
-from handlers import commands, settings
+from handlers import commands, questions, settings
 from handlers.base import Incoming, Reply, Services
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[CommandHandler, str]] = {
     "undo": (commands.undo, "Remove the last logged entry"),
     "settings": (settings.show_settings, "Unit, experience, time zone, check-in"),
     "forget": (commands.forget, "Delete all my data"),
+    "ask": (questions.ask, "Ask a technique question"),
 }
 
 
@@ -51,7 +52,7 @@ def _command_name(text: str) -> str:
 
 QuestionHook = Callable[[Incoming, UserSettings, Services], Awaitable[Reply | None]]
 # Hooks tried, in order, on text that is neither a set nor a command (questions, check-in answers).
-TEXT_HOOKS: list[QuestionHook] = []
+TEXT_HOOKS: list[QuestionHook] = [questions.question_hook]
 
 
 async def handle_text(message: Incoming, services: Services) -> Handled:
@@ -86,6 +87,7 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     for hook in TEXT_HOOKS:
         reply = await hook(message, user, services)
         if reply is not None:
+            await services.storage.save_outcome(user.id, row, "question")
             return reply
     if any(character.isdigit() for character in text):
         return await report_unreadable(message, row, user, result, services)

@@ -86,3 +86,13 @@ async def test_every_message_is_kept_even_unreadable_ones(telegram_bot: FakeBotA
     with sqlite3.connect(db_path) as db:
         kept = [row[0] for row in db.execute("SELECT text FROM messages WHERE user_id = ? ORDER BY id", (ALICE,))]
     assert kept == ["bench 100kgg 5", "hello there", "/nonsense", "🤷"]
+
+
+async def test_ask_a_question_and_get_a_sourced_answer(telegram_bot: FakeBotAPI) -> None:
+    await telegram_bot.send_text(ALICE, "rest-pause or drop set for leg press?")
+    await telegram_bot.send_text(ALICE, "/ask should I go to failure on squats?")
+    await telegram_bot.send_text(ALICE, "what's the weather like?")
+    replies = await telegram_bot.wait_for_replies(ALICE, 3)
+    assert "Either works on Leg Press" in replies[0] and "Evidence:" in replies[0]
+    assert "No, not on Back Squat" in replies[1] and "Source:" in replies[1]
+    assert "I can't answer that yet" in replies[2]

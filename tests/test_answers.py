@@ -1,0 +1,121 @@
+"""Technique questions: many phrasings, typos and aliases, each with its topic and recommendation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from rules.answers import CAN_ANSWER, answer, is_question
+from rules.context import Context
+from rules.models import CheckIn, JointLevel, LoggedSet
+from rules.notation import parse_message
+
+NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+
+# (question, topic, words the recommendation must contain)
+PHRASINGS: list[tuple[str, str, str]] = [
+    # choosing between techniques
+    ("rest-pause or drop set for leg press?", "technique_choice", "Either works on Leg Press"),
+    ("Rest pause or dropset on leg press", "technique_choice", "Either works on Leg Press"),
+    ("restpause vs drop sets for LP?", "technique_choice", "Either works on Leg Press"),
+    ("RP or drops for leg extensions?", "technique_choice", "Either works on Leg Extension"),
+    ("rest-pause or drop set for squats?", "technique_choice", "Neither on Back Squat"),
+    ("can I rest-pause squats?", "technique_choice", "Neither on Back Squat"),
+    ("CAN I REST PAUSE DEADLIFTS", "technique_choice", "Neither on Deadlift"),
+    ("is rest-pause ok for RDL?", "technique_choice", "Neither on Romanian Deadlift"),
+    ("drop sets on bench press?", "technique_choice", "Neither on Bench Press"),
+    ("can i do rest pause on lat raises?", "technique_choice", "Yes, rest-pause on Lateral Raise"),
+    ("should I rest-pause my pressdowns?", "technique_choice", "Yes, rest-pause on Triceps Pressdown"),
+    ("drop set for cable curls?", "technique_choice", "Yes, drop sets on Cable Curl"),
+    ("rest-pause on db bench?", "technique_choice", "Yes, rest-pause on Dumbbell Bench Press"),
+    ("rest-paus or drop set for pec deck?", "technique_choice", "Either works on Pec Deck"),
+    ("can I do a drop set on power cleans?", "technique_choice", "Neither on Power Clean"),
+    # failure
+    ("should I go to failure on squats?", "failure", "No, not on Back Squat"),
+    ("Should I train to failure on bench?", "failure", "No, not on Bench Press"),
+    ("failure on deadlift ok?", "failure", "No, not on Deadlift"),
+    ("do I go to failiure on OHP?", "failure", "No, not on Overhead Press"),
+    ("should I go to failure on lateral raises?", "failure", "yes: take the last set to failure"),
+    ("failure on leg extensions?", "failure", "yes: take the last set to failure"),
+    ("should i train to failure?", "failure", "No, not on compounds"),
+    # rest
+    ("how long do I rest between rest-pause bursts?", "rest", "10-20 seconds"),
+    ("how long should I rest in rest pause?", "rest", "10-20 seconds"),
+    ("How much rest between mini sets?", "rest", "10-20 seconds"),
+    ("how long to rest between post-exhaust exercises?", "rest", "30-90 seconds"),
+    ("how long do I rest between supersets pairs?", "rest", "30-90 seconds"),
+    ("how long should I rest between sets of squats?", "rest", "2-3 minutes"),
+    ("how long should I rest between sets of curls?", "rest", "At least 60-90 seconds"),
+    ("how long do I rest in a drop set?", "rest", "No rest in a drop set"),
+    # how many
+    ("how many bursts should I do?", "how_many", "2-3 bursts"),
+    ("how many rest-pause rounds?", "how_many", "2-3 bursts"),
+    ("how many drops in a drop set?", "how_many", "2-3 drops"),
+    ("how many post-exhaust pairs per workout?", "how_many", "Up to 3 post-exhaust pairs"),
+    ("how often can I do drop sets per week?", "how_many", "2 times per muscle per week"),
+    # pairing
+    ("post-exhaust for chest — what do I pair with flies?", "pairing", "Before Dumbbell Fly, do Bench Press"),
+    ("what should I pair with bench?", "pairing", "After Bench Press, finish with Cable Fly"),
+    ("what isolation after squats?", "pairing", "After Back Squat, finish with Leg Extension"),
+    ("what do I pair with leg curls?", "pairing", "Before Lying Leg Curl, do Romanian Deadlift"),
+    ("what to finish shoulders with?", "pairing", "finish with Lateral Raise"),
+    ("post exhaust for triceps?", "technique_choice", "finish with Triceps Pressdown"),
+    # e1RM
+    ("what's my bench 1RM?", "e1rm", "Bench Press e1RM is about"),
+    ("whats my squat max", "e1rm", "No Back Squat sets"),
+    ("what is my one rep max?", "e1rm", "Which lift?"),
+    # RIR / RPE
+    ("what is RIR?", "rir_rpe", "RIR = reps in reserve"),
+    ("what does RPE mean?", "rir_rpe", "RPE = effort out of 10"),
+    # evidence
+    ("is rest-pause better than normal sets?", "evidence", "not proven better"),
+    ("do drop sets work better than straight sets?", "evidence", "not proven better"),
+]
+
+
+def lifter_context() -> Context:
+    history = [
+        LoggedSet(performed_at=NOW - timedelta(days=days), set=parsed)
+        for days, text in ((14, "bench 100kg 5 @8"), (7, "bench 102.5kg 5 @8"))
+        for parsed in parse_message(text).sets
+    ]
+    return Context(now=NOW, history=history)
+
+
+@pytest.mark.parametrize(("question", "topic", "recommendation"), PHRASINGS)
+def test_questions_get_the_right_answer(question: str, topic: str, recommendation: str) -> None:
+    assert is_question(question) or "?" not in question
+    reply = answer(question, lifter_context())
+    assert reply is not None, question
+    assert reply.topic == topic, reply
+    assert recommendation in reply.recommendation, reply.recommendation
+
+
+def test_there_are_at_least_forty_phrasings() -> None:
+    assert len(PHRASINGS) >= 40
+
+
+@pytest.mark.parametrize(("question", "topic", "recommendation"), PHRASINGS)
+def test_every_answer_names_its_evidence_and_source(question: str, topic: str, recommendation: str) -> None:
+    reply = answer(question, lifter_context())
+    assert reply is not None and reply.evidence.strip() and reply.source.strip()
+
+
+@pytest.mark.parametrize("question", ["what's the weather like?", "who won the game?", "how do I cook rice?",
+                                      "is it leg day?"])  # fmt: skip
+def test_questions_it_cannot_answer_get_none_not_a_guess(question: str) -> None:
+    assert answer(question) is None
+
+
+def test_the_lifters_irritated_elbow_changes_the_answer() -> None:
+    checkins = [CheckIn(day=NOW.date() - timedelta(days=ago), joints={"elbow": JointLevel.MODERATE}) for ago in (1, 0)]
+    reply = answer("should I rest-pause my pressdowns?", Context(now=NOW, checkins=checkins))
+    assert reply is not None and reply.caveat is not None
+    assert "elbow has been irritated 2 days running" in reply.caveat and "Triceps Pressdown" in reply.caveat
+
+
+def test_the_can_answer_list_is_itself_answerable() -> None:
+    for question in CAN_ANSWER:
+        first = question.split(" / ")[0]
+        assert answer(first, lifter_context()) is not None, first
