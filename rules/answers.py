@@ -112,8 +112,11 @@ CLASSIC_PAIRS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "triceps": (("Close-Grip Bench Press", "Dip"), ("Triceps Pressdown", "Overhead Triceps Extension")),
 }
 _STOP = frozenset(
-    ["a", "an", "the", "i", "my", "me", "on", "for", "to", "do", "of", "or", "and", "in", "at", "is", "it", "with", "should", "shall", "can", "could", "what", "how", "my", "whats"]
-)
+    {
+        "a", "an", "the", "i", "my", "me", "on", "for", "to", "do", "of", "or", "and", "in", "at", "is", "it",
+        "with", "should", "shall", "can", "could", "what", "whats", "how",
+    }
+)  # fmt: skip
 
 
 def is_question(text: str) -> bool:
