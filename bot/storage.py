@@ -100,6 +100,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX users_due ON users (checkins_on, next_checkin_utc);
     """,
+    # 3: a claim remembers which instant it took and when; a sent marker makes restarts idempotent.
+    """
+    ALTER TABLE users ADD COLUMN claimed_due TEXT;
+    ALTER TABLE users ADD COLUMN claimed_at TEXT;
+    ALTER TABLE users ADD COLUMN checkin_sent_for TEXT;
+    CREATE INDEX users_claimed ON users (checkins_on, claimed_at);
+    """,
 )
 
 
@@ -127,6 +134,16 @@ class StoredMessage(BaseModel):
     row: int
     is_new: bool
     answered: bool
+
+
+class Claim(BaseModel):
+    """A due check-in taken by one sweeper."""
+
+    model_config = ConfigDict(frozen=True)
+
+    user: UserSettings
+    due: datetime
+    already_sent: bool  # a sweeper sent it, then died before scheduling the next one
 
 
 class HistoryRow(BaseModel):
@@ -181,7 +198,9 @@ class Storage:
 
     @classmethod
     async def open(cls, path: Path | str) -> Storage:
-        connection = await aiosqlite.connect(str(path))
+        # Autocommit: a single statement is its own atomic transaction (one trip to the database
+        # thread); multi-statement writes open an explicit BEGIN IMMEDIATE in `_write`.
+        connection = await aiosqlite.connect(str(path), isolation_level=None)
         try:
             await connection.execute("PRAGMA journal_mode=WAL")
             await connection.execute("PRAGMA synchronous=NORMAL")
@@ -213,9 +232,15 @@ class Storage:
             try:
                 yield self._db
             except BaseException:
-                await self._db.rollback()
+                await self._db.execute("ROLLBACK")
                 raise
-            await self._db.commit()
+            await self._db.execute("COMMIT")
+
+    async def _write_one(self, sql: str, params: Sequence[object]) -> int:
+        """One statement, atomic on its own; returns the rows it changed."""
+        async with self._write_lock:
+            cursor = await self._db.execute(sql, params)
+            return cursor.rowcount
 
     async def schema_version(self) -> int:
         async with self._db.execute("PRAGMA user_version") as cursor:
@@ -262,8 +287,7 @@ class Storage:
             raise ValueError(f"not user settings: {sorted(unknown)}")
         values = [_iso(v) if isinstance(v, datetime) else v for v in fields.values()]
         assignments = ", ".join(f"{name} = ?" for name in fields)
-        async with self._write() as db:
-            await db.execute(f"UPDATE users SET {assignments} WHERE id = ?", (*values, user_id))
+        await self._write_one(f"UPDATE users SET {assignments} WHERE id = ?", (*values, user_id))
         return await self.user(user_id)
 
     # Messages and sets ---------------------------------------------------------------------
@@ -298,11 +322,10 @@ class Storage:
         return int(row[0]) if row else None
 
     async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> None:
-        async with self._write() as db:
-            await db.execute(
-                "UPDATE messages SET text = ?, edited_at = ? WHERE id = ? AND user_id = ?",
-                (text, _iso(edited_at), row, user_id),
-            )
+        await self._write_one(
+            "UPDATE messages SET text = ?, edited_at = ? WHERE id = ? AND user_id = ?",
+            (text, _iso(edited_at), row, user_id),
+        )
 
     async def save_outcome(
         self,
@@ -351,8 +374,7 @@ class Storage:
         )
 
     async def mark_answered(self, user_id: int, row: int) -> None:
-        async with self._write() as db:
-            await db.execute("UPDATE messages SET answered = 1 WHERE id = ? AND user_id = ?", (row, user_id))
+        await self._write_one("UPDATE messages SET answered = 1 WHERE id = ? AND user_id = ?", (row, user_id))
 
     async def history(self, user_id: int, since: datetime) -> list[LoggedSet]:
         """The user's sets from `since` on, oldest first: what the rules look at."""
@@ -481,46 +503,73 @@ class Storage:
 
     # The check-in sweep ----------------------------------------------------------------------
 
-    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[UserSettings]:
-        """Atomically take the users whose check-in is due: no two sweepers get the same one.
+    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
+        """Atomically take the users whose check-in is due: two sweepers never get the same one.
 
-        Claiming clears `next_checkin_utc`; the sweeper sets the next instant once the prompt is out.
+        The claim moves the due instant to `claimed_due` and clears `next_checkin_utc`; `finish_checkins`
+        sets the next instant once the prompt is out (or skipped).
         """
         async with (
             self._write() as db,
             db.execute(
-                "UPDATE users SET next_checkin_utc = NULL WHERE id IN ("
-                " SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NOT NULL"
-                " AND next_checkin_utc <= ? ORDER BY next_checkin_utc LIMIT ?)"
-                " RETURNING id, unit, experience, timezone, checkin_time, checkins_on, chat_id",
-                (_iso(now), limit),
+                "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = ?, next_checkin_utc = NULL "
+                "WHERE id IN (SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NOT NULL "
+                "AND next_checkin_utc <= ? ORDER BY next_checkin_utc LIMIT ?) "
+                "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
+                (_iso(now), _iso(now), limit),
             ) as cursor,
         ):
             rows = await cursor.fetchall()
         return [
-            UserSettings(
-                id=row[0],
-                unit=row[1],
-                experience=Experience(row[2]),
-                timezone=row[3],
-                checkin_time=row[4],
-                checkins_on=bool(row[5]),
-                chat_id=row[6],
+            Claim(
+                user=UserSettings(
+                    id=row[0],
+                    unit=row[1],
+                    experience=Experience(row[2]),
+                    timezone=row[3],
+                    checkin_time=row[4],
+                    checkins_on=True,
+                    chat_id=row[5],
+                ),
+                due=_moment(row[6]),
+                already_sent=row[7] == row[6],
             )
             for row in rows
         ]
 
-    async def schedule_checkins(self, schedule: Iterable[tuple[int, datetime]]) -> None:
+    async def mark_checkin_sent(self, user_id: int) -> None:
+        """Written the moment a prompt is out, so a crash before rescheduling does not send it again;
+        free-text replies from now on are read as the check-in answer."""
+        await self._write_one(
+            "UPDATE users SET checkin_sent_for = claimed_due, awaiting = 'checkin' "
+            "WHERE id = ? AND claimed_due IS NOT NULL",
+            (user_id,),
+        )
+
+    async def finish_checkins(self, outcomes: Iterable[tuple[int, datetime]]) -> None:
+        """(user, next instant) for each claim: release the claim and schedule the next prompt."""
         async with self._write() as db:
             await db.executemany(
-                "UPDATE users SET next_checkin_utc = ? WHERE id = ? AND checkins_on = 1",
-                [(_iso(moment), user_id) for user_id, moment in schedule],
+                "UPDATE users SET next_checkin_utc = ?, claimed_due = NULL, claimed_at = NULL "
+                "WHERE id = ? AND checkins_on = 1",
+                [(_iso(moment), user_id) for user_id, moment in outcomes],
             )
 
-    async def stray_checkins(self) -> list[UserSettings]:
-        """Users with check-ins on but no next instant: a sweeper died between claim and reschedule."""
-        async with self._db.execute(
-            "SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NULL",
-        ) as cursor:
-            rows = await cursor.fetchall()
-        return [await self.user(int(row[0])) for row in rows]
+    async def recover_stale_claims(self, claimed_before: datetime) -> int:
+        """Claims a dead sweeper never finished go back on the schedule (the sent marker stops repeats)."""
+        return await self._write_one(
+            "UPDATE users SET next_checkin_utc = claimed_due, claimed_due = NULL, claimed_at = NULL "
+            "WHERE checkins_on = 1 AND claimed_at IS NOT NULL AND claimed_at < ? AND next_checkin_utc IS NULL",
+            (_iso(claimed_before),),
+        )
+
+    async def disable_checkins(self, user_id: int) -> None:
+        await self._write_one(
+            "UPDATE users SET checkins_on = 0, next_checkin_utc = NULL, claimed_due = NULL, claimed_at = NULL "
+            "WHERE id = ?",
+            (user_id,),
+        )
+
+    async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
+        found = await self.checkins(user_id, since=day)
+        return next((checkin for checkin in found if checkin.day == day), None)

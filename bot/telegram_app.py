@@ -35,6 +35,10 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         storage = await Storage.open(settings.db_path)
         application.bot_data["services"] = Services(storage=storage)
+        assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
+        application.job_queue.run_repeating(
+            telegram_handlers.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
+        )
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, (_, description) in router.COMMANDS.items()]
         )

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.storage import UserSettings
-from handlers import commands, questions, settings
+from handlers import checkins, commands, questions, settings
 from handlers.base import Incoming, Reply, Services
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[CommandHandler, str]] = {
     "settings": (settings.show_settings, "Unit, experience, time zone, check-in"),
     "forget": (commands.forget, "Delete all my data"),
     "ask": (questions.ask, "Ask a technique question"),
+    "checkin": (checkins.checkin_now, "Check in now: soreness and joints"),
+    "pause": (checkins.pause, "Pause the daily check-in"),
+    "resume": (checkins.resume, "Restart the daily check-in"),
 }
 
 
@@ -80,9 +83,10 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     if result.sets:
         return await log_sets(message, row, user, result, services)
     if user.awaiting:
-        answer = await settings.typed_answer(message, user, services)
+        typed = checkins.typed_answer if user.awaiting == "checkin" else settings.typed_answer
+        answer = await typed(message, user, services)
         if answer is not None:
-            await services.storage.save_outcome(user.id, row, "settings")
+            await services.storage.save_outcome(user.id, row, user.awaiting)
             return answer
     for hook in TEXT_HOOKS:
         reply = await hook(message, user, services)
@@ -114,6 +118,7 @@ CALLBACKS: dict[str, CallbackHandler] = {
     "ask": settings.ask_again,
     "skip": settings.skip,
     "forget": commands.confirm_forget,
+    "ci": checkins.button,
 }
 
 

@@ -17,6 +17,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.scheduler import sweep
+from bot.storage import UserSettings
+from handlers import checkins
 from handlers.base import Incoming, Reply, Services
 from handlers.router import handle_callback, handle_edit, handle_text
 
@@ -114,6 +117,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await context.bot.send_message(update.effective_chat.id, html.escape(SORRY))
         except TelegramError:
             log.warning("could not tell chat %s about the error", update.effective_chat.id)
+
+
+async def checkin_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The JobQueue's periodic job: send the check-ins that are due (the database says which)."""
+    services = services_of(context)
+
+    async def send_prompt(user: UserSettings) -> None:
+        await send(context, user.chat_id or user.id, await checkins.prompt(services, user))
+
+    await sweep(services.storage, send_prompt, services.clock())
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

@@ -79,6 +79,7 @@ class FakeBotAPI:
         self._message_ids = itertools.count(10_000)
         self._changed = asyncio.Condition()
         self.faults: dict[str, list[Fault]] = {}
+        self.blocked: set[int] = set()  # chats whose user blocked the bot: sendMessage answers 403
         self.on_call: Callable[[Call], None] | None = None
         self.port = 0
         self._runner: web.AppRunner | None = None
@@ -262,6 +263,9 @@ class FakeBotAPI:
         if refused is not None:
             return refused
         chat_id = int(params["chat_id"])
+        if chat_id in self.blocked:
+            body = {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
+            return web.json_response(body, status=403)
         return self._bot_message(next(self._message_ids), chat_id, params)
 
     async def _api_editMessageText(self, params: dict[str, Any]) -> Any:

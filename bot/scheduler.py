@@ -1,0 +1,82 @@
+"""The check-in sweep: claim due prompts atomically, send them, schedule the next ones.
+
+The database is the source of truth (each user's next instant is a column); the JobQueue only
+runs `sweep` every few seconds. Nothing is pickled. `now` is passed in, so tests drive the clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from telegram.error import Forbidden
+
+from bot.storage import Claim, Storage, UserSettings
+from handlers.schedule import next_checkin, parse_clock
+
+log = logging.getLogger(__name__)
+
+LATE_LIMIT = timedelta(hours=3)  # after downtime, a prompt more than 3 h late waits for tomorrow
+STALE_CLAIM = timedelta(minutes=10)  # a live sweeper finishes in seconds; older claims belonged to a dead one
+SWEEP_LIMIT = 2000  # claims per sweep; the rest wait for the next run
+
+SendPrompt = Callable[[UserSettings], Awaitable[None]]
+
+
+@dataclass
+class SweepReport:
+    claimed: int = 0
+    sent: int = 0
+    late: int = 0
+    blocked: int = 0
+    failed: int = 0
+    recovered: int = 0
+
+
+def _next_instant(user: UserSettings, now: datetime) -> datetime:
+    at = parse_clock(user.checkin_time) or time(9, 0)
+    return next_checkin(now, user.timezone or "UTC", at)
+
+
+async def sweep(storage: Storage, send_prompt: SendPrompt, now: datetime, limit: int = SWEEP_LIMIT) -> SweepReport:
+    report = SweepReport(recovered=await storage.recover_stale_claims(now - STALE_CLAIM))
+    claims = await storage.claim_due_checkins(now, limit)
+    report.claimed = len(claims)
+    outcomes: list[tuple[int, datetime]] = []
+    blocked: list[int] = []
+
+    async def deliver(claim: Claim) -> None:
+        following = _next_instant(claim.user, now)
+        if claim.already_sent:
+            outcomes.append((claim.user.id, following))
+            return
+        if now - claim.due > LATE_LIMIT:
+            report.late += 1
+            outcomes.append((claim.user.id, following))
+            return
+        try:
+            await send_prompt(claim.user)
+        except Forbidden:
+            report.blocked += 1
+            blocked.append(claim.user.id)
+            log.info("user %s blocked the bot; check-ins switched off", claim.user.id)
+            return
+        except Exception:
+            report.failed += 1
+            log.warning("check-in for user %s not sent; will retry", claim.user.id, exc_info=True)
+            outcomes.append((claim.user.id, claim.due))  # try again next sweep, while not 3 h late
+            return
+        await storage.mark_checkin_sent(claim.user.id)
+        report.sent += 1
+        outcomes.append((claim.user.id, following))
+
+    await asyncio.gather(*(deliver(claim) for claim in claims))  # the bot's rate limiter paces the sends
+    await storage.finish_checkins(outcomes)
+    for user_id in blocked:
+        await storage.disable_checkins(user_id)
+    if claims:
+        log.info("check-in sweep: %s", report)
+    return report

@@ -1,0 +1,123 @@
+"""Check-ins: /checkin, /pause, /resume, the prompt's buttons, and free-text answers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.storage import UserSettings
+from handlers.base import Button, Incoming, Reply, Services, buttons
+from handlers.render import escape
+from handlers.schedule import next_checkin, parse_clock
+from rules.answers import is_question
+from rules.checkins import JOINT_BUTTONS, assessment, prompt_text, read_answer
+from rules.models import CheckIn, JointLevel, LoggedSet
+
+RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
+ASSESSMENT_DAYS = 14
+HOW_TO_ANSWER = (
+    "Tap the buttons, or answer in words, e.g. <code>elbow 2, chest a bit sore</code> or <code>all good</code>. "
+    "Joints: elbow, shoulder, knee, lower back, wrist, hip; levels 0-3 or none/mild/moderate/severe."
+)
+
+
+def local_day(user: UserSettings, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(user.timezone or "UTC")).date()
+
+
+def _last_session(history: list[LoggedSet]) -> list[LoggedSet]:
+    if not history:
+        return []
+    last_day = history[-1].performed_at.date()
+    return [logged for logged in history if logged.performed_at.date() == last_day]
+
+
+def soreness_buttons() -> tuple[tuple[Button, ...], ...]:
+    return buttons([(level.value.capitalize(), f"ci:sore:{level.value}") for level in JointLevel])
+
+
+def joint_buttons() -> tuple[tuple[Button, ...], ...]:
+    row = [(joint.capitalize(), f"ci:joint:{joint}") for joint in JOINT_BUTTONS]
+    return buttons([("No joint issues", "ci:done")], row[:3], row[3:])
+
+
+async def prompt(services: Services, user: UserSettings) -> Reply:
+    """The daily question, about what they actually trained."""
+    now = services.clock()
+    recent = await services.storage.history(user.id, since=now - timedelta(days=RECENT_DAYS))
+    text = escape(prompt_text(_last_session(recent)))
+    return Reply(f"{text}\n\nSoreness first:", soreness_buttons())
+
+
+async def checkin_now(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/checkin: ask now; typed answers are expected after it."""
+    await services.storage.update_user(user.id, awaiting="checkin")
+    return await prompt(services, user)
+
+
+async def pause(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/pause: stop the daily prompt (the time is kept for /resume)."""
+    await services.storage.disable_checkins(user.id)
+    return Reply("⏸️ Daily check-ins paused. /resume starts them again; /checkin asks any time.")
+
+
+async def resume(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/resume: restart the daily prompt at the saved time."""
+    zone = user.timezone or "UTC"
+    at = parse_clock(user.checkin_time)
+    assert at is not None
+    moment = next_checkin(services.clock(), zone, at)
+    await services.storage.update_user(user.id, checkins_on=True, next_checkin_utc=moment)
+    note = "" if user.timezone else " Set your time zone in /settings so it comes at your local time."
+    return Reply(f"▶️ Daily check-ins on, at {user.checkin_time} ({escape(zone)}).{note}")
+
+
+async def _save_and_assess(
+    services: Services, user: UserSettings, checkin: CheckIn, raw: str | None, said: str
+) -> Reply:
+    now = services.clock()
+    await services.storage.save_checkin(user.id, checkin, raw, now)
+    history = await services.storage.checkins(user.id, since=checkin.day - timedelta(days=ASSESSMENT_DAYS))
+    lines = [said, *assessment(history, checkin.day)]
+    return Reply("\n".join(escape(line) for line in lines))
+
+
+async def button(user: UserSettings, data: str, services: Services) -> Reply:
+    """`ci:sore:<level>`, `ci:joint:<joint>`, `ci:jl:<joint>:<level>`, `ci:done`."""
+    storage = services.storage
+    day = local_day(user, services.clock())
+    current = await storage.checkin_on(user.id, day) or CheckIn(day=day)
+    kind, _, rest = data.partition(":")
+    if kind == "sore" and rest in JointLevel.__members__.values():
+        await storage.save_checkin(
+            user.id, current.model_copy(update={"soreness": JointLevel(rest)}), None, services.clock()
+        )
+        return Reply(f"Soreness: {rest}. Any joint irritation?", joint_buttons())
+    if kind == "joint" and rest in JOINT_BUTTONS:
+        levels = [
+            (level.value.capitalize(), f"ci:jl:{rest}:{level.value}") for level in JointLevel if level.value != "none"
+        ]
+        return Reply(f"How irritated is your {rest}?", buttons(levels))
+    if kind == "jl":
+        joint, _, level = rest.rpartition(":")
+        if joint in JOINT_BUTTONS and level in JointLevel.__members__.values():
+            joints = {**current.joints, joint: JointLevel(level)}
+            await storage.save_checkin(user.id, current.model_copy(update={"joints": joints}), None, services.clock())
+            return Reply(f"{joint.capitalize()}: {level}. Another joint, or done?", joint_buttons())
+    if kind == "done":
+        await storage.update_user(user.id, awaiting=None)
+        return await _save_and_assess(services, user, current, None, "✅ Check-in saved.")
+    return Reply("That button is out of date. /checkin asks again.")
+
+
+async def typed_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
+    """A free-text answer to the prompt; None lets a question through to the question answerer."""
+    day = local_day(user, services.clock())
+    reading = read_answer(message.text, day)
+    if reading.checkin is None:
+        if is_question(message.text):
+            return None
+        return Reply(f"I couldn't read that as a check-in, but I kept it.\n{HOW_TO_ANSWER}", soreness_buttons())
+    await services.storage.update_user(user.id, awaiting=None)
+    said = "✅ Check-in saved: " + "; ".join(reading.understood) + "."
+    return await _save_and_assess(services, user, reading.checkin, message.text, said)

@@ -1,0 +1,141 @@
+"""Daily check-ins: the prompt (about what was trained), reading free-text answers, and what they mean."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.catalog import lookup
+from rules.models import LEVEL_SCORE, CheckIn, JointLevel, LoggedSet, Technique
+from rules.recovery import JOINT_MILD_DAYS, JOINT_MODERATE_DAYS, lingering_soreness, persistent_joints
+
+JOINTS: dict[str, str] = {
+    "elbow": "elbow", "elbows": "elbow", "shoulder": "shoulder", "shoulders": "shoulder", "knee": "knee",
+    "knees": "knee", "lower back": "lower back", "low back": "lower back", "lumbar": "lower back",
+    "back": "lower back", "wrist": "wrist", "wrists": "wrist", "hip": "hip", "hips": "hip",
+}  # fmt: skip
+JOINT_BUTTONS = ("elbow", "shoulder", "knee", "lower back", "wrist", "hip")
+MUSCLES: dict[str, tuple[str, ...]] = {
+    "chest": ("chest",), "pecs": ("chest",), "lats": ("lats",), "upper back": ("upper_back",),
+    "traps": ("traps",), "delts": ("shoulders",), "biceps": ("biceps",), "bis": ("biceps",),
+    "triceps": ("triceps",), "tris": ("triceps",), "quads": ("quads",), "hamstrings": ("hamstrings",),
+    "hams": ("hamstrings",), "glutes": ("glutes",), "calves": ("calves",), "abs": ("abs",),
+    "legs": ("quads", "hamstrings", "glutes"), "arms": ("biceps", "triceps"), "forearms": ("forearms",),
+}  # fmt: skip
+# Words for how bad it is; numbers 0-3 work too (and 4-10 read as severe).
+LEVEL_WORDS: tuple[tuple[re.Pattern[str], JointLevel], ...] = (
+    (re.compile(r"\b(very|really|super|severe|severely|bad|badly|a lot|lots|awful|terrible|wrecked|destroyed)\b"),
+     JointLevel.SEVERE),
+    (re.compile(r"\b(moderate|moderately|quite|pretty|fairly|medium|sore-ish|achy|aching)\b"), JointLevel.MODERATE),
+    (re.compile(r"\b(a bit|a little|bit|little|slight|slightly|mild|mildly|tiny|tad|minor)\b"), JointLevel.MILD),
+    (re.compile(r"\b(no|none|not|fine|ok|okay|good|great|zero|nothing)\b"), JointLevel.NONE),
+)  # fmt: skip
+ALL_GOOD = re.compile(
+    r"^\s*(all\s+good|all\s+fine|fine|good|great|ok|okay|nothing|none|no|nope|all\s+clear|feeling\s+good|"
+    r"no\s+soreness|nothing\s+sore|all\s+ok|0)\s*[.!]*\s*$"
+)
+_NUMBER = re.compile(r"\b(\d{1,2})(?:\s*/\s*(?:3|10))?\b")
+_SEPARATORS = re.compile(r"[,;]|\band\b|\bbut\b|\.")
+_SORE = re.compile(r"\bsore\w*|\bdoms\b|\btight\b|\bstiff\b")
+
+
+class CheckInReading(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    checkin: CheckIn | None
+    understood: tuple[str, ...] = ()
+
+
+def _level(text: str, default: JointLevel) -> JointLevel:
+    number = _NUMBER.search(text)
+    if number:
+        value = int(number.group(1))
+        scale = 10 if "/10" in text.replace(" ", "") else 3
+        if scale == 10:
+            value = 0 if value == 0 else 1 if value <= 3 else 2 if value <= 6 else 3
+        return (JointLevel.NONE, JointLevel.MILD, JointLevel.MODERATE, JointLevel.SEVERE)[min(value, 3)]
+    for pattern, level in LEVEL_WORDS:
+        if pattern.search(text):
+            return level
+    return default
+
+
+def read_answer(text: str, day: date) -> CheckInReading:
+    """`elbow 2, chest a bit sore`, `all good`, `knees mild`: a CheckIn, or None if nothing was understood."""
+    lowered = text.lower().strip()
+    if ALL_GOOD.match(lowered):
+        return CheckInReading(checkin=CheckIn(day=day), understood=("no soreness, no joint irritation",))
+    joints: dict[str, JointLevel] = {}
+    sore_muscles: list[str] = []
+    soreness = JointLevel.NONE
+    understood: list[str] = []
+    for part in filter(None, (p.strip() for p in _SEPARATORS.split(lowered))):
+        joint = next(
+            (JOINTS[name] for name in sorted(JOINTS, key=len, reverse=True) if re.search(rf"\b{name}\b", part)), None
+        )
+        muscles = [m for name, group in MUSCLES.items() if re.search(rf"\b{name}\b", part) for m in group]
+        if joint is not None and not (muscles and _SORE.search(part)):
+            level = _level(part, JointLevel.MILD)
+            joints[joint] = level
+            understood.append(f"{joint}: {level.value}")
+        elif muscles or _SORE.search(part):
+            level = _level(part, JointLevel.MILD)
+            if LEVEL_SCORE[level] > LEVEL_SCORE[soreness]:
+                soreness = level
+            sore_muscles.extend(m for m in muscles if m not in sore_muscles)
+            what = ", ".join(m.replace("_", " ") for m in muscles) or "soreness"
+            understood.append(f"{what}: {level.value}")
+    if not understood:
+        return CheckInReading(checkin=None)
+    checkin = CheckIn(day=day, soreness=soreness, sore_muscles=tuple(sore_muscles), joints=joints)
+    return CheckInReading(checkin=checkin, understood=tuple(understood))
+
+
+def prompt_text(recent: Sequence[LoggedSet]) -> str:
+    """`Yesterday: chest, triceps (rest-pause on pressdowns). How sore are they? Any joint irritation?`"""
+    muscles: list[str] = []
+    intensified: list[str] = []
+    for logged in recent:
+        exercise = lookup(logged.set.exercise)
+        if exercise is None:
+            continue
+        muscles.extend(m.replace("_", " ") for m in exercise.primary if m.replace("_", " ") not in muscles)
+        if logged.set.technique is not Technique.STRAIGHT:
+            label = f"{logged.set.technique.value.replace('_', '-')} on {exercise.name}"
+            if label not in intensified:
+                intensified.append(label)
+    if not muscles:
+        return "Daily check-in: any soreness? Any joint irritation?"
+    extra = f" ({'; '.join(intensified)})" if intensified else ""
+    return f"Last session: {', '.join(muscles)}{extra}. How sore are they? Any joint irritation?"
+
+
+def assessment(checkins: Sequence[CheckIn], today: date) -> list[str]:
+    """What today's answer means, worst first: pull intensifiers on a persistent joint, or well done."""
+    lines: list[str] = []
+    ordered = sorted(checkins, key=lambda c: c.day)
+    for irritated in persistent_joints(ordered, today):
+        lines.append(
+            f"⚠️ Your {irritated.what} has been irritated {irritated.days} days running: pull rest-pause and "
+            f"drop-set work on exercises that load it first, before changing anything else."
+        )
+    sore = lingering_soreness(ordered, today)
+    if sore is not None:
+        lines.append(f"⚠️ Soreness has hung on {sore.days} days: skip intensifiers on the sore muscles until it clears.")
+    todays = [c for c in ordered if c.day == today]
+    earlier = [c for c in ordered if c.day < today]
+    if todays and earlier:
+        now, before = todays[-1], earlier[-1]
+        for joint, level in before.joints.items():
+            if LEVEL_SCORE[now.joints.get(joint, JointLevel.NONE)] < LEVEL_SCORE[level]:
+                lines.append(f"👍 Your {joint} is better than last time ({level.value} → "
+                             f"{now.joints.get(joint, JointLevel.NONE).value}).")  # fmt: skip
+    if not lines:
+        lines.append(
+            "👍 Noted. I'll flag it if a joint stays irritated "
+            f"(moderate {JOINT_MODERATE_DAYS} days or mild {JOINT_MILD_DAYS} days running)."
+        )
+    return lines

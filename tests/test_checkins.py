@@ -1,0 +1,118 @@
+"""Check-in answers in the lifter's words, the journey on Telegram and the console, and how it changes advice."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from rules.checkins import assessment, read_answer
+from rules.models import CheckIn, JointLevel
+from tests.botapi import FakeBotAPI
+
+DAY = date(2026, 11, 23)
+N, L, M, S = JointLevel.NONE, JointLevel.MILD, JointLevel.MODERATE, JointLevel.SEVERE
+
+
+@pytest.mark.parametrize(
+    ("text", "soreness", "joints", "muscles"),
+    [
+        ("all good", N, {}, ()),
+        ("All good!", N, {}, ()),
+        ("fine", N, {}, ()),
+        ("elbow 2, chest a bit sore", L, {"elbow": M}, ("chest",)),
+        ("elbow 2", N, {"elbow": M}, ()),
+        ("knees mild", N, {"knee": L}, ()),
+        ("shoulder moderate and lower back a little", N, {"shoulder": M, "lower back": L}, ()),
+        ("wrist 3", N, {"wrist": S}, ()),
+        ("hip 0", N, {"hip": N}, ()),
+        ("legs very sore", S, {}, ("quads", "hamstrings", "glutes")),
+        ("quads pretty sore, elbow fine", M, {"elbow": N}, ("quads",)),
+        ("a bit sore", L, {}, ()),
+        ("elbow 7/10", N, {"elbow": S}, ()),
+        ("DOMS in my hamstrings", L, {}, ("hamstrings",)),
+    ],
+)
+def test_free_text_answers(text: str, soreness: JointLevel, joints: dict, muscles: tuple) -> None:  # type: ignore[type-arg]
+    reading = read_answer(text, DAY)
+    assert reading.checkin is not None, text
+    assert reading.checkin.soreness == soreness
+    assert reading.checkin.joints == joints
+    assert reading.checkin.sore_muscles == muscles
+
+
+@pytest.mark.parametrize("text", ["banana", "what?", "🤷", "", "x" * 500])
+def test_unreadable_answers_are_none(text: str) -> None:
+    assert read_answer(text, DAY).checkin is None
+
+
+def test_assessment_pulls_intensifiers_on_a_persistent_joint_and_acknowledges_improvement() -> None:
+    persistent = [CheckIn(day=DAY - timedelta(days=1), joints={"elbow": M}), CheckIn(day=DAY, joints={"elbow": M})]
+    assert "elbow has been irritated 2 days running: pull rest-pause" in " ".join(assessment(persistent, DAY))
+    better = [CheckIn(day=DAY - timedelta(days=1), joints={"elbow": M}), CheckIn(day=DAY, joints={"elbow": L})]
+    assert "elbow is better than last time (moderate → mild)" in " ".join(assessment(better, DAY))
+
+
+def seed_yesterdays_elbow(db_path: Path, user_id: int) -> None:
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
+    with sqlite3.connect(db_path) as db:
+        db.execute(
+            "INSERT INTO checkins (user_id, day, soreness, joints_json, answered_at) VALUES (?, ?, 'none', ?, ?)",
+            (user_id, yesterday, '{"elbow": "moderate"}', datetime.now(UTC).isoformat()),
+        )
+
+
+async def test_checkin_journey_on_telegram_changes_the_next_sets_feedback(
+    telegram_bot: FakeBotAPI, db_path: Path
+) -> None:
+    lifter = 5005
+    await telegram_bot.send_text(lifter, "pressdown 30kg 15+5+3 rir1")
+    await telegram_bot.send_text(lifter, "/checkin")
+    replies = await telegram_bot.wait_for_replies(lifter, 2)
+    assert "Last session: triceps (rest-pause on Triceps Pressdown)" in replies[1]
+    prompt = telegram_bot.sent(lifter)[1]
+    assert [b["callback_data"] for b in prompt["reply_markup"]["inline_keyboard"][0]][:2] == [
+        "ci:sore:none",
+        "ci:sore:mild",
+    ]
+    seed_yesterdays_elbow(db_path, lifter)
+    for data in ("ci:sore:mild", "ci:joint:elbow", "ci:jl:elbow:moderate", "ci:done"):
+        await telegram_bot.press(lifter, data)
+    replies = await telegram_bot.wait_for_replies(lifter, 6)
+    assert "Check-in saved" in replies[5] and "elbow has been irritated 2 days running" in replies[5]
+    await telegram_bot.send_text(lifter, "pressdown 30kg 15+5+3 rir1")
+    replies = await telegram_bot.wait_for_replies(lifter, 7)
+    assert "Your elbow has been irritated 2 days running: pull the rest-pause work on Triceps Pressdown" in replies[6]
+
+
+async def test_free_text_checkin_and_an_unreadable_one_on_telegram(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+    lifter = 6006
+    await telegram_bot.send_text(lifter, "/checkin")
+    await telegram_bot.send_text(lifter, "banana")
+    await telegram_bot.send_text(lifter, "elbow 2, chest a bit sore")
+    replies = await telegram_bot.wait_for_replies(lifter, 3)
+    assert "couldn't read that as a check-in, but I kept it" in replies[1] and "elbow 2, chest a bit sore" in replies[1]
+    assert "Check-in saved: elbow: moderate; chest: mild" in replies[2]
+    with sqlite3.connect(db_path) as db:
+        (raw,) = db.execute("SELECT raw_text FROM checkins WHERE user_id = ?", (lifter,)).fetchone()
+        kept = [row[0] for row in db.execute("SELECT text FROM messages WHERE user_id = ?", (lifter,))]
+    assert raw == "elbow 2, chest a bit sore" and "banana" in kept
+
+
+def test_checkin_journey_in_the_console(tmp_path: Path) -> None:
+    script = "/checkin\n2\nelbow\n3\nNo joint issues\n/pause\n/resume\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(tmp_path / "c.db")],
+        input=script, capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent,
+    )  # fmt: skip
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "Soreness: mild. Any joint irritation?" in out
+    assert "How irritated is your elbow?" in out
+    assert "Elbow: severe" in out
+    assert "Check-in saved" in out
+    assert "Daily check-ins paused" in out and "Daily check-ins on, at 09:00" in out
