@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.console import CONSOLE_USER, chat
-from bot.export import export_csv
 from bot.storage import Storage
+from bot.strong_csv import export_csv
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN set, so this is the console chat against the same handlers.\n"
@@ -48,6 +48,20 @@ def configure_logging(settings: Settings) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL, token included
 
 
+async def _import(db_path: Path, user_id: int, path: Path) -> str:
+    from handlers.base import Services
+    from handlers.console_text import plain
+    from handlers.report import import_file
+
+    storage = await Storage.open(db_path)
+    try:
+        user = await storage.user(user_id, user_id)
+        reply = await import_file(user, path.read_bytes(), Services(storage=storage))
+        return plain(reply.html)
+    finally:
+        await storage.close()
+
+
 async def _export(db_path: Path, user_id: int) -> str:
     storage = await Storage.open(db_path)
     try:
@@ -63,6 +77,9 @@ def run_command(args: argparse.Namespace) -> int:
     user_id = args.user if getattr(args, "user", None) is not None else CONSOLE_USER
     if args.command == "export":
         sys.stdout.write(asyncio.run(_export(db_path, user_id)))
+        return 0
+    if args.command == "import":
+        sys.stdout.write(asyncio.run(_import(db_path, user_id, Path(args.file))) + "\n")
         return 0
     if args.command in (None, "run") and settings.token:
         from bot.telegram_app import run_polling

@@ -34,8 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="Telegram if TELEGRAM_BOT_TOKEN is set, else the console chat (default)")
     parse = commands.add_parser("parse", help="read messages from stdin, one per line; write JSON lines")
     parse.add_argument("--unit", choices=["kg", "lb"], default="kg", help="unit for loads written without one")
-    for name, text in (("chat", "chat with the bot in this terminal"), ("export", "write a lifter's sets as CSV")):
+    for name, text in (
+        ("chat", "chat with the bot in this terminal"),
+        ("export", "write a lifter's sets as CSV (Strong's columns)"),
+        ("import", "add the sets of a Strong CSV export"),
+    ):
         sub = commands.add_parser(name, help=text)
+        if name == "import":
+            sub.add_argument("file", help="a Strong CSV export (comma or semicolon separated)")
         sub.add_argument("--db", help="SQLite file (default: $SETCOACH_DB or ./setcoach.db)")
         sub.add_argument("--user", type=int, default=None, help="user id (default: the console user)")
     return parser
@@ -47,4 +53,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_parse(sys.stdin, sys.stdout, args.unit)
     from bot.app import run_command  # the I/O side loads only when needed
 
-    return run_command(args)
+    code: int = run_command(args)
+    return code

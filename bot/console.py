@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import html
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 from bot.storage import Storage
 from handlers.base import Button, Incoming, Reply, Services
+from handlers.console_text import plain
 from handlers.router import handle_callback, handle_text
 
 CONSOLE_USER = 1  # the lifter at the keyboard, unless --user says otherwise
-_TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?: [^>]*)?>")
-
-
-def plain(reply_html: str) -> str:
-    """Telegram HTML to terminal text."""
-    return html.unescape(_TAGS.sub("", reply_html))
 
 
 def render_buttons(rows: tuple[tuple[Button, ...], ...]) -> tuple[str, list[Button]]:
@@ -38,8 +31,9 @@ def _chosen(line: str, offered: list[Button]) -> Button | None:
 class ConsoleChat:
     """Feeds lines to the router as one lifter; numbers or labels press the buttons last shown."""
 
-    def __init__(self, services: Services, user_id: int, out: TextIO) -> None:
+    def __init__(self, services: Services, user_id: int, out: TextIO, files: Path | None = None) -> None:
         self.services = services
+        self.files = files or Path("setcoach-files")
         self.user_id = user_id
         self.out = out
         self.offered: list[Button] = []
@@ -64,6 +58,11 @@ class ConsoleChat:
 
     def show(self, reply: Reply) -> None:
         self.out.write(plain(reply.html) + "\n")
+        if reply.attachment is not None:
+            self.files.mkdir(parents=True, exist_ok=True)
+            path = self.files / reply.attachment.filename
+            path.write_bytes(reply.attachment.data)
+            self.out.write(f"({'chart' if reply.attachment.photo else 'file'} saved to {path})\n")
         self.offered = []
         if reply.buttons:
             labels, self.offered = render_buttons(reply.buttons)
@@ -75,7 +74,7 @@ class ConsoleChat:
 async def chat(db_path: Path, user_id: int, stdin: TextIO, stdout: TextIO, interactive: bool) -> int:
     storage = await Storage.open(db_path)
     try:
-        console = ConsoleChat(Services(storage=storage), user_id, stdout)
+        console = ConsoleChat(Services(storage=storage), user_id, stdout, db_path.parent / "setcoach-files")
         if interactive:
             stdout.write(
                 "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"

@@ -30,6 +30,7 @@ from rules.models import (
     Technique,
     Unit,
 )
+from rules.report import SetSummary
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +201,8 @@ class Storage:
     async def open(cls, path: Path | str) -> Storage:
         # Autocommit: a single statement is its own atomic transaction (one trip to the database
         # thread); multi-statement writes open an explicit BEGIN IMMEDIATE in `_write`.
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)  # `--db new/folder/x.db` just works
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         try:
             await connection.execute("PRAGMA journal_mode=WAL")
@@ -335,15 +338,23 @@ class Storage:
         sets: Sequence[ParsedSet] = (),
         performed_at: datetime | None = None,
         feedback: Sequence[Feedback] = (),
+        times: Sequence[datetime] | None = None,
     ) -> None:
-        """Replace what a message logged (an edit corrects it) and remember its feedback for /why."""
+        """Replace what a message logged (an edit corrects it) and remember its feedback for /why.
+
+        `times` gives each set its own moment (an imported workout); otherwise all share `performed_at`.
+        """
         async with self._write() as db:
             await db.execute("DELETE FROM sets WHERE message_row = ? AND user_id = ?", (row, user_id))
             if sets:
-                moment = _iso(performed_at or datetime.now(UTC))
+                moment = performed_at or datetime.now(UTC)
+                moments = [_iso(t) for t in times] if times else [_iso(moment)] * len(sets)
                 await db.executemany(
                     f"INSERT INTO sets (user_id, {_SET_COLUMNS}) VALUES (?{', ?' * 16})",
-                    [(user_id, *self._set_values(parsed, moment, row, index)) for index, parsed in enumerate(sets)],
+                    [
+                        (user_id, *self._set_values(parsed, when, row, index))
+                        for index, (parsed, when) in enumerate(zip(sets, moments, strict=True))
+                    ],
                 )
             feedback_json = json.dumps([item.model_dump(mode="json") for item in feedback]) if feedback else None
             await db.execute(
@@ -389,8 +400,34 @@ class Storage:
     async def all_sets(self, user_id: int) -> list[HistoryRow]:
         return await self._set_rows(user_id)
 
+    async def exercise_summaries(self, user_id: int, exercise: str) -> list[SetSummary]:
+        """One exercise's whole history, lean: first segment and effort only (for /progress)."""
+        async with self._db.execute(
+            "SELECT performed_at, json_extract(segments_json, '$[0][0]'), json_extract(segments_json, '$[0][1]'), "
+            "rir, amrap, bodyweight FROM sets WHERE user_id = ? AND exercise = ? ORDER BY performed_at",
+            (user_id, exercise),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            SetSummary(_moment(r[0]), None if r[1] is None else float(r[1]), int(r[2]), r[3], bool(r[4]), bool(r[5]))
+            for r in rows
+        ]
+
+    async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None:
+        async with self._db.execute(
+            "SELECT unit FROM sets WHERE user_id = ? AND exercise = ? AND unit IS NOT NULL "
+            "ORDER BY performed_at DESC LIMIT 1",
+            (user_id, exercise),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
+
     async def _set_rows(
-        self, user_id: int, since: datetime | None = None, newest_first: bool = False, limit: int | None = None
+        self,
+        user_id: int,
+        since: datetime | None = None,
+        newest_first: bool = False,
+        limit: int | None = None,
     ) -> list[HistoryRow]:
         order = "DESC" if newest_first else "ASC"
         query = f"SELECT {_SET_COLUMNS} FROM sets WHERE user_id = ?"

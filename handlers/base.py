@@ -27,9 +27,19 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file to send with a reply: a chart (photo) or a CSV (document)."""
+
+    filename: str
+    data: bytes
+    photo: bool = False
+
+
+@dataclass(frozen=True)
 class Reply:
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
+    attachment: Attachment | None = None
 
 
 def buttons(*rows: Sequence[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:

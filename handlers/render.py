@@ -19,6 +19,10 @@ _BACKTICKS = re.compile(r"`([^`]*)`")
 MAX_ECHO_CHARS = 60  # how much of an unreadable line we quote back
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def escape(text: str) -> str:
     return html.escape(text, quote=False)
 

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.storage import UserSettings
-from handlers import checkins, commands, questions, settings
+from handlers import checkins, commands, questions, report, settings
 from handlers.base import Incoming, Reply, Services
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[CommandHandler, str]] = {
     "settings": (settings.show_settings, "Unit, experience, time zone, check-in"),
     "forget": (commands.forget, "Delete all my data"),
     "ask": (questions.ask, "Ask a technique question"),
+    "week": (report.week, "The last 7 days, with a chart"),
+    "progress": (report.show_progress, "A lift over time: /progress bench"),
+    "export": (report.export, "All your sets as a CSV file"),
     "checkin": (checkins.checkin_now, "Check in now: soreness and joints"),
     "pause": (checkins.pause, "Pause the daily check-in"),
     "resume": (checkins.resume, "Restart the daily check-in"),

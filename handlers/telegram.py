@@ -6,7 +6,7 @@ import html
 import logging
 from datetime import UTC, datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -19,14 +19,17 @@ from telegram.ext import (
 
 from bot.scheduler import sweep
 from bot.storage import UserSettings
-from handlers import checkins
+from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
 from handlers.router import handle_callback, handle_edit, handle_text
 
 log = logging.getLogger(__name__)
 
 MAX_TELEGRAM_CHARS = 4096
-NOT_TEXT = "I read text only: send your set as a message, e.g. <code>bench 100kg 3x8 @8</code>."
+NOT_TEXT = (
+    "I read text, and Strong CSV exports sent as files. Send your set as a message, "
+    "e.g. <code>bench 100kg 3x8 @8</code>."
+)
 SORRY = "Sorry, something went wrong on my side. Your message is saved; try again in a moment."
 
 
@@ -49,9 +52,17 @@ def _fit(text: str) -> str:
 
 
 async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> Message:
-    return await context.bot.send_message(
+    """The text first (short, readable between sets), then the chart or file if there is one."""
+    sent = await context.bot.send_message(
         chat_id, _fit(reply.html), parse_mode=ParseMode.HTML, reply_markup=markup(reply)
     )
+    attachment = reply.attachment
+    if attachment is not None:
+        upload = InputFile(attachment.data, filename=attachment.filename)
+        if attachment.photo:
+            return await context.bot.send_photo(chat_id, upload)
+        return await context.bot.send_document(chat_id, upload)
+    return sent
 
 
 def incoming(message: Message) -> Incoming:
@@ -103,6 +114,25 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(context, chat_id, reply)
 
 
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A CSV sent as a document: import it as a Strong export."""
+    message = update.message
+    if message is None or message.document is None or message.from_user is None:
+        return
+    services = services_of(context)
+    user = await services.storage.user(message.from_user.id, message.chat_id)
+    document = message.document
+    if (document.file_size or 0) > MAX_IMPORT_BYTES:
+        await send(context, message.chat_id, Reply("That file is over 5 MB; export a shorter range from Strong."))
+        return
+    file = await context.bot.get_file(document.file_id)
+    content = bytes(await file.download_as_bytearray())
+    await send(context, message.chat_id, await report.import_file(user, content, services))
+
+
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Photos, stickers, voice notes: say what we read instead of staying silent."""
     if update.message is not None:
@@ -134,5 +164,6 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & filters.TEXT, on_edit))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, on_text))
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.Document.ALL, on_document))
     application.add_handler(MessageHandler(filters.UpdateType.MESSAGE & ~filters.TEXT, on_other))
     application.add_error_handler(on_error)

@@ -80,6 +80,7 @@ class FakeBotAPI:
         self._changed = asyncio.Condition()
         self.faults: dict[str, list[Fault]] = {}
         self.blocked: set[int] = set()  # chats whose user blocked the bot: sendMessage answers 403
+        self.files: dict[str, bytes] = {}  # file_id -> content, for documents lifters send
         self.on_call: Callable[[Call], None] | None = None
         self.port = 0
         self._runner: web.AppRunner | None = None
@@ -89,6 +90,7 @@ class FakeBotAPI:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
+        app.router.add_get("/file/bot{token}/{path:.*}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -139,6 +141,16 @@ class FakeBotAPI:
         message = self._message(user_id, text, message_id)
         message["edit_date"] = int(time.time())
         await self._push({"edited_message": message})
+
+    async def send_document(self, user_id: int, filename: str, content: bytes) -> None:
+        """A lifter sends a file (e.g. a Strong CSV export)."""
+        file_id = f"file{len(self.files) + 1}"
+        self.files[file_id] = content
+        message = self._message(user_id, "", None)
+        del message["text"]
+        message["document"] = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
+                                "mime_type": "text/csv", "file_size": len(content)}  # fmt: skip
+        await self._push({"message": message})
 
     async def press(self, user_id: int, data: str) -> None:
         bot_message = {"message_id": 1, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
@@ -211,6 +223,9 @@ class FakeBotAPI:
         form = await request.post()
         params: dict[str, Any] = {}
         for key, value in form.items():
+            if isinstance(value, web.FileField):
+                params[key] = value.file.read()
+                continue
             text = value if isinstance(value, str) else ""
             if text[:1] in "[{":
                 try:
@@ -257,6 +272,21 @@ class FakeBotAPI:
             body = {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
             return web.json_response(body, status=400)
         return None
+
+    async def _api_getFile(self, params: dict[str, Any]) -> Any:
+        file_id = str(params["file_id"])
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}.csv"}  # fmt: skip
+
+    async def _download(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].rsplit("/", 1)[-1].removesuffix(".csv")
+        return web.Response(body=self.files[file_id])
+
+    async def _api_sendPhoto(self, params: dict[str, Any]) -> Any:
+        return self._bot_message(next(self._message_ids), int(params["chat_id"]), {"text": ""})
+
+    async def _api_sendDocument(self, params: dict[str, Any]) -> Any:
+        return self._bot_message(next(self._message_ids), int(params["chat_id"]), {"text": ""})
 
     async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         refused = self._bad_html(params)

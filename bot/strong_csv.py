@@ -1,0 +1,225 @@
+"""Strong-app CSV: export a lifter's sets, import a Strong export (comma or semicolon variant).
+
+One row per segment: a 12+4+3 rest-pause set is three rows with Segment 1, 2, 3. Our extra
+columns (RIR, Technique, Segment) and the Notes tokens (AMRAP, bodyweight, pair:G:P) make an
+export -> import round trip give back the same sets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.storage import HistoryRow
+from rules.catalog import lookup
+from rules.models import ParsedSet, Segment, Technique, Unit
+from rules.notation import MAX_LOAD, MAX_REPS
+
+STRONG_COLUMNS = (
+    "Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
+    "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes",
+)  # fmt: skip
+EXTRA_COLUMNS = ("RIR", "Technique", "Segment")
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d/%m/%Y %H:%M")
+_PAIR = re.compile(r"\bpair:(\d+):(\d+)\b")
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def export_csv(rows: Sequence[HistoryRow]) -> str:
+    """Strong's columns plus RIR, Technique and Segment."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(STRONG_COLUMNS + EXTRA_COLUMNS)
+    set_order: dict[tuple[str, str], int] = {}
+    for row in rows:
+        parsed = row.set
+        day = row.performed_at.strftime("%Y-%m-%d")
+        key = (day, parsed.exercise)
+        set_order[key] = set_order.get(key, 0) + 1
+        notes = " ".join(
+            token
+            for token in (
+                "AMRAP" if parsed.amrap else "",
+                "bodyweight" if parsed.bodyweight else "",
+                f"pair:{parsed.group}:{parsed.pair_position}" if parsed.group is not None else "",
+            )
+            if token
+        )
+        for number, segment in enumerate(parsed.segments, start=1):
+            writer.writerow(
+                (
+                    row.performed_at.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {day}", parsed.exercise,
+                    set_order[key], _number(segment.load), parsed.unit or "", segment.reps, _number(parsed.rpe),
+                    "", "", "" if parsed.rest_s is None else parsed.rest_s, notes, "", _number(parsed.rir),
+                    parsed.technique.value, number,
+                )
+            )  # fmt: skip
+    return buffer.getvalue()
+
+
+@dataclass
+class Workout:
+    """Rows of one Strong workout (same date and name): imported together, skipped together."""
+
+    key: str
+    performed_at: datetime
+    name: str
+    sets: list[ParsedSet] = field(default_factory=list)
+    times: list[datetime] = field(default_factory=list)  # each set's own time (exports keep it per row)
+
+    @property
+    def import_id(self) -> int:
+        """A stable id, so importing the same file twice finds the workout already there."""
+        return zlib.crc32(self.key.encode()) & 0x7FFFFFFF
+
+
+@dataclass
+class ImportResult:
+    workouts: list[Workout] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line number, what was wrong)
+
+
+def _cell(row: dict[str, str], name: str) -> str:
+    return (row.get(name.lower()) or "").strip()
+
+
+def _decimal(text: str) -> float | None:
+    text = text.replace(",", ".").strip()
+    return float(text) if text else None
+
+
+def _when(text: str) -> datetime:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def _unit(text: str, default: Unit) -> Unit:
+    lowered = text.lower()
+    return "lb" if lowered.startswith("lb") else "kg" if lowered.startswith("kg") else default
+
+
+@dataclass
+class _Pending:
+    line: int
+    when: datetime
+    workout: str
+    exercise: str
+    order: str
+    segments: list[Segment]
+    row: dict[str, str]
+    rest: int | None
+
+
+def _technique(row: dict[str, str], segments: Sequence[Segment]) -> Technique:
+    written = _cell(row, "Technique")
+    if written in Technique.__members__.values():
+        return Technique(written)
+    if len(segments) == 1:
+        return Technique.STRAIGHT
+    loads = [s.load for s in segments]
+    return Technique.REST_PAUSE if len(set(loads)) == 1 else Technique.DROP_SET
+
+
+def _finish(pending: _Pending, default_unit: Unit) -> ParsedSet:
+    row = pending.row
+    notes = _cell(row, "Notes")
+    pair = _PAIR.search(notes)
+    rpe = _decimal(_cell(row, "RPE"))
+    rir = _decimal(_cell(row, "RIR"))
+    if rir is None and rpe is not None:
+        rir = 10 - rpe
+    if rpe is None and rir is not None:
+        rpe = 10 - rir
+    exercise = lookup(pending.exercise)
+    has_load = any(s.load is not None for s in pending.segments)
+    return ParsedSet(
+        exercise=exercise.name if exercise else pending.exercise,
+        raw_exercise=pending.exercise,
+        known=exercise is not None,
+        technique=_technique(row, pending.segments),
+        segments=tuple(pending.segments),
+        unit=_unit(_cell(row, "Weight Unit"), default_unit) if has_load else None,
+        bodyweight="bodyweight" in notes.lower(),
+        rir=rir,
+        rpe=rpe,
+        amrap="amrap" in notes.lower(),
+        rest_s=pending.rest,
+        group=int(pair.group(1)) if pair else None,
+        pair_position=int(pair.group(2)) if pair else None,
+    )
+
+
+def _delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def import_csv(text: str, default_unit: Unit = "kg") -> ImportResult:
+    """Parse a Strong export; a bad row is reported by its line number and the good rows are kept."""
+    result = ImportResult()
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=_delimiter(text))
+    if reader.fieldnames is None or not {"date", "exercise name", "reps"} <= {
+        name.strip().lower() for name in reader.fieldnames
+    }:
+        result.problems.append((1, "this doesn't look like a Strong export (Date, Exercise Name, Reps columns)"))
+        return result
+    workouts: dict[str, Workout] = {}
+    pending: _Pending | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            key = f"{pending.when:%Y-%m-%d}|{pending.workout}"
+            workout = workouts.setdefault(key, Workout(key=key, performed_at=pending.when, name=pending.workout))
+            workout.sets.append(_finish(pending, default_unit))
+            workout.times.append(pending.when)
+            pending = None
+
+    for raw in reader:
+        line = reader.line_num
+        row = {(k or "").strip().lower(): (v or "") for k, v in raw.items()}
+        try:
+            when = _when(_cell(row, "Date"))
+            exercise = _cell(row, "Exercise Name")
+            reps = int(float(_cell(row, "Reps") or "0"))
+            load = _decimal(_cell(row, "Weight"))
+            unit = _unit(_cell(row, "Weight Unit"), default_unit)
+            if not exercise:
+                raise ValueError("no exercise name")
+            if not 0 < reps <= MAX_REPS:
+                raise ValueError(f"reps {reps} out of range")
+            if load is not None and not 0 <= load <= MAX_LOAD[unit]:
+                raise ValueError(f"weight {load:g} out of range")
+        except ValueError as error:
+            result.problems.append((line, str(error)))
+            continue
+        segment_number = int(_decimal(_cell(row, "Segment")) or 1)
+        order = _cell(row, "Set Order")
+        workout = _cell(row, "Workout Name") or "Imported workout"
+        continues = (
+            pending is not None and segment_number > 1 and (pending.when, pending.exercise, pending.order)
+            == (when, exercise, order)
+        )  # fmt: skip
+        seconds = _decimal(_cell(row, "Seconds"))
+        if continues and pending is not None:
+            pending.segments.append(Segment(load=load, reps=reps))
+            pending.rest = pending.rest or (int(seconds) if seconds else None)
+            continue
+        flush()
+        rest = int(seconds) if seconds and _cell(row, "Technique") else None
+        pending = _Pending(line, when, workout, exercise, order, [Segment(load=load, reps=reps)], row, rest)
+    flush()
+    result.workouts = list(workouts.values())
+    return result

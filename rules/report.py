@@ -1,0 +1,206 @@
+"""The week at a glance: hard sets and intensifiers per muscle, effort spread, main lifts, check-ins."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.catalog import lookup
+from rules.context import Context
+from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, set_one_rep_max
+from rules.frequency import INTENSIFIERS, MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.models import LEVEL_SCORE, CheckIn, JointLevel, LoggedSet
+
+HARD_SET_MAX_RIR = 3  # a set within 3 reps of failure counts toward growth
+WEEK = timedelta(days=7)
+
+
+class MuscleWeek(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    muscle: str
+    hard_sets: int
+    intensifier_sets: int
+    intensifier_days: int
+
+    @property
+    def over_intensifier_limit(self) -> bool:
+        return self.intensifier_days > MAX_INTENSIFIER_DAYS_PER_WEEK
+
+
+class EffortSpread(BaseModel):
+    """Rated sets by RPE band (failure-proximity guide: most work at 7-9, 10 only on last isolation sets)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    easy: int = 0  # RPE 6 or less
+    productive: int = 0  # RPE 7-8.5
+    hard: int = 0  # RPE 9-9.5
+    failure: int = 0  # RPE 10
+    unrated: int = 0
+
+    @property
+    def rated(self) -> int:
+        return self.easy + self.productive + self.hard + self.failure
+
+    def share(self, count: int) -> float:
+        return count / self.rated if self.rated else 0.0
+
+
+class LiftChange(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    exercise: str
+    before: float | None  # best e1RM the week before
+    now: float  # best e1RM this week
+    unit: str
+
+
+class JointTrend(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    joint: str
+    first: JointLevel
+    last: JointLevel
+    days: int  # days with any irritation
+
+
+class WeekReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: date
+    end: date
+    sets: int
+    muscles: tuple[MuscleWeek, ...]
+    effort: EffortSpread
+    lifts: tuple[LiftChange, ...]
+    sore_days: int
+    checkin_days: int
+    joints: tuple[JointTrend, ...]
+
+
+def _effort(sets: Sequence[LoggedSet]) -> EffortSpread:
+    counts: Counter[str] = Counter()
+    for logged in sets:
+        rpe = logged.set.rpe
+        band = (
+            "unrated" if rpe is None else "easy" if rpe <= 6 else "productive" if rpe < 9
+            else "hard" if rpe < 10 else "failure"
+        )  # fmt: skip
+        counts[band] += 1
+    return EffortSpread(**counts)
+
+
+def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
+    hard: Counter[str] = Counter()
+    intensifier: Counter[str] = Counter()
+    days: defaultdict[str, set[date]] = defaultdict(set)
+    for logged in sets:
+        exercise = lookup(logged.set.exercise)
+        if exercise is None:
+            continue
+        counts_as_hard = logged.set.rir is None or logged.set.rir <= HARD_SET_MAX_RIR
+        for muscle in exercise.primary:
+            if counts_as_hard:
+                hard[muscle] += 1
+            if logged.set.technique in INTENSIFIERS:
+                intensifier[muscle] += 1
+                days[muscle].add(logged.performed_at.date())
+    muscles = sorted(set(hard) | set(intensifier), key=lambda m: (-hard[m], m))
+    return tuple(
+        MuscleWeek(muscle=m, hard_sets=hard[m], intensifier_sets=intensifier[m], intensifier_days=len(days[m]))
+        for m in muscles
+    )
+
+
+def _best(sets: Sequence[LoggedSet], exercise: str) -> float | None:
+    values = [v for logged in sets if logged.set.exercise == exercise if (v := set_one_rep_max(logged.set)) is not None]
+    return max(values) if values else None
+
+
+def _lifts(this_week: Sequence[LoggedSet], last_week: Sequence[LoggedSet]) -> tuple[LiftChange, ...]:
+    changes: list[LiftChange] = []
+    for name in dict.fromkeys(logged.set.exercise for logged in this_week):
+        exercise = lookup(name)
+        now = _best(this_week, name)
+        if exercise is None or not exercise.main_lift or now is None:
+            continue
+        unit = next((logged.set.unit for logged in this_week if logged.set.exercise == name and logged.set.unit), "kg")
+        changes.append(LiftChange(exercise=name, before=_best(last_week, name), now=now, unit=unit))
+    return tuple(changes)
+
+
+def _joints(checkins: Sequence[CheckIn]) -> tuple[JointTrend, ...]:
+    trends: list[JointTrend] = []
+    for joint in sorted({j for checkin in checkins for j in checkin.joints}):
+        levels = [checkin.joints.get(joint, JointLevel.NONE) for checkin in checkins]
+        irritated = sum(1 for level in levels if LEVEL_SCORE[level] > 0)
+        if irritated:
+            trends.append(JointTrend(joint=joint, first=levels[0], last=levels[-1], days=irritated))
+    return tuple(trends)
+
+
+def weekly_report(context: Context) -> WeekReport:
+    """The last 7 days against the guides; history is bisected, so its length does not matter."""
+    now: datetime = context.now
+    this_week = context.since(now - WEEK)
+    last_week = [logged for logged in context.since(now - 2 * WEEK) if logged.performed_at < now - WEEK]
+    start = (now - WEEK).date() + timedelta(days=1)
+    checkins = [c for c in context.checkins if start <= c.day <= context.local_today]
+    return WeekReport(
+        start=start,
+        end=now.date(),
+        sets=len(this_week),
+        muscles=_muscles(this_week),
+        effort=_effort(this_week),
+        lifts=_lifts(this_week, last_week),
+        sore_days=sum(1 for c in checkins if LEVEL_SCORE[c.soreness] > 0),
+        checkin_days=len(checkins),
+        joints=_joints(checkins),
+    )
+
+
+class ProgressPoint(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    day: date
+    e1rm: float | None
+    top_load: float | None
+    best_set: str
+
+
+class SetSummary(NamedTuple):
+    """The part of a set a progress chart needs: its first (freshest) segment and its effort."""
+
+    performed_at: datetime
+    load: float | None
+    reps: int
+    rir: float | None
+    amrap: bool
+    bodyweight: bool
+
+
+def _estimate(row: SetSummary) -> float | None:
+    if row.load is None or row.load <= 0 or row.bodyweight or row.reps > MAX_RELIABLE_REPS:
+        return None
+    return one_rep_max(row.load, row.reps, None if row.amrap else row.rir)
+
+
+def progress(rows: Sequence[SetSummary]) -> list[ProgressPoint]:
+    """Per training day of one exercise: best e1RM and the heaviest set, oldest first."""
+    by_day: defaultdict[date, list[SetSummary]] = defaultdict(list)
+    for row in rows:
+        by_day[row.performed_at.date()].append(row)
+    points: list[ProgressPoint] = []
+    for day in sorted(by_day):
+        sets = by_day[day]
+        estimates = [v for row in sets if (v := _estimate(row)) is not None]
+        heaviest = max(sets, key=lambda row: (row.load or 0, row.reps))
+        load = heaviest.load
+        label = f"{load:g} x {heaviest.reps}" if load is not None else f"{heaviest.reps} reps"
+        points.append(ProgressPoint(day=day, e1rm=max(estimates) if estimates else None, top_load=load, best_set=label))
+    return points
