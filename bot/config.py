@@ -15,6 +15,8 @@ class Settings(BaseSettings):
     telegram_base_url: str | None = Field(default=None, validation_alias="TELEGRAM_BASE_URL")
     db_path: Path = Field(default=Path("setcoach.db"), validation_alias=AliasChoices("SETCOACH_DB"))
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("SETCOACH_LOG_LEVEL", "LOG_LEVEL"))
+    # Seconds to wait on Telegram for a request (getUpdates adds its long-poll time to this).
+    telegram_timeout_s: float = Field(default=10.0, validation_alias="SETCOACH_TELEGRAM_TIMEOUT")
     # How often the check-in sweep looks for due prompts.
     sweep_seconds: float = Field(default=30.0, validation_alias="SETCOACH_SWEEP_SECONDS")
 

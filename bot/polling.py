@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import warnings
 from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -42,6 +43,9 @@ async def handle_batch(application: Application[Any, Any, Any, Any, Any, Any], u
 
     async def in_order(queue: list[Update]) -> None:
         for update in queue:
+            if update.effective_user is None:
+                log.info("ignoring update %s: not a kind SetCoach handles", update.update_id)
+                continue
             await application.process_update(update)  # errors go to the error handler, not here
 
     await asyncio.gather(*(in_order(queue) for queue in by_user.values()))
@@ -66,6 +70,7 @@ async def poll(
             break
         try:
             updates = fetch.result()
+            next_offset = updates[-1].update_id + 1 if updates else offset
         except InvalidToken:
             raise
         except RetryAfter as error:
@@ -80,12 +85,39 @@ async def poll(
             await _sleep_or_stop(stop, backoff)
             backoff = min(backoff * 2, MAX_BACKOFF_S)
             continue
+        except Exception:  # an update python-telegram-bot cannot parse: read the batch one by one
+            updates, next_offset = await fetch_leniently(application, offset)
         backoff = 1.0
         if updates:
             await handle_batch(application, updates)  # finish the batch even when asked to stop
-            offset = updates[-1].update_id + 1
+        offset = next_offset
     if offset:
         await _confirm(application, offset)
+
+
+async def fetch_leniently(
+    application: Application[Any, Any, Any, Any, Any, Any], offset: int
+) -> tuple[list[Update], int]:
+    """The batch as raw JSON, parsed update by update: a corrupt one is logged and skipped, not retried forever."""
+    bot = application.bot
+    with warnings.catch_warnings():  # PTB suggests get_updates, which is what could not parse this batch
+        warnings.simplefilter("ignore")
+        raw = await bot.do_api_request(
+            "get_updates", api_kwargs={"offset": offset, "timeout": 0, "allowed_updates": ALLOWED_UPDATES}
+        )
+    updates: list[Update] = []
+    next_offset = offset
+    for item in raw if isinstance(raw, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("update_id"), int):
+            next_offset = max(next_offset, item["update_id"] + 1)
+        try:
+            update = Update.de_json(item, bot)
+        except Exception:
+            log.error("skipping an update that cannot be read: %.300r", item)
+            continue
+        if update is not None:
+            updates.append(update)
+    return updates, next_offset
 
 
 async def _confirm(application: Application[Any, Any, Any, Any, Any, Any], offset: int) -> None:

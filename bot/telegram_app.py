@@ -54,6 +54,9 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
     builder: Any = ApplicationBuilder().token(token).updater(None)  # bot/polling.py polls, see there why
     builder = builder.post_init(post_init).post_shutdown(post_shutdown)
     builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    timeout = settings.telegram_timeout_s
+    builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
+    builder = builder.get_updates_read_timeout(timeout).get_updates_connect_timeout(timeout)
     if settings.telegram_base_url:
         base_url, file_url = bot_api_urls(settings.telegram_base_url)
         builder = builder.base_url(base_url).base_file_url(file_url)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -21,6 +23,7 @@ from bot.scheduler import sweep
 from bot.storage import UserSettings
 from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
+from handlers.console_text import plain
 from handlers.router import handle_callback, handle_edit, handle_text
 
 log = logging.getLogger(__name__)
@@ -51,17 +54,38 @@ def _fit(text: str) -> str:
     return text if len(text) <= MAX_TELEGRAM_CHARS else text[: MAX_TELEGRAM_CHARS - 1] + "…"
 
 
+RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0)  # 7.5 s in all: outlasts a short Telegram outage
+
+
+async def _with_retries(call: Callable[[], Awaitable[Message]]) -> Message:
+    """Retry transient failures (network, timeouts, 5xx); 429s are the rate limiter's to retry."""
+    for delay in RETRY_DELAYS_S:
+        try:
+            return await call()
+        except BadRequest:
+            raise
+        except NetworkError as error:
+            log.warning("sending failed (%s); retrying in %.1f s", error, delay)
+            await asyncio.sleep(delay)
+    return await call()
+
+
 async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> Message:
     """The text first (short, readable between sets), then the chart or file if there is one."""
-    sent = await context.bot.send_message(
-        chat_id, _fit(reply.html), parse_mode=ParseMode.HTML, reply_markup=markup(reply)
-    )
+    bot = context.bot
+    try:
+        sent = await _with_retries(
+            lambda: bot.send_message(chat_id, _fit(reply.html), parse_mode=ParseMode.HTML, reply_markup=markup(reply))
+        )
+    except BadRequest as error:  # should not happen (replies are escaped); still, answer in plain text
+        log.error("Telegram refused a reply's HTML (%s); sending it as plain text", error)
+        sent = await _with_retries(lambda: bot.send_message(chat_id, _fit(plain(reply.html))))
     attachment = reply.attachment
     if attachment is not None:
         upload = InputFile(attachment.data, filename=attachment.filename)
         if attachment.photo:
-            return await context.bot.send_photo(chat_id, upload)
-        return await context.bot.send_document(chat_id, upload)
+            return await _with_retries(lambda: bot.send_photo(chat_id, upload))
+        return await _with_retries(lambda: bot.send_document(chat_id, upload))
     return sent
 
 

@@ -81,6 +81,8 @@ class FakeBotAPI:
         self.faults: dict[str, list[Fault]] = {}
         self.blocked: set[int] = set()  # chats whose user blocked the bot: sendMessage answers 403
         self.files: dict[str, bytes] = {}  # file_id -> content, for documents lifters send
+        self.delays: dict[str, list[float]] = {}  # method -> seconds to stall its next answers
+        self._site: web.TCPSite | None = None
         self.on_call: Callable[[Call], None] | None = None
         self.port = 0
         self._runner: web.AppRunner | None = None
@@ -93,9 +95,24 @@ class FakeBotAPI:
         app.router.add_get("/file/bot{token}/{path:.*}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
+        self._site = site
         self.port = int(self._runner.addresses[0][1])
+
+    async def go_down(self, seconds: float) -> None:
+        """Stop listening for `seconds` (connections are refused), then come back on the same port."""
+        assert self._site is not None and self._runner is not None
+        await self._site.stop()
+        await asyncio.sleep(seconds)
+        self._site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await self._site.start()
+
+    def fail_next(self, method: str, status: int, description: str, retry_after: int | None = None) -> None:
+        body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            body["parameters"] = {"retry_after": retry_after}
+        self.faults.setdefault(method, []).append((status, body))
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -200,6 +217,9 @@ class FakeBotAPI:
         self.calls.append(call)
         if self.on_call is not None:
             self.on_call(call)
+        stall = self.delays.get(method)
+        if stall:
+            await asyncio.sleep(stall.pop(0))
         queued = self.faults.get(method)
         if queued:
             call.status, body = queued.pop(0)
