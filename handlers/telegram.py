@@ -50,8 +50,13 @@ def markup(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-def _fit(text: str) -> str:
-    return text if len(text) <= MAX_TELEGRAM_CHARS else text[: MAX_TELEGRAM_CHARS - 1] + "…"
+def _fit(reply_html: str) -> tuple[str, str | None]:
+    """Text and parse mode within Telegram's length limit; cutting HTML could break a tag, so a
+    reply that is somehow too long goes out as plain text."""
+    if len(reply_html) <= MAX_TELEGRAM_CHARS:
+        return reply_html, ParseMode.HTML
+    text = plain(reply_html)
+    return (text if len(text) <= MAX_TELEGRAM_CHARS else text[: MAX_TELEGRAM_CHARS - 1] + "…"), None
 
 
 RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0)  # 7.5 s in all: outlasts a short Telegram outage
@@ -74,12 +79,11 @@ async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -
     """The text first (short, readable between sets), then the chart or file if there is one."""
     bot = context.bot
     try:
-        sent = await _with_retries(
-            lambda: bot.send_message(chat_id, _fit(reply.html), parse_mode=ParseMode.HTML, reply_markup=markup(reply))
-        )
+        text, mode = _fit(reply.html)
+        sent = await _with_retries(lambda: bot.send_message(chat_id, text, parse_mode=mode, reply_markup=markup(reply)))
     except BadRequest as error:  # should not happen (replies are escaped); still, answer in plain text
         log.error("Telegram refused a reply's HTML (%s); sending it as plain text", error)
-        sent = await _with_retries(lambda: bot.send_message(chat_id, _fit(plain(reply.html))))
+        sent = await _with_retries(lambda: bot.send_message(chat_id, plain(reply.html)[:MAX_TELEGRAM_CHARS]))
     attachment = reply.attachment
     if attachment is not None:
         upload = InputFile(attachment.data, filename=attachment.filename)

@@ -24,6 +24,8 @@ MAX_REPS = 100
 MAX_SETS = 20
 MAX_SEGMENTS = 12
 MAX_REST_S = 3600
+MAX_NAME_CHARS = 60  # longer than any exercise name; what we echo back stays short
+MAX_ECHO_CHARS = 30
 # With no load written anywhere else, `AxB` reads as sets x reps when A is at most this
 # (3x8, 5x5, 6x6), and as load x reps above it (60x8). `10kg x 10` is always load x reps.
 MAX_AMBIGUOUS_SETS = 6
@@ -364,7 +366,8 @@ def _on_number(state: _Body, m: re.Match[str], column: int, prev: str, prev_text
 def _on_word(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     word = m.group("word")
     number = prev_text.strip() if prev == "number" and prev_text else None
-    raise _LineError(f"I don't understand `{word}`", column, _unknown_word_hint(word, number))
+    shown = word if len(word) <= MAX_ECHO_CHARS else word[:MAX_ECHO_CHARS] + "…"
+    raise _LineError(f"I don't understand `{shown}`", column, _unknown_word_hint(word[:MAX_ECHO_CHARS], number))
 
 
 _HANDLERS: dict[str, Handler] = {
@@ -587,6 +590,8 @@ def _parse_line(line: str, default_unit: Unit, next_group: int) -> tuple[list[Pa
         raw, key, body, name_end = _split_name(line[begin:end], lowered[begin:end])
         if not raw:
             raise _LineError("which exercise was this?", begin + 1, f"start with the exercise name: `{EXAMPLE}`")
+        if len(raw) > MAX_NAME_CHARS:
+            raise _LineError(f"an exercise name of {len(raw)} characters is too long", begin + 1, f"try `{EXAMPLE}`")
         sets.extend(
             _build_sets(
                 key,
