@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("SETCOACH_LOG_LEVEL", "LOG_LEVEL"))
     # Seconds to wait on Telegram for a request (getUpdates adds its long-poll time to this).
     telegram_timeout_s: float = Field(default=10.0, validation_alias="SETCOACH_TELEGRAM_TIMEOUT")
+    # Keep within Telegram's limits (about 30 messages a second); off only for benchmarks.
+    rate_limit: bool = Field(default=True, validation_alias="SETCOACH_RATE_LIMIT")
     # How often the check-in sweep looks for due prompts.
     sweep_seconds: float = Field(default=30.0, validation_alias="SETCOACH_SWEEP_SECONDS")
 

@@ -108,6 +108,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE users ADD COLUMN checkin_sent_for TEXT;
     CREATE INDEX users_claimed ON users (checkins_on, claimed_at);
     """,
+    # 4: each set also as JSON, which pydantic-core reads natively (history is read on every message).
+    """
+    ALTER TABLE sets ADD COLUMN set_json TEXT;
+    """,
 )
 
 
@@ -168,12 +172,15 @@ def _moment(text: str) -> datetime:
 
 _SET_COLUMNS = (
     "performed_at, exercise, raw_exercise, known, technique, segments_json, unit, bodyweight, "
-    "rir, rpe, amrap, rest_s, grp, pair_position, message_row, position"
+    "rir, rpe, amrap, rest_s, grp, pair_position, message_row, position, set_json"
 )
+_SET_PLACEHOLDERS = "(" + ", ".join(["?"] * (_SET_COLUMNS.count(",") + 2)) + ")"  # user_id + the columns
 
 
 def _set_from_row(row: Sequence[Any]) -> ParsedSet:
-    return ParsedSet(
+    if row[16] is not None:
+        return ParsedSet.model_validate_json(row[16])
+    return ParsedSet(  # rows written before migration 4
         exercise=row[1],
         raw_exercise=row[2],
         known=bool(row[3]),
@@ -220,8 +227,7 @@ class Storage:
         await self._db.close()
 
     async def _migrate(self) -> None:
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+        row = await self._row("PRAGMA user_version")
         version = int(row[0]) if row else 0
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             log.info("applying database migration %d", number)
@@ -245,21 +251,36 @@ class Storage:
             cursor = await self._db.execute(sql, params)
             return cursor.rowcount
 
+    async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        """A read in one trip to the database thread (`async with execute()` takes three)."""
+        return list(await self._db.execute_fetchall(sql, params))
+
+    async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
+        rows = await self._rows(sql, params)
+        return rows[0] if rows else None
+
+    @staticmethod
+    async def _rows_in(db: aiosqlite.Connection, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        return list(await db.execute_fetchall(sql, params))
+
+    @staticmethod
+    async def _row_in(db: aiosqlite.Connection, sql: str, params: Sequence[object] = ()) -> Any:
+        rows = list(await db.execute_fetchall(sql, params))
+        return rows[0] if rows else None
+
     async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
+        row = await self._row("PRAGMA user_version")
         return int(row[0]) if row else 0
 
     # Users ---------------------------------------------------------------------------------
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
         """The lifter's settings, creating them with defaults on first contact."""
-        async with self._db.execute(
+        row = await self._row(
             "SELECT id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting "
             "FROM users WHERE id = ?",
             (user_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         if row is None or (chat_id is not None and row[7] != chat_id):
             async with self._write() as db:
                 await db.execute(
@@ -298,30 +319,29 @@ class Storage:
     async def record_message(
         self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
     ) -> StoredMessage:
-        """Keep every raw message, once: a re-delivered update finds its first copy."""
-        async with self._write() as db:
-            async with db.execute(
+        """Keep every raw message, once: a re-delivered update finds its first copy.
+
+        One statement, so one atomic trip to the database (this runs for every message)."""
+        async with self._write_lock:
+            inserted = await self._rows(
                 "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING id",
                 (user_id, chat_id, message_id, text, _iso(received_at)),
-            ) as cursor:
-                inserted = await cursor.fetchone()
-            if inserted is not None:
-                return StoredMessage(row=inserted[0], is_new=True, answered=False)
-            async with db.execute(
-                "SELECT id, answered FROM messages WHERE user_id = ? AND chat_id = ? AND message_id = ?",
-                (user_id, chat_id, message_id),
-            ) as cursor:
-                existing = await cursor.fetchone()
+            )
+        if inserted:
+            return StoredMessage(row=inserted[0][0], is_new=True, answered=False)
+        existing = await self._row(
+            "SELECT id, answered FROM messages WHERE user_id = ? AND chat_id = ? AND message_id = ?",
+            (user_id, chat_id, message_id),
+        )
         assert existing is not None
         return StoredMessage(row=existing[0], is_new=False, answered=bool(existing[1]))
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
-        async with self._db.execute(
+        row = await self._row(
             "SELECT id FROM messages WHERE user_id = ? AND chat_id = ? AND message_id = ?",
             (user_id, chat_id, message_id),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return int(row[0]) if row else None
 
     async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> None:
@@ -343,24 +363,36 @@ class Storage:
         """Replace what a message logged (an edit corrects it) and remember its feedback for /why.
 
         `times` gives each set its own moment (an imported workout); otherwise all share `performed_at`.
+        A message that logged nothing before (the usual case) takes the fast path: its sets go in as
+        one multi-row INSERT, atomic on its own, so it costs two trips to the database instead of five.
         """
+        moment = performed_at or datetime.now(UTC)
+        moments = [_iso(t) for t in times] if times else [_iso(moment)] * len(sets)
+        values = [
+            (user_id, *self._set_values(parsed, when, row, index))
+            for index, (parsed, when) in enumerate(zip(sets, moments, strict=True))
+        ]
+        rows_per_insert = 500  # 18 values a row: well under SQLite's bound-variable limit
+        inserts = [
+            (
+                f"INSERT INTO sets (user_id, {_SET_COLUMNS}) VALUES " + ", ".join([_SET_PLACEHOLDERS] * len(chunk)),
+                [value for item in chunk for value in item],
+            )
+            for chunk in (values[i : i + rows_per_insert] for i in range(0, len(values), rows_per_insert))
+        ]
+        feedback_json = json.dumps([item.model_dump(mode="json") for item in feedback]) if feedback else None
+        update = "UPDATE messages SET kind = ?, feedback_json = ? WHERE id = ? AND user_id = ?"
+        fresh = await self._row("SELECT 1 FROM sets WHERE message_row = ? AND user_id = ? LIMIT 1", (row, user_id))
+        if fresh is None and len(inserts) <= 1:
+            for sql, params in inserts:
+                await self._write_one(sql, params)
+            await self._write_one(update, (kind, feedback_json, row, user_id))
+            return
         async with self._write() as db:
             await db.execute("DELETE FROM sets WHERE message_row = ? AND user_id = ?", (row, user_id))
-            if sets:
-                moment = performed_at or datetime.now(UTC)
-                moments = [_iso(t) for t in times] if times else [_iso(moment)] * len(sets)
-                await db.executemany(
-                    f"INSERT INTO sets (user_id, {_SET_COLUMNS}) VALUES (?{', ?' * 16})",
-                    [
-                        (user_id, *self._set_values(parsed, when, row, index))
-                        for index, (parsed, when) in enumerate(zip(sets, moments, strict=True))
-                    ],
-                )
-            feedback_json = json.dumps([item.model_dump(mode="json") for item in feedback]) if feedback else None
-            await db.execute(
-                "UPDATE messages SET kind = ?, feedback_json = ? WHERE id = ? AND user_id = ?",
-                (kind, feedback_json, row, user_id),
-            )
+            for sql, params in inserts:
+                await db.execute(sql, params)
+            await db.execute(update, (kind, feedback_json, row, user_id))
 
     @staticmethod
     def _set_values(parsed: ParsedSet, moment: str, row: int, position: int) -> tuple[object, ...]:
@@ -382,6 +414,7 @@ class Storage:
             parsed.pair_position,
             row,
             position,
+            parsed.model_dump_json(),
         )
 
     async def mark_answered(self, user_id: int, row: int) -> None:
@@ -402,24 +435,22 @@ class Storage:
 
     async def exercise_summaries(self, user_id: int, exercise: str) -> list[SetSummary]:
         """One exercise's whole history, lean: first segment and effort only (for /progress)."""
-        async with self._db.execute(
+        rows = await self._rows(
             "SELECT performed_at, json_extract(segments_json, '$[0][0]'), json_extract(segments_json, '$[0][1]'), "
             "rir, amrap, bodyweight FROM sets WHERE user_id = ? AND exercise = ? ORDER BY performed_at",
             (user_id, exercise),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [
             SetSummary(_moment(r[0]), None if r[1] is None else float(r[1]), int(r[2]), r[3], bool(r[4]), bool(r[5]))
             for r in rows
         ]
 
     async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None:
-        async with self._db.execute(
+        row = await self._row(
             "SELECT unit FROM sets WHERE user_id = ? AND exercise = ? AND unit IS NOT NULL "
             "ORDER BY performed_at DESC LIMIT 1",
             (user_id, exercise),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return row[0] if row else None
 
     async def _set_rows(
@@ -439,36 +470,33 @@ class Storage:
         if limit is not None:
             query += " LIMIT ?"
             params.append(limit)
-        async with self._db.execute(query, params) as cursor:
-            rows = await cursor.fetchall()
+        rows = await self._rows(query, params)
         return [
             HistoryRow(performed_at=_moment(row[0]), message_row=row[14], position=row[15], set=_set_from_row(row))
             for row in rows
         ]
 
     async def last_feedback(self, user_id: int) -> list[Feedback]:
-        async with self._db.execute(
+        row = await self._row(
             "SELECT feedback_json FROM messages WHERE user_id = ? AND feedback_json IS NOT NULL "
             "ORDER BY id DESC LIMIT 1",
             (user_id,),
-        ) as cursor:
-            row = await cursor.fetchone()
+        )
         return [Feedback.model_validate(item) for item in json.loads(row[0])] if row else []
 
     async def undo_last(self, user_id: int) -> list[ParsedSet]:
         """Remove the sets of the user's most recent logged message; the raw text stays on record."""
         async with self._write() as db:
-            async with db.execute(
-                "SELECT message_row FROM sets WHERE user_id = ? ORDER BY message_row DESC LIMIT 1", (user_id,)
-            ) as cursor:
-                found = await cursor.fetchone()
+            found = await self._row_in(
+                db, "SELECT message_row FROM sets WHERE user_id = ? ORDER BY message_row DESC LIMIT 1", (user_id,)
+            )
             if found is None:
                 return []
-            async with db.execute(
+            rows = await self._rows_in(
+                db,
                 f"SELECT {_SET_COLUMNS} FROM sets WHERE user_id = ? AND message_row = ? ORDER BY position",
                 (user_id, found[0]),
-            ) as cursor:
-                rows = await cursor.fetchall()
+            )
             await db.execute("DELETE FROM sets WHERE user_id = ? AND message_row = ?", (user_id, found[0]))
             await db.execute(
                 "UPDATE messages SET kind = 'undone', feedback_json = NULL WHERE id = ? AND user_id = ?",
@@ -484,21 +512,16 @@ class Storage:
             await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
 
     async def count_messages(self, user_id: int) -> int:
-        async with self._db.execute("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._row("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,))
         return int(row[0]) if row else 0
 
     async def messages(self, user_id: int) -> list[tuple[int, str, str]]:
         """(Telegram message id, text, kind) of everything the user sent, oldest first."""
-        async with self._db.execute(
-            "SELECT message_id, text, kind FROM messages WHERE user_id = ? ORDER BY id", (user_id,)
-        ) as cursor:
-            rows = await cursor.fetchall()
+        rows = await self._rows("SELECT message_id, text, kind FROM messages WHERE user_id = ? ORDER BY id", (user_id,))
         return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     async def next_console_message_id(self, user_id: int) -> int:
-        async with self._db.execute("SELECT max(message_id) FROM messages WHERE user_id = ?", (user_id,)) as cursor:
-            row = await cursor.fetchone()
+        row = await self._row("SELECT max(message_id) FROM messages WHERE user_id = ?", (user_id,))
         return int(row[0] or 0) + 1 if row else 1
 
     # Check-ins -----------------------------------------------------------------------------
@@ -522,12 +545,11 @@ class Storage:
             )
 
     async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
-        async with self._db.execute(
+        rows = await self._rows(
             "SELECT day, soreness, sore_muscles_json, joints_json FROM checkins WHERE user_id = ? AND day >= ? "
             "ORDER BY day",
             (user_id, since.isoformat()),
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return [
             CheckIn(
                 day=date.fromisoformat(row[0]),

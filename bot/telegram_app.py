@@ -53,7 +53,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.
     builder: Any = ApplicationBuilder().token(token).updater(None)  # bot/polling.py polls, see there why
     builder = builder.post_init(post_init).post_shutdown(post_shutdown)
-    builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if settings.rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     timeout = settings.telegram_timeout_s
     builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
     builder = builder.get_updates_read_timeout(timeout).get_updates_connect_timeout(timeout)

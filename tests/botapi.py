@@ -82,6 +82,7 @@ class FakeBotAPI:
         self.blocked: set[int] = set()  # chats whose user blocked the bot: sendMessage answers 403
         self.files: dict[str, bytes] = {}  # file_id -> content, for documents lifters send
         self.delays: dict[str, list[float]] = {}  # method -> seconds to stall its next answers
+        self.latency = 0.0  # seconds added to every answer but getUpdates: a network between bot and server
         self._site: web.TCPSite | None = None
         self.on_call: Callable[[Call], None] | None = None
         self.port = 0
@@ -220,6 +221,8 @@ class FakeBotAPI:
         stall = self.delays.get(method)
         if stall:
             await asyncio.sleep(stall.pop(0))
+        if self.latency and method != "getUpdates":
+            await asyncio.sleep(self.latency)
         queued = self.faults.get(method)
         if queued:
             call.status, body = queued.pop(0)
@@ -330,3 +333,48 @@ class FakeBotAPI:
         chat = {"id": chat_id, "type": "private"}
         return {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": BOT_USER,
                 "text": params.get("text", "")}  # fmt: skip
+
+
+# Run on its own (`python -m tests.botapi`), so a benchmark's bot does not share a CPU with it,
+# as it never shares one with Telegram. The control routes push updates and read what was sent.
+async def _serve_forever(latency_ms: float) -> None:
+    server = FakeBotAPI()
+    server.latency = latency_ms / 1000
+    await server.start()
+    assert server._runner is not None
+
+    async def push(request: web.Request) -> web.Response:
+        for item in (await request.json())["messages"]:
+            await server.send_text(int(item["user"]), str(item["text"]))
+        return web.json_response({"ok": True})
+
+    async def sent(request: web.Request) -> web.Response:
+        if "texts" not in request.query:
+            return web.json_response(
+                {"count": sum(1 for c in server.calls if c.method == "sendMessage" and c.status == 200)}
+            )
+        texts: dict[str, list[str]] = {}
+        for params in server.sent():
+            texts.setdefault(str(params["chat_id"]), []).append(str(params.get("text", "")))
+        return web.json_response({"count": sum(len(t) for t in texts.values()), "texts": texts})
+
+    async def reset(request: web.Request) -> web.Response:
+        server.calls.clear()
+        server.updates.clear()
+        return web.json_response({"ok": True})
+
+    control = web.Application()
+    control.router.add_post("/push", push)
+    control.router.add_get("/sent", sent)
+    control.router.add_post("/reset", reset)
+    runner = web.AppRunner(control, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    print(f"BOTAPI {server.port} CONTROL {runner.addresses[0][1]}", flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    import sys
+
+    asyncio.run(_serve_forever(float(sys.argv[1]) if len(sys.argv) > 1 else 0.0))
