@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.history import build
+from bench._history import build
 from bot import charts
 from bot.storage import Storage
 from handlers.base import Incoming, Services

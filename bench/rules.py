@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.history import build
+from bench._history import build
 from rules.coach import evaluate
 from rules.context import Context
 from rules.notation import parse_message

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import aiosqlite
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from rules.models import (
     CheckIn,
@@ -112,7 +112,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE sets ADD COLUMN set_json TEXT;
     """,
+    # 5: give the rows written before 4 their JSON too, so every read takes the fast path.
+    """
+    UPDATE sets SET set_json = json_object(
+        'exercise', exercise, 'raw_exercise', raw_exercise,
+        'known', json(CASE WHEN known THEN 'true' ELSE 'false' END), 'technique', technique,
+        'segments', (SELECT json_group_array(json_object('load', json_extract(value, '$[0]'),
+                                                         'reps', json_extract(value, '$[1]')))
+                     FROM json_each(segments_json)),
+        'unit', unit, 'bodyweight', json(CASE WHEN bodyweight THEN 'true' ELSE 'false' END),
+        'rir', rir, 'rpe', rpe, 'amrap', json(CASE WHEN amrap THEN 'true' ELSE 'false' END),
+        'rest_s', rest_s, 'group', grp, 'pair_position', pair_position)
+    WHERE set_json IS NULL;
+    """,
 )
+_HISTORY = TypeAdapter(list[LoggedSet])
 
 
 class UserSettings(BaseModel):
@@ -180,7 +194,7 @@ _SET_PLACEHOLDERS = "(" + ", ".join(["?"] * (_SET_COLUMNS.count(",") + 2)) + ")"
 def _set_from_row(row: Sequence[Any]) -> ParsedSet:
     if row[16] is not None:
         return ParsedSet.model_validate_json(row[16])
-    return ParsedSet(  # rows written before migration 4
+    return ParsedSet(  # only while migration 5 has not run
         exercise=row[1],
         raw_exercise=row[2],
         known=bool(row[3]),
@@ -420,11 +434,27 @@ class Storage:
     async def mark_answered(self, user_id: int, row: int) -> None:
         await self._write_one("UPDATE messages SET answered = 1 WHERE id = ? AND user_id = ?", (row, user_id))
 
-    async def history(self, user_id: int, since: datetime) -> list[LoggedSet]:
-        """The user's sets from `since` on, oldest first: what the rules look at."""
-        return [
-            LoggedSet(performed_at=row.performed_at, set=row.set) for row in await self._set_rows(user_id, since=since)
-        ]
+    async def history(
+        self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
+    ) -> list[LoggedSet]:
+        """The user's sets from `since` on, oldest first: what the rules look at on every message.
+
+        `longer` = (earlier moment, exercises) adds those exercises' sets back to that moment (main-lift
+        trends). SQLite hands the rows over as one JSON array that pydantic-core validates natively.
+        """
+        condition, params = "performed_at >= ?", [_iso(since)]
+        if longer is not None and longer[1]:
+            moment, exercises = longer
+            marks = ", ".join("?" * len(exercises))
+            condition = f"({condition} OR (performed_at >= ? AND exercise IN ({marks})))"
+            params += [_iso(moment), *exercises]
+        row = await self._row(
+            "SELECT json_group_array(json_object('performed_at', performed_at, 'set', json(set_json))) FROM "
+            f"(SELECT performed_at, set_json FROM sets WHERE user_id = ? AND {condition} "
+            "ORDER BY performed_at, message_row, position)",
+            (user_id, *params),
+        )
+        return _HISTORY.validate_json(row[0]) if row and row[0] else []
 
     async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]:
         rows = await self._set_rows(user_id, newest_first=True, limit=limit)

@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.storage import UserSettings
 from handlers.base import Incoming, Reply, Services
 from handlers.render import render_corrected, render_logged, render_unreadable
+from rules.catalog import lookup
 from rules.coach import evaluate, headline
 from rules.context import Context
-from rules.models import ParseResult
+from rules.frequency import WEEK_DAYS
+from rules.models import ParsedSet, ParseResult
 from rules.trends import TREND_LOOKBACK_DAYS
 
 CHECKIN_LOOKBACK_DAYS = 14
 
 
-async def coach_context(services: Services, user: UserSettings) -> Context:
-    """History and check-ins the rules need, read in two indexed queries."""
+async def coach_context(services: Services, user: UserSettings, sets: Sequence[ParsedSet] | None = None) -> Context:
+    """History and check-ins the rules need, in two indexed queries.
+
+    For logged sets: the last week (sessions, weekly intensifier counts) plus eight weeks of the main
+    lifts among them (e1RM trends). With no sets (a question), eight weeks of everything.
+    """
     now = services.clock()
     storage = services.storage
-    history = await storage.history(user.id, since=now - timedelta(days=TREND_LOOKBACK_DAYS))
+    trend_start = now - timedelta(days=TREND_LOOKBACK_DAYS)
+    if sets is None:
+        history = await storage.history(user.id, since=trend_start)
+    else:
+        lifts = sorted({s.exercise for s in sets if (e := lookup(s.exercise)) is not None and e.main_lift})
+        history = await storage.history(user.id, since=now - timedelta(days=WEEK_DAYS), longer=(trend_start, lifts))
     checkins = await storage.checkins(user.id, since=(now - timedelta(days=CHECKIN_LOOKBACK_DAYS)).date())
     return Context(now=now, history=history, checkins=checkins, profile=user.profile)
 
 
 async def log_sets(message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services) -> Reply:
     """A message that held sets: store them with their feedback, then answer."""
-    context = await coach_context(services, user)
+    context = await coach_context(services, user, result.sets)
     items = evaluate(result.sets, context)
     await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
     return Reply(render_logged(result.sets, headline(items), result.errors))
@@ -48,6 +60,6 @@ async def correct_sets(
         await services.storage.save_outcome(user.id, row, "unreadable")
         note = "✏️ I saw your edit but couldn't read it, so that entry now logs nothing.\n"
         return Reply(note + render_unreadable(result.errors, message.text))
-    items = evaluate(result.sets, await coach_context(services, user))
+    items = evaluate(result.sets, await coach_context(services, user, result.sets))
     await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
     return Reply(render_corrected(result.sets, headline(items)))
