@@ -17,7 +17,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.scheduler import sweep
 from bot.storage import Storage, UserSettings
 from handlers import checkins
-from handlers.base import Services
+from rules.models import LoggedSet
 
 USERS = 100_000
 START = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
@@ -48,10 +47,6 @@ def populate(path: Path) -> None:
         )
 
 
-def _fixed(moment: datetime) -> Callable[[], datetime]:
-    return lambda: moment
-
-
 async def measure(path: Path) -> tuple[list[float], list[int]]:
     storage = await Storage.open(path)  # creates the schema
     await storage.close()
@@ -62,10 +57,9 @@ async def measure(path: Path) -> tuple[list[float], list[int]]:
     try:
         for minute in range(1, 11):  # ten consecutive sweeps, one a minute
             now = START + timedelta(minutes=minute)
-            services = Services(storage=storage, clock=_fixed(now))
 
-            async def send_prompt(user: UserSettings, services: Services = services) -> None:
-                await checkins.prompt(services, user)
+            async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
+                checkins.prompt_reply(recent)
 
             begin = time.perf_counter()
             report = await sweep(storage, send_prompt, now)

@@ -15,7 +15,9 @@ from datetime import datetime, time, timedelta
 from telegram.error import Forbidden
 
 from bot.storage import Claim, Storage, UserSettings
+from handlers.checkins import RECENT_DAYS
 from handlers.schedule import next_checkin, parse_clock
+from rules.models import LoggedSet
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,8 @@ LATE_LIMIT = timedelta(hours=3)  # after downtime, a prompt more than 3 h late w
 STALE_CLAIM = timedelta(minutes=10)  # a live sweeper finishes in seconds; older claims belonged to a dead one
 SWEEP_LIMIT = 2000  # claims per sweep; the rest wait for the next run
 
-SendPrompt = Callable[[UserSettings], Awaitable[None]]
+# Sends one lifter's prompt, given their sets of the last few days (read for the whole batch at once).
+SendPrompt = Callable[[UserSettings, list[LoggedSet]], Awaitable[None]]
 
 
 @dataclass
@@ -45,6 +48,7 @@ async def sweep(storage: Storage, send_prompt: SendPrompt, now: datetime, limit:
     report = SweepReport(recovered=await storage.recover_stale_claims(now - STALE_CLAIM))
     claims = await storage.claim_due_checkins(now, limit)
     report.claimed = len(claims)
+    recent = await storage.histories([claim.user.id for claim in claims], now - timedelta(days=RECENT_DAYS))
     outcomes: list[tuple[int, datetime]] = []
     blocked: list[int] = []
 
@@ -58,7 +62,7 @@ async def sweep(storage: Storage, send_prompt: SendPrompt, now: datetime, limit:
             outcomes.append((claim.user.id, following))
             return
         try:
-            await send_prompt(claim.user)
+            await send_prompt(claim.user, recent.get(claim.user.id, []))
         except Forbidden:
             report.blocked += 1
             blocked.append(claim.user.id)

@@ -456,6 +456,19 @@ class Storage:
         )
         return _HISTORY.validate_json(row[0]) if row and row[0] else []
 
+    async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]:
+        """Recent sets of many lifters in one query (the check-in sweep prompts a batch at a time)."""
+        if not user_ids:
+            return {}
+        marks = ", ".join("?" * len(user_ids))
+        rows = await self._rows(
+            "SELECT user_id, json_group_array(json_object('performed_at', performed_at, 'set', json(set_json))) "
+            f"FROM (SELECT user_id, performed_at, set_json FROM sets WHERE user_id IN ({marks}) "
+            "AND performed_at >= ? ORDER BY user_id, performed_at, message_row, position) GROUP BY user_id",
+            (*user_ids, _iso(since)),
+        )
+        return {int(row[0]): _HISTORY.validate_json(row[1]) for row in rows}
+
     async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]:
         rows = await self._set_rows(user_id, newest_first=True, limit=limit)
         return list(reversed(rows))

@@ -41,12 +41,15 @@ def joint_buttons() -> tuple[tuple[Button, ...], ...]:
     return buttons([("No joint issues", "ci:done")], row[:3], row[3:])
 
 
-async def prompt(services: Services, user: UserSettings) -> Reply:
-    """The daily question, about what they actually trained."""
-    now = services.clock()
-    recent = await services.storage.history(user.id, since=now - timedelta(days=RECENT_DAYS))
+def prompt_reply(recent: list[LoggedSet]) -> Reply:
+    """The daily question, about what they actually trained (`recent`: the last few days' sets)."""
     text = escape(prompt_text(_last_session(recent)))
     return Reply(f"{text}\n\nSoreness first:", soreness_buttons())
+
+
+async def prompt(services: Services, user: UserSettings) -> Reply:
+    now = services.clock()
+    return prompt_reply(await services.storage.history(user.id, since=now - timedelta(days=RECENT_DAYS)))
 
 
 async def checkin_now(message: Incoming, user: UserSettings, services: Services) -> Reply:

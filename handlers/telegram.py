@@ -25,6 +25,7 @@ from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
 from handlers.console_text import plain
 from handlers.router import handle_callback, handle_edit, handle_text
+from rules.models import LoggedSet
 
 log = logging.getLogger(__name__)
 
@@ -181,8 +182,8 @@ async def checkin_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The JobQueue's periodic job: send the check-ins that are due (the database says which)."""
     services = services_of(context)
 
-    async def send_prompt(user: UserSettings) -> None:
-        await send(context, user.chat_id or user.id, await checkins.prompt(services, user))
+    async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
+        await send(context, user.chat_id or user.id, checkins.prompt_reply(recent))
 
     await sweep(services.storage, send_prompt, services.clock())
 

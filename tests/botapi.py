@@ -87,6 +87,7 @@ class FakeBotAPI:
         self.on_call: Callable[[Call], None] | None = None
         self.port = 0
         self._runner: web.AppRunner | None = None
+        self._closing = False
 
     # Lifecycle -----------------------------------------------------------------------------
 
@@ -116,6 +117,10 @@ class FakeBotAPI:
         self.faults.setdefault(method, []).append((status, body))
 
     async def stop(self) -> None:
+        """Release pending long polls at once, then close (instead of waiting out their timeout)."""
+        async with self._changed:
+            self._closing = True
+            self._changed.notify_all()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -282,7 +287,7 @@ class FakeBotAPI:
         async with self._changed:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]  # confirmed ones are gone
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait_for(lambda: bool(pending())), timeout)
+                await asyncio.wait_for(self._changed.wait_for(lambda: bool(pending()) or self._closing), timeout)
             return pending()
 
     def _bad_html(self, params: dict[str, Any]) -> web.Response | None:

@@ -15,6 +15,7 @@ from bot.storage import Storage, UserSettings
 from handlers import checkins
 from handlers.base import Services
 from handlers.schedule import next_checkin, parse_clock, parse_timezone
+from rules.models import LoggedSet
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN
 
@@ -32,10 +33,8 @@ async def bot(bot_api: FakeBotAPI) -> AsyncIterator[Bot]:
 
 
 def sender(storage: Storage, bot: Bot, now: datetime):  # type: ignore[no-untyped-def]
-    services = Services(storage=storage, clock=lambda: now)
-
-    async def send_prompt(user: UserSettings) -> None:
-        reply = await checkins.prompt(services, user)
+    async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
+        reply = checkins.prompt_reply(recent)
         await bot.send_message(user.chat_id or user.id, reply.html, parse_mode="HTML")
 
     return send_prompt
@@ -118,7 +117,7 @@ async def test_a_sweeper_that_dies_after_sending_does_not_send_twice(
 ) -> None:
     await enrol(storage, BERLIN, "UTC", "09:00", at("2026-11-23T06:00"))
     (claim,) = await storage.claim_due_checkins(at("2026-11-23T09:00"))
-    await sender(storage, bot, at("2026-11-23T09:00"))(claim.user)
+    await sender(storage, bot, at("2026-11-23T09:00"))(claim.user, [])
     await storage.mark_checkin_sent(claim.user.id)  # ... and the process dies before rescheduling
     report = await run(storage, bot, at("2026-11-23T09:20"))
     assert (report.recovered, report.sent) == (1, 0)
