@@ -25,6 +25,11 @@ async def explain(message: Incoming, user: UserSettings, services: Services) -> 
     return Reply(render_why(await services.storage.last_feedback(user.id)))
 
 
+async def explain_button(user: UserSettings, data: str, services: Services) -> Reply:
+    """The "Why?" button under a reply: the same as /why."""
+    return Reply(render_why(await services.storage.last_feedback(user.id)))
+
+
 async def undo(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/undo: remove the last logged entry."""
     return Reply(render_undone(await services.storage.undo_last(user.id)))

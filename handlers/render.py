@@ -96,7 +96,7 @@ def render_logged(sets: Sequence[ParsedSet], items: Sequence[Feedback], errors: 
         lines.append("")
         lines.extend(render_parse_errors(errors, None, multi_line=True))
     if any(item.level is not Level.GOOD for item in items):
-        lines.append("<i>/why for the reasons and sources</i>")
+        lines.append("<i>Why? Tap the button or send /why for the rules and sources.</i>")
     return "\n".join(lines)
 
 

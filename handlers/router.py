@@ -121,6 +121,7 @@ CALLBACKS: dict[str, CallbackHandler] = {
     "ask": settings.ask_again,
     "skip": settings.skip,
     "forget": commands.confirm_forget,
+    "why": commands.explain_button,
     "ci": checkins.button,
 }
 

@@ -6,16 +6,21 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from bot.storage import UserSettings
-from handlers.base import Incoming, Reply, Services
+from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.render import render_corrected, render_logged, render_unreadable
 from rules.catalog import lookup
 from rules.coach import evaluate, headline
 from rules.context import Context
 from rules.frequency import WEEK_DAYS
-from rules.models import ParsedSet, ParseResult
+from rules.models import Feedback, Level, ParsedSet, ParseResult
 from rules.trends import TREND_LOOKBACK_DAYS
 
 CHECKIN_LOOKBACK_DAYS = 14
+
+
+def why_button(items: Sequence[Feedback]) -> tuple[tuple[Button, ...], ...]:
+    """A "Why?" button under any reply that criticises: the rule, its numbers and its source."""
+    return buttons([("Why?", "why:")]) if any(item.level is not Level.GOOD for item in items) else ()
 
 
 async def coach_context(services: Services, user: UserSettings, sets: Sequence[ParsedSet] | None = None) -> Context:
@@ -41,7 +46,8 @@ async def log_sets(message: Incoming, row: int, user: UserSettings, result: Pars
     context = await coach_context(services, user, result.sets)
     items = evaluate(result.sets, context)
     await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
-    return Reply(render_logged(result.sets, headline(items), result.errors))
+    top = headline(items)
+    return Reply(render_logged(result.sets, top, result.errors), why_button(top))
 
 
 async def report_unreadable(
@@ -62,4 +68,5 @@ async def correct_sets(
         return Reply(note + render_unreadable(result.errors, message.text))
     items = evaluate(result.sets, await coach_context(services, user, result.sets))
     await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
-    return Reply(render_corrected(result.sets, headline(items)))
+    top = headline(items)
+    return Reply(render_corrected(result.sets, top), why_button(top))

@@ -24,7 +24,7 @@ from bot.storage import UserSettings
 from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
 from handlers.console_text import plain
-from handlers.router import handle_callback, handle_edit, handle_text
+from handlers.router import Handled, handle_callback, handle_edit, handle_text
 from rules.models import LoggedSet
 
 log = logging.getLogger(__name__)
@@ -106,30 +106,30 @@ def incoming(message: Message) -> Incoming:
     )
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any text, commands included: the router decides; the raw text is stored first."""
-    message = update.message
-    if message is None or message.from_user is None:
+async def _answer(
+    message: Message | None,
+    context: ContextTypes.DEFAULT_TYPE,
+    route: Callable[[Incoming, Services], Awaitable[Handled]],
+) -> None:
+    """Route, reply, then mark the stored message answered (only after the reply went out)."""
+    if message is None or message.from_user is None or message.text is None:
         return
     services = services_of(context)
-    handled = await handle_text(incoming(message), services)
+    handled = await route(incoming(message), services)
     if handled.reply is not None:
         await send(context, message.chat_id, handled.reply)
     if handled.row is not None:
         await services.storage.mark_answered(message.from_user.id, handled.row)
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text, commands included: the router decides; the raw text is stored first."""
+    await _answer(update.message, context, handle_text)
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message corrects what it logged."""
-    message = update.edited_message
-    if message is None or message.from_user is None or message.text is None:
-        return
-    services = services_of(context)
-    handled = await handle_edit(incoming(message), services)
-    if handled.reply is not None:
-        await send(context, message.chat_id, handled.reply)
-    if handled.row is not None:
-        await services.storage.mark_answered(message.from_user.id, handled.row)
+    await _answer(update.edited_message, context, handle_edit)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

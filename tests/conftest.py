@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,16 +64,22 @@ async def bot_api() -> AsyncIterator[FakeBotAPI]:
         await server.stop()
 
 
-@pytest.fixture
-async def telegram_bot(bot_api: FakeBotAPI, db_path: Path) -> AsyncIterator[FakeBotAPI]:
-    """The real Application, long polling our server, run the way run_polling runs it."""
-    settings = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path)
-    application = build_application(settings)
+@asynccontextmanager
+async def running_bot(bot_api: FakeBotAPI, db_path: Path, **settings: object) -> AsyncIterator[FakeBotAPI]:
+    """The real Application, long polling our server, run as `python -m bot` runs it."""
+    config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path, **settings)
+    application = build_application(config)
     stop = asyncio.Event()
     async with running(application):
-        polling = asyncio.create_task(poll(application, stop, timeout=2))
+        polling = asyncio.create_task(poll(application, stop, timeout=1))
         try:
             yield bot_api
         finally:
             stop.set()
-            await asyncio.wait_for(polling, 10)
+            await asyncio.wait_for(polling, 15)
+
+
+@pytest.fixture
+async def telegram_bot(bot_api: FakeBotAPI, db_path: Path) -> AsyncIterator[FakeBotAPI]:
+    async with running_bot(bot_api, db_path) as api:
+        yield api

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.polling import poll, running
-from bot.telegram_app import build_application
 from tests.botapi import FakeBotAPI
-from tests.conftest import TOKEN
+from tests.conftest import running_bot
 
 LIFTERS = (9001, 9002, 9003)
 
 
 @pytest.fixture
 async def fragile_bot(bot_api: FakeBotAPI, db_path: Path) -> AsyncIterator[FakeBotAPI]:
-    """The real bot with short timeouts, so slow answers time out quickly."""
-    settings = Settings(
-        TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path, SETCOACH_TELEGRAM_TIMEOUT=1.0
-    )
-    application = build_application(settings)
-    stop = asyncio.Event()
-    async with running(application):
-        polling = asyncio.create_task(poll(application, stop, timeout=1))
-        try:
-            yield bot_api
-        finally:
-            stop.set()
-            await asyncio.wait_for(polling, 15)
+    """The real bot with 1 s timeouts, so slow answers time out quickly."""
+    async with running_bot(bot_api, db_path, SETCOACH_TELEGRAM_TIMEOUT=1.0) as api:
+        yield api
 
 
 async def burst(api: FakeBotAPI, per_lifter: int, first: int = 0) -> dict[int, list[str]]:

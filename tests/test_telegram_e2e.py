@@ -15,6 +15,10 @@ async def test_log_a_set_and_get_feedback(telegram_bot: FakeBotAPI, db_path: Pat
     (reply,) = await telegram_bot.wait_for_replies(ALICE, 1)
     assert "<b>Deadlift</b>: 5+2+1 @ 140 kg · rest-pause" in reply
     assert "poor rest-pause pick" in reply
+    (why,) = telegram_bot.sent(ALICE)[0]["reply_markup"]["inline_keyboard"][0]
+    await telegram_bot.press(ALICE, why["callback_data"])
+    replies = await telegram_bot.wait_for_replies(ALICE, 2)
+    assert "Why I said that" in replies[1] and "cautious reading" in replies[1] and "Source:" in replies[1]
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT exercise, technique FROM sets WHERE user_id = ?", (ALICE,)).fetchall() == [
             ("Deadlift", "rest_pause")
