@@ -72,6 +72,9 @@ async def _export(db_path: Path, user_id: int) -> str:
 
 def run_command(args: argparse.Namespace) -> int:
     settings = Settings()
+    telegram = args.command in (None, "run") and settings.token
+    if not telegram and "log_level" not in settings.model_fields_set:
+        settings = settings.model_copy(update={"log_level": "WARNING"})  # keep the console chat readable
     configure_logging(settings)
     db_path = Path(args.db) if getattr(args, "db", None) else settings.db_path
     user_id = args.user if getattr(args, "user", None) is not None else CONSOLE_USER

@@ -170,8 +170,9 @@ HELP = """<b>Text me your sets the way you'd write them down</b>
 Ask me things too: <i>rest-pause or drop set for leg press?</i>
 
 /history recent sets · /why the reasons behind my last reply · /undo remove the last entry
-/settings unit, experience, time zone, check-ins · /checkin how are the joints? · /forget delete my data
-The full notation guide is in docs/notation.md."""
+/week your week with a chart · /progress bench a lift over time · /export a CSV of everything
+/ask a question · /checkin how are the joints? · /settings unit, time zone, check-ins · /forget delete my data
+Send a Strong CSV export as a file to import it. The full notation guide is in docs/notation.md."""
 
 CHAT_FALLBACK = (
     "I read training logs and training questions. Try <code>bench 100kg 3x8 @8</code>, "
