@@ -86,7 +86,13 @@ async def poll(
             backoff = min(backoff * 2, MAX_BACKOFF_S)
             continue
         except Exception:  # an update python-telegram-bot cannot parse: read the batch one by one
-            updates, next_offset = await fetch_leniently(application, offset)
+            try:
+                updates, next_offset = await fetch_leniently(application, offset)
+            except TelegramError as error:
+                log.warning("re-reading a batch failed (%s); retrying in %.0f s", error, backoff)
+                await _sleep_or_stop(stop, backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_S)
+                continue
         backoff = 1.0
         if updates:
             await handle_batch(application, updates)  # finish the batch even when asked to stop

@@ -111,6 +111,7 @@ async def test_the_same_update_delivered_twice_is_stored_and_answered_once(
 
 async def test_corrupt_and_unknown_updates_are_skipped_and_the_next_is_handled(fragile_bot: FakeBotAPI) -> None:
     lifter = LIFTERS[1]
+    fragile_bot.fail_next("getUpdates", 502, "Bad Gateway")  # on the poll or the re-read: either way it recovers
     await fragile_bot.push_raw({"message": {"message_id": "x", "chat": 5, "date": "never"}})
     await fragile_bot.push_raw({"a_future_kind_of_update": {"id": 1}})
     await fragile_bot.send_text(lifter, "deadlift 180kg 3")
