@@ -558,11 +558,6 @@ class Storage:
         row = await self._row("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,))
         return int(row[0]) if row else 0
 
-    async def messages(self, user_id: int) -> list[tuple[int, str, str]]:
-        """(Telegram message id, text, kind) of everything the user sent, oldest first."""
-        rows = await self._rows("SELECT message_id, text, kind FROM messages WHERE user_id = ? ORDER BY id", (user_id,))
-        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
-
     async def next_console_message_id(self, user_id: int) -> int:
         row = await self._row("SELECT max(message_id) FROM messages WHERE user_id = ?", (user_id,))
         return int(row[0] or 0) + 1 if row else 1
