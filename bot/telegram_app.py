@@ -10,6 +10,7 @@ from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.http import AiohttpRequest
 from bot.polling import serve
 from bot.storage import Storage
 from handlers import router
@@ -56,8 +57,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
     if settings.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     timeout = settings.telegram_timeout_s
-    builder = builder.read_timeout(timeout).write_timeout(timeout).connect_timeout(timeout).pool_timeout(timeout)
-    builder = builder.get_updates_read_timeout(timeout).get_updates_connect_timeout(timeout)
+    builder = builder.request(AiohttpRequest(timeout)).get_updates_request(AiohttpRequest(timeout, pool_size=1))
     if settings.telegram_base_url:
         base_url, file_url = bot_api_urls(settings.telegram_base_url)
         builder = builder.base_url(base_url).base_file_url(file_url)

@@ -63,10 +63,7 @@ TEXT_HOOKS: list[QuestionHook] = [questions.question_hook]
 
 async def handle_text(message: Incoming, services: Services) -> Handled:
     storage = services.storage
-    user = await storage.user(message.user_id, message.chat_id, message.at)
-    stored = await storage.record_message(
-        message.user_id, message.chat_id, message.message_id, message.text, message.at
-    )
+    user, stored = await storage.arrive(message.user_id, message.chat_id, message.message_id, message.text, message.at)
     if not stored.is_new and stored.answered:
         log.info("update for message %s delivered again; already answered", message.message_id)
         return Handled(None, stored.row)

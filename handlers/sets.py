@@ -24,7 +24,7 @@ def why_button(items: Sequence[Feedback]) -> tuple[tuple[Button, ...], ...]:
 
 
 async def coach_context(services: Services, user: UserSettings, sets: Sequence[ParsedSet] | None = None) -> Context:
-    """History and check-ins the rules need, in two indexed queries.
+    """History and check-ins the rules need, in one trip to the database.
 
     For logged sets: the last week (sessions, weekly intensifier counts) plus eight weeks of the main
     lifts among them (e1RM trends). With no sets (a question), eight weeks of everything.
@@ -32,12 +32,13 @@ async def coach_context(services: Services, user: UserSettings, sets: Sequence[P
     now = services.clock()
     storage = services.storage
     trend_start = now - timedelta(days=TREND_LOOKBACK_DAYS)
+    checkins_since = (now - timedelta(days=CHECKIN_LOOKBACK_DAYS)).date()
     if sets is None:
-        history = await storage.history(user.id, since=trend_start)
+        history, checkins = await storage.coach_data(user.id, trend_start, checkins_since)
     else:
         lifts = sorted({s.exercise for s in sets if (e := lookup(s.exercise)) is not None and e.main_lift})
-        history = await storage.history(user.id, since=now - timedelta(days=WEEK_DAYS), longer=(trend_start, lifts))
-    checkins = await storage.checkins(user.id, since=(now - timedelta(days=CHECKIN_LOOKBACK_DAYS)).date())
+        week_start = now - timedelta(days=WEEK_DAYS)
+        history, checkins = await storage.coach_data(user.id, week_start, checkins_since, (trend_start, lifts))
     return Context(now=now, history=history, checkins=checkins, profile=user.profile)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -39,7 +40,7 @@ async def test_edit_a_set_and_see_it_corrected(telegram_bot: FakeBotAPI, db_path
     assert "Corrected" in replies[1] and "105 kg" in replies[1]
     with sqlite3.connect(db_path) as db:
         loads = db.execute("SELECT segments_json FROM sets WHERE user_id = ?", (ALICE,)).fetchall()
-    assert loads == [("[[105.0, 8]]",)] * 3
+    assert [json.loads(segments) for (segments,) in loads] == [[[105.0, 8]]] * 3
 
 
 async def test_two_users_never_see_each_others_sets(telegram_bot: FakeBotAPI) -> None:
