@@ -5,7 +5,10 @@ checks that no lifter's messages were answered out of order.
 The server runs in its own process, as Telegram's does, twice: on bare loopback (no network
 latency, so only CPU counts) and answering after 20 ms (a fast real network to Telegram). Both bots
 run without a rate limiter: Telegram's ~30 messages/s cap makes 600 replies take ~20 s for any bot,
-which would hide the pipeline's own cost. Run: python bench/throughput.py
+which would hide the pipeline's own cost. SetCoach talks to the Bot API over aiohttp (bot/http.py);
+the echo bot is python-telegram-bot as it ships (httpx), and on bare loopback it is run a second
+time on our transport, to show how much of the difference is the transport.
+Run: python bench/throughput.py
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bot.config import Settings  # noqa: E402
+from bot.http import AiohttpRequest  # noqa: E402
 from bot.polling import poll, running  # noqa: E402
 from bot.telegram_app import build_application  # noqa: E402
 
@@ -84,12 +88,17 @@ async def burst(server: Server) -> float:
     return time.perf_counter() - start
 
 
-async def echo_bot(server: Server) -> float:
+async def echo_bot(server: Server, transport: str = "httpx") -> float:
+    """The baseline: python-telegram-bot's own echo example, as it ships (httpx), or on our aiohttp transport."""
+
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message is not None
         await update.message.reply_text(update.message.text or "")
 
-    application = ApplicationBuilder().token("1:echo").base_url(server.base_url).build()
+    builder: Any = ApplicationBuilder().token("1:echo").base_url(server.base_url)
+    if transport == "aiohttp":
+        builder = builder.request(AiohttpRequest()).get_updates_request(AiohttpRequest(pool_size=1))
+    application = builder.build()
     application.add_handler(MessageHandler(filters.TEXT, echo))
     async with application:
         assert application.updater is not None
@@ -135,13 +144,17 @@ def compare(latency_ms: float) -> str:
     try:
         echo = asyncio.run(echo_bot(server))
         ours, ordered = asyncio.run(our_bot(server))
+        same_transport = asyncio.run(echo_bot(server, "aiohttp")) if not latency_ms else None
     finally:
         server.stop()
     where = "loopback, no network latency" if not latency_ms else f"{latency_ms:g} ms per Bot API answer"
-    return (
+    line = (
         f"throughput ({where}): {LIFTERS * PER_LIFTER} messages from {LIFTERS} lifters: echo bot {echo:.2f} s, "
         f"SetCoach {ours:.2f} s, ratio ours/echo {ours / echo:.2f}; per-lifter order kept: {ordered}"
     )
+    if same_transport is not None:  # how much of the lead is the transport: the echo bot on ours
+        line += f"\nthroughput ({where}): echo bot on SetCoach's aiohttp transport {same_transport:.2f} s"
+    return line
 
 
 def main() -> None:

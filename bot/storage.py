@@ -9,11 +9,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import aiosqlite
 from pydantic import BaseModel, ConfigDict, TypeAdapter
@@ -33,6 +33,9 @@ from rules.models import (
 from rules.report import SetSummary
 
 log = logging.getLogger(__name__)
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: lifters, every raw message, the sets read from them, check-ins.
@@ -279,12 +282,63 @@ def _set_from_row(row: Sequence[Any]) -> ParsedSet:
     )
 
 
+class GroupWrite(Generic[Item, Result]):
+    """Concurrent writes of one kind, sent to SQLite together as one statement (group commit).
+
+    While one statement is in flight, the calls that arrive wait and then go together in the next.
+    A lone call goes at once; in a burst (fifty lifters texting between sets) many messages share
+    one trip to the database thread and one commit. Each caller still awaits its own write, so
+    nothing is acknowledged before it is on disk.
+    """
+
+    MAX_BATCH = 500  # keeps every statement under SQLite's limit of bound variables
+
+    def __init__(self, write: Callable[[list[Item]], Awaitable[list[Result]]]) -> None:
+        self._write = write
+        self._waiting: list[tuple[Item, asyncio.Future[Result]]] = []
+        self._drainer: asyncio.Task[None] | None = None
+
+    async def __call__(self, item: Item) -> Result:
+        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
+        self._waiting.append((item, future))
+        if self._drainer is None:
+            self._drainer = asyncio.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting[: self.MAX_BATCH], self._waiting[self.MAX_BATCH :]
+                await self._send(batch)
+        finally:
+            self._drainer = None
+
+    async def _send(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+        try:
+            results = await self._write([item for item, _ in batch])
+        except Exception as error:
+            if len(batch) > 1:  # one bad row must not fail the others: retry each on its own
+                for single in batch:
+                    await self._send([single])
+                return
+            _, future = batch[0]
+            if not future.done():
+                future.set_exception(error)
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            if not future.done():  # done already: its caller was cancelled
+                future.set_result(result)
+
+
 class Storage:
     """The lifter's data. Open once (`await Storage.open(path)`), close once."""
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._db = connection
         self._write_lock = asyncio.Lock()
+        self._arrivals = GroupWrite(self._insert_arrivals)
+        self._outcomes = GroupWrite(self._insert_outcomes)
+        self._answers = GroupWrite(self._mark_answered)
 
     @classmethod
     async def open(cls, path: Path | str) -> Storage:
@@ -410,25 +464,35 @@ class Storage:
     ) -> tuple[UserSettings, StoredMessage]:
         """A message comes in: keep its raw text and read its sender's settings.
 
-        The usual case (a known lifter, a message seen for the first time) is one statement, so one
-        trip to the database; first contact, a changed chat and a re-delivered update take the long way.
+        The usual case (a known lifter, a message seen for the first time) is one statement, shared with
+        other lifters' messages arriving at the same moment; first contact, a changed chat and a
+        re-delivered update take the long way.
         """
-        async with self._write_lock:
-            inserted = await self._rows(
-                "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) "
-                "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?) "
-                "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING "
-                f"RETURNING id, (SELECT json_array({_USER_COLUMNS}) FROM users WHERE id = ?)",
-                (user_id, chat_id, message_id, text, _iso(received_at), user_id, user_id),
-            )
-        if inserted:
-            row, user_json = inserted[0]
-            user = _user_from_row(json.loads(user_json))
+        inserted = await self._arrivals((user_id, chat_id, message_id, text, _iso(received_at)))
+        if inserted is not None:
+            row, user = inserted
             if user.chat_id != chat_id:
                 user = await self.user(user_id, chat_id, received_at)
             return user, StoredMessage(row=row, is_new=True, answered=False)
         user = await self.user(user_id, chat_id, received_at)
         return user, await self.record_message(user_id, chat_id, message_id, text, received_at)
+
+    async def _insert_arrivals(
+        self, messages: list[tuple[int, int, int, str, str]]
+    ) -> list[tuple[int, UserSettings] | None]:
+        """New messages of known lifters, with each sender's settings; None where that needs the long way."""
+        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(messages))
+        async with self._write_lock:
+            rows = await self._rows(
+                "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) "
+                f"SELECT * FROM (VALUES {values}) AS new "
+                "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = new.column1) "
+                "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id, "
+                f"(SELECT json_array({_USER_COLUMNS}) FROM users WHERE users.id = messages.user_id)",
+                [value for message in messages for value in message],
+            )
+        found = {(row[0], row[1], row[2]): (row[3], _user_from_row(json.loads(row[4]))) for row in rows}
+        return [found.get(message[:3]) for message in messages]
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
         row = await self._row(
@@ -462,13 +526,28 @@ class Storage:
         moments = [_iso(t) for t in times] if times else [moment] * len(sets)
         items = [{"performed_at": when, "set": parsed} for parsed, when in zip(sets, moments, strict=True)]
         feedback_json = _FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
+        await self._outcomes((row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"))
+
+    async def _insert_outcomes(self, outcomes: list[tuple[int, int, str, str | None, str]]) -> list[None]:
+        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(outcomes))
         await self._write_one(
-            "INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json) VALUES (?, ?, ?, ?, ?)",
-            (row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"),
+            f"INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json) VALUES {values}",
+            [value for outcome in outcomes for value in outcome],
         )
+        return [None] * len(outcomes)
 
     async def mark_answered(self, user_id: int, row: int) -> None:
-        await self._write_one("UPDATE messages SET answered = 1 WHERE id = ? AND user_id = ?", (row, user_id))
+        await self._answers((row, user_id))
+
+    async def _mark_answered(self, messages: list[tuple[int, int]]) -> list[None]:
+        values = ", ".join(["(?, ?)"] * len(messages))
+        await self._write_one(
+            # A join, not `(id, user_id) IN (VALUES ...)`: SQLite 3.40 matches no row with that form here.
+            f"UPDATE messages SET answered = 1 FROM (VALUES {values}) AS done "
+            "WHERE messages.id = done.column1 AND messages.user_id = done.column2",
+            [value for message in messages for value in message],
+        )
+        return [None] * len(messages)
 
     async def history(
         self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None

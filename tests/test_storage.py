@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -50,3 +51,39 @@ async def test_every_query_is_scoped_to_its_lifter(storage: Storage) -> None:
     await storage.forget(2)
     assert [s.set.exercise for s in await storage.history(1, since=NOW - timedelta(days=1))] == ["Bench Press"]
     assert await storage.count_messages(1) == 1
+
+
+async def test_concurrent_lifters_share_writes_and_each_lands_on_its_own_rows(storage: Storage, db_path: Path) -> None:
+    """Fifty lifters at once: arrivals, outcomes and answers go in shared statements (group commit)."""
+    for lifter in range(1, 51):
+        await storage.user(lifter, lifter, NOW)
+
+    async def one(lifter: int) -> int:
+        user, stored = await storage.arrive(lifter, lifter, 7, f"squat {lifter}kg 5", NOW)
+        assert user.id == lifter and stored.is_new
+        await storage.save_outcome(lifter, stored.row, "sets", parse_message(f"squat {lifter}kg 5").sets, NOW)
+        if lifter % 2:
+            await storage.mark_answered(lifter, stored.row)
+        return stored.row
+
+    rows = await asyncio.gather(*(one(lifter) for lifter in range(1, 51)))
+    assert len(set(rows)) == 50
+    with sqlite3.connect(db_path) as db:
+        stored = db.execute("SELECT user_id, text, answered FROM messages ORDER BY user_id").fetchall()
+        loads = dict(db.execute("SELECT user_id, json_extract(set_json, '$.segments[0].load') FROM sets").fetchall())
+    assert stored == [(lifter, f"squat {lifter}kg 5", lifter % 2) for lifter in range(1, 51)]
+    assert loads == {lifter: float(lifter) for lifter in range(1, 51)}
+
+
+async def test_a_write_that_fails_does_not_fail_the_others_sent_with_it(storage: Storage, db_path: Path) -> None:
+    await storage.user(1, 1, NOW)
+    _, stored = await storage.arrive(1, 1, 1, "squat 100kg 5", NOW)
+    sets = parse_message("squat 100kg 5").sets
+    results = await asyncio.gather(
+        storage.save_outcome(1, stored.row, "sets", sets, NOW),
+        storage.save_outcome(1, stored.row, None, sets, NOW),  # type: ignore[arg-type]  # kind is NOT NULL
+        return_exceptions=True,
+    )
+    assert results[0] is None and isinstance(results[1], sqlite3.IntegrityError)
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT kind FROM messages").fetchall() == [("sets",)]
