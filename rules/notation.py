@@ -135,6 +135,8 @@ _DECORATION = frozenset({"So", "Sk", "Cf", "Cs", "Co", "Cn"})  # emoji, skin ton
 
 def _clean(line: str) -> str:
     """Control characters and emoji become spaces: same length, so columns still point right."""
+    if line.isascii() and line.isprintable():  # the usual case; the table only maps tabs and non-ASCII
+        return line
     line = line.translate(_TRANSLATE)
     if line.isascii() and line.isprintable():
         return line
@@ -175,10 +177,21 @@ def _set_unit(state: _Body, unit_text: str | None) -> None:
         state.unit = _UNIT_NAMES[unit_text]
 
 
-def _new_entry(state: _Body, column: int, reps: list[int], **extra: object) -> _Entry:
-    entry = _Entry(column=column, reps=reps, load=state.load)
-    for name, value in extra.items():
-        setattr(entry, name, value)
+def _new_entry(
+    state: _Body,
+    column: int,
+    reps: list[int],
+    load: float | None = None,
+    axb: tuple[float, int] | None = None,
+    load_times_reps: bool = False,
+) -> _Entry:
+    entry = _Entry(
+        column=column,
+        reps=reps,
+        load=state.load if load is None else load,
+        axb=axb,
+        load_times_reps=load_times_reps,
+    )
     if state.amrap_pending:
         entry.amrap = True
         state.amrap_pending = False
@@ -242,7 +255,8 @@ def _on_rest(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: 
 
 def _on_loads(state: _Body, m: re.Match[str], column: int) -> None:
     unit_text = m.group("unit")
-    values = [float(v) for v in _SLASH.split(m.group("value"))]
+    value_text = m.group("value")
+    values = [float(v) for v in _SLASH.split(value_text)] if "/" in value_text else [float(value_text)]
     _set_unit(state, unit_text)
     for value in values:
         _check_load(value, _UNIT_NAMES[unit_text], column)
@@ -532,31 +546,30 @@ def _build_sets(
                     entry.column,
                     "give one load for all sets or one per set: `3x10 60,60,55`",
                 )
-            expanded = [_Entry(column=entry.column, reps=list(entry.reps), load=load) for load in loads]
         else:
-            expanded = [entry]
+            loads = [entry.load]
         built: dict[float | None, ParsedSet] = {}  # `3x8`: one frozen set, listed three times
-        for piece in expanded:
-            if piece.load in built:
-                sets.append(built[piece.load])
-                continue
-            technique, segments = _segments(state, piece, check_unit)
-            built[piece.load] = ParsedSet(
-                exercise=exercise.name if exercise else raw_name,
-                raw_exercise=raw_name,
-                known=exercise is not None,
-                technique=technique,
-                segments=segments,
-                unit=unit,
-                bodyweight=state.bodyweight,
-                rir=rir,
-                rpe=rpe,
-                amrap=entry.amrap,
-                rest_s=state.rest_s,
-                group=group,
-                pair_position=position,
-            )
-            sets.append(built[piece.load])
+        for load in loads:
+            if load not in built:
+                piece = entry if load == entry.load else _Entry(column=entry.column, reps=list(entry.reps), load=load)
+                technique, segments = _segments(state, piece, check_unit)
+                # Only what differs from ParsedSet's defaults: pydantic validates each field passed.
+                fields: dict[str, object] = {"exercise": exercise.name if exercise else raw_name}
+                fields.update(raw_exercise=raw_name, segments=segments, unit=unit, rir=rir, rpe=rpe)
+                if exercise is None:
+                    fields["known"] = False
+                if technique is not Technique.STRAIGHT:
+                    fields["technique"] = technique
+                if state.bodyweight:
+                    fields["bodyweight"] = True
+                if entry.amrap:
+                    fields["amrap"] = True
+                if state.rest_s is not None:
+                    fields["rest_s"] = state.rest_s
+                if group is not None:
+                    fields.update(group=group, pair_position=position)
+                built[load] = ParsedSet(**fields)  # type: ignore[arg-type]
+            sets.append(built[load])
     if len(sets) > MAX_SETS:
         raise _LineError(
             f"{len(sets)} sets in one line is more than I can log",
