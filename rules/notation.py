@@ -568,7 +568,7 @@ def _build_sets(
                     fields["rest_s"] = state.rest_s
                 if group is not None:
                     fields.update(group=group, pair_position=position)
-                built[load] = ParsedSet(**fields)  # type: ignore[arg-type]
+                built[load] = ParsedSet(**fields)
             sets.append(built[load])
     if len(sets) > MAX_SETS:
         raise _LineError(
