@@ -13,7 +13,7 @@ import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-POOL_SIZE = 256  # connections to the Bot API; PTB's default of 1 would serialise every lifter
+POOL_SIZE = 256  # connections to the Bot API, as python-telegram-bot sizes its own pool
 
 
 class AiohttpRequest(BaseRequest):
@@ -31,7 +31,10 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._pool_size, ttl_dns_cache=300)
-            self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
+            # trust_env: HTTPS_PROXY and friends apply, as they did with httpx.
+            self._session = aiohttp.ClientSession(
+                connector=connector, headers={"User-Agent": self.USER_AGENT}, trust_env=True
+            )
 
     async def shutdown(self) -> None:
         if self._session is not None and not self._session.closed:
