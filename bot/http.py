@@ -9,6 +9,8 @@ error classes) stays PTB's.
 
 from __future__ import annotations
 
+import urllib.request
+
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
@@ -23,6 +25,7 @@ class AiohttpRequest(BaseRequest):
         self._timeout_s = timeout_s
         self._pool_size = pool_size
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, str | None] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -31,10 +34,7 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self._pool_size, ttl_dns_cache=300)
-            # trust_env: HTTPS_PROXY and friends apply, as they did with httpx.
-            self._session = aiohttp.ClientSession(
-                connector=connector, headers={"User-Agent": self.USER_AGENT}, trust_env=True
-            )
+            self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
 
     async def shutdown(self) -> None:
         if self._session is not None and not self._session.closed:
@@ -66,14 +66,33 @@ class AiohttpRequest(BaseRequest):
         waiting = None if connect is None or pool is None else connect + pool
         timeout = aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect, sock_read=read)
         try:
+            origin = url[: url.find("/", url.find("//") + 2)]
+            if origin not in self._proxies:
+                self._proxies[origin] = environment_proxy(origin)
             async with self._session.request(
-                method, url, data=_body(request_data), timeout=timeout, allow_redirects=False
+                method,
+                url,
+                data=_body(request_data),
+                timeout=timeout,
+                allow_redirects=False,
+                proxy=self._proxies[origin],
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+
+def environment_proxy(origin: str) -> str | None:
+    """The proxy HTTPS_PROXY/HTTP_PROXY/NO_PROXY name for `scheme://host[:port]`, as httpx honoured them.
+
+    Read once per host: aiohttp's own `trust_env` reads the environment on every request, which
+    measured as a third of the transport's CPU."""
+    scheme, _, host = origin.partition("://")
+    if urllib.request.proxy_bypass(host.rsplit(":", 1)[0]):
+        return None
+    return urllib.request.getproxies().get(scheme)
 
 
 def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
