@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import Settings
-from bot.polling import poll, running
+from bot.polling import polling_in_background
 from bot.telegram_app import build_application
 from tests.botapi import FakeBotAPI
 
@@ -36,18 +36,13 @@ async def measure(rate_limit: bool) -> list[float]:
             TELEGRAM_BOT_TOKEN="1:bench", TELEGRAM_BASE_URL=server.base_url, SETCOACH_DB=Path(folder) / "bench.db",
             SETCOACH_RATE_LIMIT=rate_limit,
         )  # fmt: skip
-        application = build_application(settings)
-        stop = asyncio.Event()
         latencies: list[float] = []
-        async with running(application):
-            polling = asyncio.create_task(poll(application, stop, timeout=5))
+        async with polling_in_background(build_application(settings), timeout=5):
             for number in range(ROUNDS * len(MESSAGES)):
                 start = time.perf_counter()
                 await server.send_text(LIFTER, MESSAGES[number % len(MESSAGES)])
                 await server.wait_for_replies(LIFTER, number + 1)
                 latencies.append(time.perf_counter() - start)
-            stop.set()
-            await polling
     await server.stop()
     return latencies
 

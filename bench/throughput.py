@@ -32,7 +32,7 @@ from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filte
 
 from bot.config import Settings  # noqa: E402
 from bot.http import AiohttpRequest  # noqa: E402
-from bot.polling import poll, running  # noqa: E402
+from bot.polling import polling_in_background  # noqa: E402
 from bot.telegram_app import build_application  # noqa: E402
 
 LIFTERS = 50
@@ -128,13 +128,8 @@ async def our_bot(server: Server) -> tuple[float, bool]:
             TELEGRAM_BOT_TOKEN="1:ours", TELEGRAM_BASE_URL=server.base_url, SETCOACH_DB=Path(folder) / "t.db",
             SETCOACH_RATE_LIMIT=False,
         )  # fmt: skip
-        application = build_application(settings)
-        stop = asyncio.Event()
-        async with running(application):
-            polling = asyncio.create_task(poll(application, stop, timeout=1))
+        async with polling_in_background(build_application(settings), timeout=1):
             elapsed = await burst(server)
-            stop.set()
-            await polling
     ordered = await in_order(server)
     await server.close_client()
     return elapsed, ordered

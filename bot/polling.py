@@ -164,7 +164,24 @@ async def serve(application: Application[Any, Any, Any, Any, Any, Any], stop: as
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
+        try:
             loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows loops, or not the main thread
+            log.info("no %s handler here; Ctrl+C still stops the bot", sig.name)
     async with running(application):
         await poll(application, stop)
+
+
+@asynccontextmanager
+async def polling_in_background(
+    application: Application[Any, Any, Any, Any, Any, Any], timeout: float = POLL_TIMEOUT_S
+) -> AsyncIterator[None]:
+    """The bot running and polling while the body runs (tests and benchmarks drive it from outside)."""
+    stop = asyncio.Event()
+    async with running(application):
+        polling = asyncio.create_task(poll(application, stop, timeout=timeout))
+        try:
+            yield
+        finally:
+            stop.set()
+            await asyncio.wait_for(polling, 15)

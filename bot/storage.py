@@ -443,7 +443,7 @@ class Storage:
     ) -> StoredMessage:
         """Keep every raw message, once: a re-delivered update finds its first copy.
 
-        One statement, so one atomic trip to the database (this runs for every message)."""
+        `arrive` is the usual way in; this is its long way, and the way in for imported files."""
         async with self._write_lock:
             inserted = await self._rows(
                 "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) VALUES (?, ?, ?, ?, ?) "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.polling import poll, running
+from bot.polling import polling_in_background
 from bot.storage import Storage
 from bot.telegram_app import build_application
 from handlers.base import Services
@@ -68,15 +67,8 @@ async def bot_api() -> AsyncIterator[FakeBotAPI]:
 async def running_bot(bot_api: FakeBotAPI, db_path: Path, **settings: object) -> AsyncIterator[FakeBotAPI]:
     """The real Application, long polling our server, run as `python -m bot` runs it."""
     config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path, **settings)
-    application = build_application(config)
-    stop = asyncio.Event()
-    async with running(application):
-        polling = asyncio.create_task(poll(application, stop, timeout=1))
-        try:
-            yield bot_api
-        finally:
-            stop.set()
-            await asyncio.wait_for(polling, 15)
+    async with polling_in_background(build_application(config), timeout=1):
+        yield bot_api
 
 
 @pytest.fixture
