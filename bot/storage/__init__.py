@@ -1,0 +1,9 @@
+"""The lifter's data: one package per backend, the public names here.
+
+`Storage` is the SQLite backend (bot/storage/sqlite.py). Handlers never see it: they use the `Store`
+port (handlers/ports.py), and the composition root (bot/app.py) opens the backend once.
+"""
+
+from bot.storage.sqlite import MIGRATIONS, Claim, GroupWrite, HistoryRow, Storage, StoredMessage, UserSettings
+
+__all__ = ["MIGRATIONS", "Claim", "GroupWrite", "HistoryRow", "Storage", "StoredMessage", "UserSettings"]
