@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import Settings
-from bot.polling import polling_in_background
-from bot.telegram_app import build_application
+from bot.telegram.app import build_application
+from bot.telegram.polling import polling_in_background
 from tests.botapi import FakeBotAPI
 
 MESSAGES = ["bench 100kg 3x8 @8", "lat raise 20kg 12+4+3 RIR1", "curl 20/15/10kg 10+8+6",

@@ -5,7 +5,7 @@ checks that no lifter's messages were answered out of order.
 The server runs in its own process, as Telegram's does, twice: on bare loopback (no network
 latency, so only CPU counts) and answering after 20 ms (a fast real network to Telegram). Both bots
 run without a rate limiter: Telegram's ~30 messages/s cap makes 600 replies take ~20 s for any bot,
-which would hide the pipeline's own cost. SetCoach talks to the Bot API over aiohttp (bot/http.py);
+which would hide the pipeline's own cost. SetCoach talks to the Bot API over aiohttp (bot/telegram/http.py);
 the echo bot is python-telegram-bot as it ships (httpx), and on bare loopback it is run a second
 time on our transport, to show how much of the difference is the transport.
 Run: python bench/throughput.py
@@ -31,9 +31,9 @@ from telegram import Update  # noqa: E402
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bot.config import Settings  # noqa: E402
-from bot.http import AiohttpRequest  # noqa: E402
-from bot.polling import polling_in_background  # noqa: E402
-from bot.telegram_app import build_application  # noqa: E402
+from bot.telegram.app import build_application  # noqa: E402
+from bot.telegram.http import AiohttpRequest  # noqa: E402
+from bot.telegram.polling import polling_in_background  # noqa: E402
 
 LIFTERS = 50
 PER_LIFTER = 12  # 600 messages

@@ -85,7 +85,7 @@ def run_command(args: argparse.Namespace) -> int:
         sys.stdout.write(asyncio.run(_import(db_path, user_id, Path(args.file))) + "\n")
         return 0
     if args.command in (None, "run") and settings.token:
-        from bot.telegram_app import run_polling
+        from bot.telegram.app import run_polling
 
         run_polling(settings)
         return 0

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.polling import polling_in_background
 from bot.storage import Storage
-from bot.telegram_app import build_application
+from bot.telegram.app import build_application
+from bot.telegram.polling import polling_in_background
 from handlers.base import Services
 from tests.botapi import FakeBotAPI
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.http import environment_proxy
+from bot.telegram.http import environment_proxy
 
 
 @pytest.mark.parametrize(

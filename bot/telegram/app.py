@@ -10,11 +10,11 @@ from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings
-from bot.http import AiohttpRequest
-from bot.polling import serve
 from bot.storage import Storage
+from bot.telegram import updates
+from bot.telegram.http import AiohttpRequest
+from bot.telegram.polling import serve
 from handlers import router
-from handlers import telegram as telegram_handlers
 from handlers.base import Services
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         application.bot_data["services"] = Services(storage=storage)
         assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
         application.job_queue.run_repeating(
-            telegram_handlers.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
+            updates.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
         )
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, (_, description) in router.COMMANDS.items()]
@@ -52,7 +52,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         log.info("SetCoach stopped")
 
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.
-    builder: Any = ApplicationBuilder().token(token).updater(None)  # bot/polling.py polls, see there why
+    builder: Any = ApplicationBuilder().token(token).updater(None)  # polling.py polls, see there why
     builder = builder.post_init(post_init).post_shutdown(post_shutdown)
     if settings.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
@@ -62,7 +62,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         base_url, file_url = bot_api_urls(settings.telegram_base_url)
         builder = builder.base_url(base_url).base_file_url(file_url)
     application: Application = builder.build()  # type: ignore[type-arg]
-    telegram_handlers.register(application)
+    updates.register(application)
     return application
 
 
