@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.scheduler import sweep
-from bot.storage import Storage, UserSettings
+from bot.storage import Storage
 from handlers import checkins
-from rules.models import LoggedSet
+from rules.models import LoggedSet, UserSettings
 
 USERS = 100_000
 START = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.console import CONSOLE_USER, chat
 from bot.storage import Storage
-from bot.strong_csv import export_csv
+from rules.strong_csv import export_csv
 
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN set, so this is the console chat against the same handlers.\n"

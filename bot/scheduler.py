@@ -14,10 +14,10 @@ from datetime import datetime, time, timedelta
 
 from telegram.error import Forbidden
 
-from bot.storage import Claim, Storage, UserSettings
+from bot.storage import Claim, Storage
 from handlers.checkins import RECENT_DAYS
-from handlers.schedule import next_checkin, parse_clock
-from rules.models import LoggedSet
+from rules.models import LoggedSet, UserSettings
+from rules.schedule import next_checkin, parse_clock
 
 log = logging.getLogger(__name__)
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.storage import UserSettings
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.render import escape
-from handlers.schedule import next_checkin, parse_clock
 from rules.answers import is_question
 from rules.checkins import JOINT_BUTTONS, assessment, prompt_text, read_answer
-from rules.models import CheckIn, JointLevel, LoggedSet
+from rules.models import CheckIn, JointLevel, LoggedSet, UserSettings
+from rules.schedule import next_checkin, parse_clock
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
 ASSESSMENT_DAYS = 14

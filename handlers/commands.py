@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.storage import UserSettings
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.render import HELP, render_history, render_undone, render_why
+from rules.models import UserSettings
 
 HISTORY_SETS = 30
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.storage import UserSettings
 from handlers.base import Incoming, Reply, Services
 from handlers.render import escape
 from handlers.sets import coach_context
 from rules.answers import CAN_ANSWER, Answer, answer, is_question
+from rules.models import UserSettings
 
 
 def render_answer(reply: Answer) -> str:

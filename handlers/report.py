@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import charts
-from bot.storage import UserSettings
-from bot.strong_csv import export_csv, import_csv
 from handlers.base import Attachment, Incoming, Reply, Services
 from handlers.render import escape, plural
 from rules.catalog import lookup
 from rules.context import Context
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.models import UserSettings
 from rules.report import WeekReport, progress, weekly_report
+from rules.strong_csv import export_csv, import_csv
 
 REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10

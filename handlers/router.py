@@ -9,11 +9,11 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.storage import UserSettings
 from handlers import checkins, commands, questions, report, settings
 from handlers.base import Incoming, Reply, Services
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
+from rules.models import UserSettings
 from rules.notation import parse_message
 
 log = logging.getLogger(__name__)

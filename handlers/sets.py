@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from bot.storage import UserSettings
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.render import render_corrected, render_logged, render_unreadable
 from rules.catalog import lookup
 from rules.coach import evaluate, headline
 from rules.context import Context
 from rules.frequency import WEEK_DAYS
-from rules.models import Feedback, Level, ParsedSet, ParseResult
+from rules.models import Feedback, Level, ParsedSet, ParseResult, UserSettings
 from rules.trends import TREND_LOOKBACK_DAYS
 
 CHECKIN_LOOKBACK_DAYS = 14

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from bot.storage import UserSettings
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.render import escape
-from handlers.schedule import next_checkin, parse_clock, parse_timezone
-from rules.models import Experience
+from rules.models import Experience, UserSettings
+from rules.schedule import next_checkin, parse_clock, parse_timezone
 
 # The onboarding steps, in order; each callback `set:<step>:<value>` moves to the next one.
 STEPS = ("unit", "experience", "timezone", "checkin")

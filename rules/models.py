@@ -160,6 +160,37 @@ class LifterProfile(BaseModel):
     experience: Experience = Experience.INTERMEDIATE
 
 
+class UserSettings(BaseModel):
+    """A lifter's settings as storage keeps them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    unit: Unit = "kg"
+    experience: Experience = Experience.INTERMEDIATE
+    timezone: str | None = None
+    checkin_time: str = "09:00"
+    checkins_on: bool = False
+    next_checkin_utc: datetime | None = None
+    chat_id: int | None = None
+    awaiting: str | None = None  # the free-text answer we asked for ("timezone", "checkin_time", ...)
+
+    @property
+    def profile(self) -> LifterProfile:
+        return LifterProfile(unit=self.unit, experience=self.experience)
+
+
+class HistoryRow(BaseModel):
+    """A stored set with its message, for /history and export."""
+
+    model_config = ConfigDict(frozen=True)
+
+    performed_at: datetime
+    message_row: int
+    position: int
+    set: ParsedSet
+
+
 class Feedback(BaseModel):
     """One coaching remark: what, how serious, and the evidence it stands on."""
 

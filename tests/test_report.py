@@ -12,10 +12,10 @@ import matplotlib.image
 import pytest
 
 from bot.storage import Storage
-from bot.strong_csv import export_csv, import_csv
 from handlers.base import Incoming, Services
 from handlers.report import import_file, show_progress, week
 from handlers.router import handle_text
+from rules.strong_csv import export_csv, import_csv
 from tests.botapi import FakeBotAPI
 from tests.conftest import Clock
 

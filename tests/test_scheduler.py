@@ -11,11 +11,11 @@ import pytest
 from telegram import Bot
 
 from bot.scheduler import sweep
-from bot.storage import Storage, UserSettings
+from bot.storage import Storage
 from handlers import checkins
 from handlers.base import Services
-from handlers.schedule import next_checkin, parse_clock, parse_timezone
-from rules.models import LoggedSet
+from rules.models import LoggedSet, UserSettings
+from rules.schedule import next_checkin, parse_clock, parse_timezone
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN
 

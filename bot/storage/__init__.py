@@ -4,6 +4,6 @@
 port (handlers/ports.py), and the composition root (bot/app.py) opens the backend once.
 """
 
-from bot.storage.sqlite import MIGRATIONS, Claim, GroupWrite, HistoryRow, Storage, StoredMessage, UserSettings
+from bot.storage.sqlite import MIGRATIONS, Claim, GroupWrite, Storage, StoredMessage
 
-__all__ = ["MIGRATIONS", "Claim", "GroupWrite", "HistoryRow", "Storage", "StoredMessage", "UserSettings"]
+__all__ = ["MIGRATIONS", "Claim", "GroupWrite", "Storage", "StoredMessage"]

@@ -23,12 +23,13 @@ from rules.models import (
     CheckIn,
     Experience,
     Feedback,
-    LifterProfile,
+    HistoryRow,
     LoggedSet,
     ParsedSet,
     Segment,
     Technique,
     Unit,
+    UserSettings,
 )
 from rules.report import SetSummary
 
@@ -159,24 +160,6 @@ _HISTORY = TypeAdapter(list[LoggedSet])
 _FEEDBACK = TypeAdapter(list[Feedback])
 
 
-class UserSettings(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    unit: Unit = "kg"
-    experience: Experience = Experience.INTERMEDIATE
-    timezone: str | None = None
-    checkin_time: str = "09:00"
-    checkins_on: bool = False
-    next_checkin_utc: datetime | None = None
-    chat_id: int | None = None
-    awaiting: str | None = None  # the free-text answer we asked for ("timezone", "checkin_time", ...)
-
-    @property
-    def profile(self) -> LifterProfile:
-        return LifterProfile(unit=self.unit, experience=self.experience)
-
-
 class StoredMessage(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -193,17 +176,6 @@ class Claim(BaseModel):
     user: UserSettings
     due: datetime
     already_sent: bool  # a sweeper sent it, then died before scheduling the next one
-
-
-class HistoryRow(BaseModel):
-    """A stored set with its message, for /history and export."""
-
-    model_config = ConfigDict(frozen=True)
-
-    performed_at: datetime
-    message_row: int
-    position: int
-    set: ParsedSet
 
 
 def _iso(moment: datetime) -> str:

@@ -20,12 +20,11 @@ from telegram.ext import (
 )
 
 from bot.scheduler import sweep
-from bot.storage import UserSettings
 from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
 from handlers.console_text import plain
 from handlers.router import Handled, handle_callback, handle_edit, handle_text
-from rules.models import LoggedSet
+from rules.models import LoggedSet, UserSettings
 
 log = logging.getLogger(__name__)
 

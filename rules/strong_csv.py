@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.storage import HistoryRow
 from rules.catalog import lookup
-from rules.models import ParsedSet, Segment, Technique, Unit
+from rules.models import HistoryRow, ParsedSet, Segment, Technique, Unit
 from rules.notation import MAX_LOAD, MAX_REPS
 
 STRONG_COLUMNS = (
