@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._history import build
 from bot import charts
+from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
 from handlers.report import REPORT_DAYS, _context, render_week, show_progress
@@ -49,7 +50,7 @@ async def measure(path: Path) -> str:
     storage = await Storage.open(path)
     try:
         count, now = await populate(storage)
-        services = Services(storage=storage, clock=lambda: now)
+        services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: now)
         user = await storage.user(LIFTER)
         text_times: list[float] = []
         chart_times: list[float] = []

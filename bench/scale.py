@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
 from handlers.commands import show_history
@@ -85,7 +86,7 @@ async def measure(path: Path) -> str:
     populate(path)
     loaded = time.perf_counter() - start
     storage = await Storage.open(path)
-    services = Services(storage=storage, clock=lambda: NOW)
+    services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: NOW)
     rng = random.Random(5)
     logging_times, history_times, week_times = [], [], []
     week_sets: list[int] = []

@@ -49,6 +49,7 @@ def configure_logging(settings: Settings) -> None:
 
 
 async def _import(db_path: Path, user_id: int, path: Path) -> str:
+    from bot.charts import MatplotlibCharts
     from handlers.base import Services
     from handlers.console_text import plain
     from handlers.report import import_file
@@ -56,7 +57,7 @@ async def _import(db_path: Path, user_id: int, path: Path) -> str:
     storage = await Storage.open(db_path)
     try:
         user = await storage.user(user_id, user_id)
-        reply = await import_file(user, path.read_bytes(), Services(storage=storage))
+        reply = await import_file(user, path.read_bytes(), Services(storage=storage, charts=MatplotlibCharts()))
         return plain(reply.html)
     finally:
         await storage.close()

@@ -92,3 +92,13 @@ async def render(chart: Any, *args: Any) -> bytes:
     """Draw off the event loop: other lifters' messages keep flowing while a chart renders."""
     result: bytes = await asyncio.to_thread(chart, *args)
     return result
+
+
+class MatplotlibCharts:
+    """The handlers' `Charts` port (handlers/ports.py), drawn with matplotlib in a thread."""
+
+    async def week(self, report: WeekReport) -> bytes:
+        return await render(week_chart, report)
+
+    async def progress(self, exercise: str, points: Sequence[ProgressPoint], unit: str) -> bytes:
+        return await render(progress_chart, exercise, points, unit)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Button, Incoming, Reply, Services
 from handlers.console_text import plain
@@ -31,13 +32,15 @@ def _chosen(line: str, offered: list[Button]) -> Button | None:
 class ConsoleChat:
     """Feeds lines to the router as one lifter; numbers or labels press the buttons last shown."""
 
-    def __init__(self, services: Services, user_id: int, out: TextIO, files: Path | None = None) -> None:
+    def __init__(
+        self, services: Services, user_id: int, out: TextIO, files: Path | None = None, first_message_id: int = 1
+    ) -> None:
         self.services = services
         self.files = files or Path("setcoach-files")
         self.user_id = user_id
         self.out = out
         self.offered: list[Button] = []
-        self.next_message_id = 0
+        self.next_message_id = first_message_id  # the console has no message ids: one past the stored ones
 
     async def say(self, line: str) -> None:
         if not line.strip():
@@ -46,8 +49,6 @@ class ConsoleChat:
         if button is not None:
             reply = await handle_callback(self.user_id, self.user_id, button.data, self.services)
         else:
-            if not self.next_message_id:
-                self.next_message_id = await self.services.storage.next_console_message_id(self.user_id)
             message = Incoming(self.user_id, self.user_id, self.next_message_id, line.rstrip("\n"), datetime.now(UTC))
             self.next_message_id += 1
             handled = await handle_text(message, self.services)
@@ -74,7 +75,9 @@ class ConsoleChat:
 async def chat(db_path: Path, user_id: int, stdin: TextIO, stdout: TextIO, interactive: bool) -> int:
     storage = await Storage.open(db_path)
     try:
-        console = ConsoleChat(Services(storage=storage), user_id, stdout, db_path.parent / "setcoach-files")
+        services = Services(storage=storage, charts=MatplotlibCharts())
+        first_id = await storage.next_console_message_id(user_id)
+        console = ConsoleChat(services, user_id, stdout, db_path.parent / "setcoach-files", first_id)
         if interactive:
             stdout.write(
                 "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"

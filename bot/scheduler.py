@@ -12,10 +12,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from telegram.error import Forbidden
-
-from bot.storage import Claim, Storage
+from bot.storage import Backend, Claim
 from handlers.checkins import RECENT_DAYS
+from handlers.ports import RecipientGone
 from rules.models import LoggedSet, UserSettings
 from rules.schedule import next_checkin, parse_clock
 
@@ -25,7 +24,8 @@ LATE_LIMIT = timedelta(hours=3)  # after downtime, a prompt more than 3 h late w
 STALE_CLAIM = timedelta(minutes=10)  # a live sweeper finishes in seconds; older claims belonged to a dead one
 SWEEP_LIMIT = 2000  # claims per sweep; the rest wait for the next run
 
-# Sends one lifter's prompt, given their sets of the last few days (read for the whole batch at once).
+# Sends one lifter's prompt, given their sets of the last few days (read for the whole batch at once);
+# raises RecipientGone when the lifter can no longer be reached.
 SendPrompt = Callable[[UserSettings, list[LoggedSet]], Awaitable[None]]
 
 
@@ -44,7 +44,7 @@ def _next_instant(user: UserSettings, now: datetime) -> datetime:
     return next_checkin(now, user.timezone or "UTC", at)
 
 
-async def sweep(storage: Storage, send_prompt: SendPrompt, now: datetime, limit: int = SWEEP_LIMIT) -> SweepReport:
+async def sweep(storage: Backend, send_prompt: SendPrompt, now: datetime, limit: int = SWEEP_LIMIT) -> SweepReport:
     report = SweepReport(recovered=await storage.recover_stale_claims(now - STALE_CLAIM))
     claims = await storage.claim_due_checkins(now, limit)
     report.claimed = len(claims)
@@ -63,7 +63,7 @@ async def sweep(storage: Storage, send_prompt: SendPrompt, now: datetime, limit:
             return
         try:
             await send_prompt(claim.user, recent.get(claim.user.id, []))
-        except Forbidden:
+        except RecipientGone:
             report.blocked += 1
             blocked.append(claim.user.id)
             log.info("user %s blocked the bot; check-ins switched off", claim.user.id)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.storage import Storage
+from handlers.ports import Charts, Store
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,10 @@ def utc_now() -> datetime:
 
 @dataclass
 class Services:
-    """The ports handlers use: storage and a clock (tests hand in their own clock)."""
+    """The ports handlers use: storage, charts and a clock (tests hand in their own clock).
 
-    storage: Storage
+    The composition root (bot/app.py) fills it with real adapters."""
+
+    storage: Store
+    charts: Charts
     clock: Callable[[], datetime] = field(default=utc_now)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import charts
 from handlers.base import Attachment, Incoming, Reply, Services
 from handlers.render import escape, plural
 from rules.catalog import lookup
@@ -62,7 +61,7 @@ async def _context(services: Services, user: UserSettings, days: int) -> Context
 async def week(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/week: the last 7 days against the guides, then a chart."""
     report = weekly_report(await _context(services, user, REPORT_DAYS))
-    chart = await charts.render(charts.week_chart, report) if report.sets else None
+    chart = await services.charts.week(report) if report.sets else None
     attachment = Attachment(f"week-{report.end}.png", chart, photo=True) if chart else None
     return Reply(render_week(report), attachment=attachment)
 
@@ -79,7 +78,7 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
         return Reply(f"No <b>{escape(name)}</b> sets logged yet.")
     points = progress(rows)
     unit = await services.storage.exercise_unit(user.id, name) or user.unit
-    chart = await charts.render(charts.progress_chart, name, points, unit)
+    chart = await services.charts.progress(name, points, unit)
     last = points[-1]
     estimate = f"e1RM {last.e1rm:.0f} {unit}" if last.e1rm else "no e1RM (no load)"
     text = (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.charts import MatplotlibCharts
 from bot.config import Settings
 from bot.storage import Storage
 from bot.telegram.app import build_application
@@ -50,7 +51,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def services(storage: Storage, clock: Clock) -> Services:
-    return Services(storage=storage, clock=clock)
+    return Services(storage=storage, charts=MatplotlibCharts(), clock=clock)
 
 
 @pytest.fixture

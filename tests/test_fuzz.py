@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Reply, Services
 from handlers.router import COMMANDS, handle_callback, handle_edit, handle_text
@@ -55,7 +56,7 @@ def snapshot(db_path: Path) -> list[object]:
 async def prepare_victim(db_path: Path) -> None:
     storage = await Storage.open(db_path)
     try:
-        services = Services(storage=storage, clock=lambda: NOW)
+        services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: NOW)
         for number, text in enumerate(["bench 100kg 3x8 @8", "lat raise 10kg 12+4+3 rir1", "/checkin", "elbow 1"]):
             await handle_text(Incoming(VICTIM, VICTIM, number + 1, text, NOW), services)
     finally:
@@ -75,7 +76,7 @@ async def attack(db_path: Path, steps: list[tuple[str, str, str]]) -> None:
     storage = await Storage.open(db_path)
     ids = itertools.count(1000)
     try:
-        services = Services(storage=storage, clock=lambda: NOW)
+        services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: NOW)
         for entry, text, command in steps:
             if entry == "text":
                 check((await handle_text(Incoming(ATTACKER, ATTACKER, next(ids), text, NOW), services)).reply)

@@ -11,6 +11,7 @@ from pathlib import Path
 import matplotlib.image
 import pytest
 
+from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
 from handlers.report import import_file, show_progress, week
@@ -85,15 +86,19 @@ async def test_export_then_import_into_an_empty_database_gives_the_same_sets(
     await log_workouts(services, clock)
     original = await services.storage.all_sets(LIFTER)
     fresh = await Storage.open(tmp_path / "empty.db")
+
+    def services_on(storage: Storage) -> Services:
+        return Services(storage=storage, charts=MatplotlibCharts(), clock=clock)
+
     try:
         user = await fresh.user(LIFTER, LIFTER)
-        reply = await import_file(user, export_csv(original).encode(), Services(storage=fresh, clock=clock))
+        reply = await import_file(user, export_csv(original).encode(), services_on(fresh))
         assert f"Imported {len(original)} sets from 4 workouts" in reply.html
         again = await fresh.all_sets(LIFTER)
         assert [(r.performed_at, training(r.set.contract_dict())) for r in again] == [
             (r.performed_at.replace(microsecond=0), training(r.set.contract_dict())) for r in original
         ]
-        second = await import_file(user, export_csv(original).encode(), Services(storage=fresh, clock=clock))
+        second = await import_file(user, export_csv(original).encode(), services_on(fresh))
         assert "Imported 0 sets from 0 workouts" in second.html and "Skipped 4 workouts already imported" in second.html
     finally:
         await fresh.close()

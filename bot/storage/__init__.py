@@ -1,9 +1,16 @@
-"""The lifter's data: one package per backend, the public names here.
+"""The lifter's data: one module per backend, the public names here.
 
-`Storage` is the SQLite backend (bot/storage/sqlite.py). Handlers never see it: they use the `Store`
-port (handlers/ports.py), and the composition root (bot/app.py) opens the backend once.
+`Backend` (contract.py) is what every backend provides: the handlers' `Store` port plus the
+check-in sweep's calls. `Storage` is the SQLite backend (sqlite.py). Handlers never see a backend
+class; the composition root opens one once and hands it in as a `Store`.
 """
 
-from bot.storage.sqlite import MIGRATIONS, Claim, GroupWrite, Storage, StoredMessage
+from bot.storage.contract import Backend, Claim
+from bot.storage.sqlite import MIGRATIONS, GroupWrite, Storage
+from handlers.ports import StoredMessage
 
-__all__ = ["MIGRATIONS", "Claim", "GroupWrite", "Storage", "StoredMessage"]
+__all__ = ["MIGRATIONS", "Backend", "Claim", "GroupWrite", "Storage", "StoredMessage"]
+
+
+def _sqlite_is_a_backend(storage: Storage) -> Backend:
+    return storage  # mypy checks here that Storage provides every call of the contract

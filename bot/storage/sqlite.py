@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import aiosqlite
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import TypeAdapter
 from pydantic_core import to_json
 
+from bot.storage.contract import Claim
+from handlers.ports import StoredMessage
 from rules.models import (
     CheckIn,
     Experience,
@@ -158,24 +160,6 @@ MIGRATIONS: tuple[str, ...] = (
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _FEEDBACK = TypeAdapter(list[Feedback])
-
-
-class StoredMessage(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    row: int
-    is_new: bool
-    answered: bool
-
-
-class Claim(BaseModel):
-    """A due check-in taken by one sweeper."""
-
-    model_config = ConfigDict(frozen=True)
-
-    user: UserSettings
-    due: datetime
-    already_sent: bool  # a sweeper sent it, then died before scheduling the next one
 
 
 def _iso(moment: datetime) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
+from bot.charts import MatplotlibCharts
 from bot.config import Settings
 from bot.storage import Storage
 from bot.telegram import updates
@@ -35,7 +36,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         storage = await Storage.open(settings.db_path)
-        application.bot_data["services"] = Services(storage=storage)
+        application.bot_data["backend"] = storage
+        application.bot_data["services"] = Services(storage=storage, charts=MatplotlibCharts())
         assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
         application.job_queue.run_repeating(
             updates.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
@@ -46,9 +48,10 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         log.info("SetCoach is up as @%s, data in %s", application.bot.username, settings.db_path)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-        services = application.bot_data.pop("services", None)
-        if isinstance(services, Services):
-            await services.storage.close()
+        application.bot_data.pop("services", None)
+        backend = application.bot_data.pop("backend", None)
+        if isinstance(backend, Storage):
+            await backend.close()
         log.info("SetCoach stopped")
 
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -20,9 +20,11 @@ from telegram.ext import (
 )
 
 from bot.scheduler import sweep
+from bot.storage import Backend
 from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
 from handlers.console_text import plain
+from handlers.ports import RecipientGone
 from handlers.router import Handled, handle_callback, handle_edit, handle_text
 from rules.models import LoggedSet, UserSettings
 
@@ -40,6 +42,12 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
     services = context.application.bot_data["services"]
     assert isinstance(services, Services)
     return services
+
+
+def backend_of(context: ContextTypes.DEFAULT_TYPE) -> Backend:
+    """The storage backend itself, for the check-in sweep (handlers see it only as a `Store`)."""
+    backend: Backend = context.application.bot_data["backend"]
+    return backend
 
 
 def markup(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -182,9 +190,12 @@ async def checkin_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
     services = services_of(context)
 
     async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
-        await send(context, user.chat_id or user.id, checkins.prompt_reply(recent))
+        try:
+            await send(context, user.chat_id or user.id, checkins.prompt_reply(recent))
+        except Forbidden as error:  # blocked the bot, or the chat is gone
+            raise RecipientGone(user.id) from error
 
-    await sweep(services.storage, send_prompt, services.clock())
+    await sweep(backend_of(context), send_prompt, services.clock())
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]

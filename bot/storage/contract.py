@@ -1,0 +1,48 @@
+"""What every storage backend provides: the handlers' `Store` port plus what the composition root
+and the check-in sweep need (close, the schema version, claiming due prompts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from handlers.ports import Store
+from rules.models import LoggedSet, UserSettings
+
+
+class Claim(BaseModel):
+    """A due check-in taken by one sweeper."""
+
+    model_config = ConfigDict(frozen=True)
+
+    user: UserSettings
+    due: datetime
+    already_sent: bool  # a sweeper sent it, then died before scheduling the next one
+
+
+class Backend(Store, Protocol):
+    """A storage backend, opened once by the composition root and closed once."""
+
+    async def close(self) -> None: ...
+
+    async def schema_version(self) -> int: ...
+
+    async def next_console_message_id(self, user_id: int) -> int:
+        """The console has no message ids of its own: one past the lifter's highest."""
+        ...
+
+    # The check-in sweep
+    async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]: ...
+
+    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
+        """Atomically take the lifters whose check-in is due: two sweepers never get the same one."""
+        ...
+
+    async def mark_checkin_sent(self, user_id: int) -> None: ...
+
+    async def finish_checkins(self, outcomes: Iterable[tuple[int, datetime]]) -> None: ...
+
+    async def recover_stale_claims(self, claimed_before: datetime) -> int: ...

@@ -1,0 +1,134 @@
+"""The ports handlers use: what they need from storage and charts, and the errors a front-end raises.
+
+Adapters in bot/ implement these (bot/storage for `Store`, bot/charts.py for `Charts`); handlers see
+only the protocols, so a second backend or chat platform changes nothing here. Nothing in a signature
+names a database: rows are the stored message's id, moments are aware datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.models import CheckIn, Feedback, HistoryRow, LoggedSet, ParsedSet, Unit, UserSettings
+from rules.report import ProgressPoint, SetSummary, WeekReport
+
+
+class StoredMessage(BaseModel):
+    """A raw message as stored: its id (`row`), whether this delivery stored it, whether it was answered."""
+
+    model_config = ConfigDict(frozen=True)
+
+    row: int
+    is_new: bool
+    answered: bool
+
+
+class RecipientGone(Exception):
+    """The lifter can no longer be reached (blocked the bot, left the chat): stop writing to them."""
+
+
+class Store(Protocol):
+    """The lifter's data, every call scoped by user id. One lifter never reads another's rows."""
+
+    # Lifters
+    async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
+        """The lifter's settings, created with defaults on first contact."""
+        ...
+
+    async def update_user(self, user_id: int, **fields: object) -> UserSettings:
+        """Change settings by name (unit, experience, timezone, checkin_time, checkins_on,
+        next_checkin_utc, awaiting); returns the settings as stored."""
+        ...
+
+    async def count_messages(self, user_id: int) -> int: ...
+
+    async def forget(self, user_id: int) -> None:
+        """Delete everything held about a lifter."""
+        ...
+
+    # Messages and what they logged
+    async def arrive(
+        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
+    ) -> tuple[UserSettings, StoredMessage]:
+        """Keep a raw message (once: a re-delivery finds its first copy) and read its sender's settings."""
+        ...
+
+    async def record_message(
+        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
+    ) -> StoredMessage:
+        """Keep a raw message once, without reading settings (imports)."""
+        ...
+
+    async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None: ...
+
+    async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> None: ...
+
+    async def save_outcome(
+        self,
+        user_id: int,
+        row: int,
+        kind: str,
+        sets: Sequence[ParsedSet] = (),
+        performed_at: datetime | None = None,
+        feedback: Sequence[Feedback] = (),
+        times: Sequence[datetime] | None = None,
+    ) -> None:
+        """Replace, atomically, what a message logged: its kind, its sets and the feedback given."""
+        ...
+
+    async def mark_answered(self, user_id: int, row: int) -> None:
+        """The reply to a stored message went out (a re-delivery is then not answered twice)."""
+        ...
+
+    async def undo_last(self, user_id: int) -> list[ParsedSet]:
+        """Remove the sets of the most recent logging message; the raw text stays."""
+        ...
+
+    async def last_feedback(self, user_id: int) -> list[Feedback]: ...
+
+    # Reading history
+    async def history(
+        self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
+    ) -> list[LoggedSet]:
+        """Sets from `since` on, oldest first; `longer` adds those exercises back to an earlier moment."""
+        ...
+
+    async def coach_data(
+        self,
+        user_id: int,
+        since: datetime,
+        checkins_since: date,
+        longer: tuple[datetime, Sequence[str]] | None = None,
+    ) -> tuple[list[LoggedSet], list[CheckIn]]:
+        """`history` and `checkins` together (the rules need both on every logged set)."""
+        ...
+
+    async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]: ...
+
+    async def all_sets(self, user_id: int) -> list[HistoryRow]: ...
+
+    async def exercise_summaries(self, user_id: int, exercise: str) -> list[SetSummary]: ...
+
+    async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None: ...
+
+    # Check-ins
+    async def save_checkin(self, user_id: int, checkin: CheckIn, raw_text: str | None, answered_at: datetime) -> None:
+        ...
+
+    async def checkins(self, user_id: int, since: date) -> list[CheckIn]: ...
+
+    async def checkin_on(self, user_id: int, day: date) -> CheckIn | None: ...
+
+    async def disable_checkins(self, user_id: int) -> None: ...
+
+
+class Charts(Protocol):
+    """PNG charts for /week and /progress (drawn off the event loop by the adapter)."""
+
+    async def week(self, report: WeekReport) -> bytes: ...
+
+    async def progress(self, exercise: str, points: Sequence[ProgressPoint], unit: str) -> bytes: ...
