@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
-from bot.scheduler import sweep
+from bot.scheduler import SendPrompt, sweep
 from bot.storage import Storage
+from bot.telegram.updates import prompt_sender
 from handlers import checkins
 from handlers.base import Services
-from rules.models import LoggedSet, UserSettings
 from rules.schedule import next_checkin, parse_clock, parse_timezone
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN
@@ -32,12 +32,9 @@ async def bot(bot_api: FakeBotAPI) -> AsyncIterator[Bot]:
         yield real_bot
 
 
-def sender(storage: Storage, bot: Bot, now: datetime):  # type: ignore[no-untyped-def]
-    async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
-        reply = checkins.prompt_reply(recent)
-        await bot.send_message(user.chat_id or user.id, reply.html, parse_mode="HTML")
-
-    return send_prompt
+def sender(storage: Storage, bot: Bot, now: datetime) -> SendPrompt:
+    """The Telegram adapter's own prompt sender, over HTTP to the tests' Bot API server."""
+    return prompt_sender(bot)
 
 
 async def enrol(storage: Storage, user_id: int, zone: str, clock: str, now: datetime) -> None:

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.scheduler import sweep
+from bot.scheduler import SendPrompt, sweep
 from bot.storage import Backend
 from handlers import checkins, report
 from handlers.base import Incoming, Reply, Services
@@ -83,9 +83,8 @@ async def _with_retries(call: Callable[[], Awaitable[Message]]) -> Message:
     return await call()
 
 
-async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> Message:
+async def send(bot: Bot, chat_id: int, reply: Reply) -> Message:
     """The text first (short, readable between sets), then the chart or file if there is one."""
-    bot = context.bot
     try:
         text, mode = _fit(reply.html)
         sent = await _with_retries(lambda: bot.send_message(chat_id, text, parse_mode=mode, reply_markup=markup(reply)))
@@ -124,7 +123,7 @@ async def _answer(
     services = services_of(context)
     handled = await route(incoming(message), services)
     if handled.reply is not None:
-        await send(context, message.chat_id, handled.reply)
+        await send(context.bot, message.chat_id, handled.reply)
     if handled.row is not None:
         await services.storage.mark_answered(message.from_user.id, handled.row)
 
@@ -147,7 +146,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()
     chat_id = query.message.chat.id if query.message else query.from_user.id
     reply = await handle_callback(query.from_user.id, chat_id, query.data or "", services_of(context))
-    await send(context, chat_id, reply)
+    await send(context.bot, chat_id, reply)
 
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -162,17 +161,17 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user = await services.storage.user(message.from_user.id, message.chat_id)
     document = message.document
     if (document.file_size or 0) > MAX_IMPORT_BYTES:
-        await send(context, message.chat_id, Reply("That file is over 5 MB; export a shorter range from Strong."))
+        await send(context.bot, message.chat_id, Reply("That file is over 5 MB; export a shorter range from Strong."))
         return
     file = await context.bot.get_file(document.file_id)
     content = bytes(await file.download_as_bytearray())
-    await send(context, message.chat_id, await report.import_file(user, content, services))
+    await send(context.bot, message.chat_id, await report.import_file(user, content, services))
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Photos, stickers, voice notes: say what we read instead of staying silent."""
     if update.message is not None:
-        await send(context, update.message.chat_id, Reply(NOT_TEXT))
+        await send(context.bot, update.message.chat_id, Reply(NOT_TEXT))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -187,15 +186,19 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def checkin_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The JobQueue's periodic job: send the check-ins that are due (the database says which)."""
-    services = services_of(context)
+    await sweep(backend_of(context), prompt_sender(context.bot), services_of(context).clock())
+
+
+def prompt_sender(bot: Bot) -> SendPrompt:
+    """The sweep's way to send one lifter's prompt over Telegram; a blocked bot is `RecipientGone`."""
 
     async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
         try:
-            await send(context, user.chat_id or user.id, checkins.prompt_reply(recent))
+            await send(bot, user.chat_id or user.id, checkins.prompt_reply(recent))
         except Forbidden as error:  # blocked the bot, or the chat is gone
             raise RecipientGone(user.id) from error
 
-    await sweep(backend_of(context), send_prompt, services.clock())
+    return send_prompt
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
