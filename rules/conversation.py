@@ -1,0 +1,471 @@
+"""The workout as a conversation: what a line means, given what the lifter said before it.
+
+Real lifters text one set per message and name the exercise once (issue #15): `Bench Press`, then
+`100x8`, `8`, `same`, `+2.5`, `rest 90`, `done`. `read_message` takes the lifter's conversation
+`State` (kept in storage per lifter and chat) and a message, and returns what each line meant and the
+state after it. Pure: the moment is passed in, nothing is read from a clock, a database or the network.
+
+Order inside a line: session words (`done`), rest, repeats (`same`, `x2`), load changes (`+2.5`), a
+bare line of numbers (a set of the open exercise), an exercise named alone (a heading), and last a
+full line with its own exercise name (the parser's job, `rules.notation`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.catalog import lookup
+from rules.models import ParsedSet, ParseError, ParseResult, Segment, Technique, Unit
+from rules.notation import MAX_LOAD, MAX_REPS, MAX_REST_S, format_load, parse_message
+
+SESSION_IDLE = timedelta(minutes=90)  # issue #15: 90 minutes with nothing logged close the session
+BARE_REPS_MAX = 30  # a lone whole number up to this is reps at the last load; above it, ask (`105` alone)
+REST_MINUTES_MAX = 10  # `rest 3` is 3 minutes; `rest 90` is 90 seconds
+MAX_REPEATS = 10  # `x10` repeats the last set ten times; more is a typo
+BAR_LOAD: dict[Unit, float] = {"kg": 20.0, "lb": 45.0}  # `bar x 5`: an empty Olympic barbell
+HEADING_MAX_WORDS = 6  # `Bench Press – cycle goal: 245` is a heading; a sentence is not
+
+
+class State(BaseModel):
+    """Where the lifter is in the workout; stored as JSON per lifter and chat."""
+
+    model_config = ConfigDict(frozen=True)
+
+    exercise: str | None = None  # the open exercise: bare lines are its sets
+    last: ParsedSet | None = None  # the last set logged (for `same`, `+2.5`, `8`)
+    session_start: datetime | None = None  # the open session's first set
+    last_at: datetime | None = None  # the moment of the last set (90 minutes idle close the session)
+    seen: tuple[str, ...] = ()  # exercises already done this session (the first set shows "last time")
+
+    @property
+    def session_open(self) -> bool:
+        return self.session_start is not None
+
+
+class LineKind(StrEnum):
+    SETS = "sets"
+    HEADING = "heading"
+    REST = "rest"
+    DONE = "done"
+    ASK = "ask"  # a lone number that could be a load or reps: asked about, not guessed
+    ERROR = "error"  # ours or the parser's: a clear reply, nothing lost
+    OTHER = "other"  # not workout talk (a question, a greeting): the router tries the rest
+
+
+class How(StrEnum):
+    """How a set was read, echoed so that a misread shows at once."""
+
+    NAMED = "named"  # the line named its exercise
+    CARRIED = "carried"  # a bare line, logged under the open exercise with its own load
+    SAME_LOAD = "same_load"  # reps only: the last set's load carried forward
+    REPEAT = "repeat"  # `same`, `again`, `x2`
+    LOAD_CHANGE = "load_change"  # `+2.5`, `-10kg 10`
+
+
+class Problem(StrEnum):
+    """Errors of the conversation itself (the parser has its own), with their numbers in `Line`."""
+
+    NOTHING_TO_REPEAT = "nothing_to_repeat"
+    NO_EXERCISE = "no_exercise"
+    NO_LOAD_TO_CHANGE = "no_load_to_change"
+    TOO_MANY_REPEATS = "too_many_repeats"
+    LOAD_OUT_OF_RANGE = "load_out_of_range"
+    REST_OUT_OF_RANGE = "rest_out_of_range"
+
+
+@dataclass(frozen=True)
+class Line:
+    """What one line meant."""
+
+    kind: LineKind
+    number: int = 1
+    sets: tuple[ParsedSet, ...] = ()
+    how: How | None = None
+    exercise: str | None = None
+    delta: float | None = None  # LOAD_CHANGE: the change, in the set's unit
+    seconds: int | None = None  # REST
+    value: float | None = None  # ASK: the lone number
+    count: int | None = None  # REPEAT: how many copies
+    note: str | None = None  # HEADING: what followed the name (`cycle goal: 245`)
+    problem: Problem | None = None
+    errors: tuple[ParseError, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A whole message read against the state it arrived in."""
+
+    lines: tuple[Line, ...]
+    state: State
+    before: State
+    started_session: bool = False
+    closed: State | None = None  # DONE, or a new set 90 idle minutes later: the session that ended
+    first_of: tuple[str, ...] = field(default=())  # exercises whose first set of the session this holds
+
+    @property
+    def sets(self) -> tuple[ParsedSet, ...]:
+        return tuple(s for line in self.lines for s in line.sets)
+
+    @property
+    def errors(self) -> tuple[ParseError, ...]:
+        return tuple(e for line in self.lines for e in line.errors)
+
+    @property
+    def rest_s(self) -> int | None:
+        """The rest to time after this message: a `rest 90` line, else the last set's own rest."""
+        for line in reversed(self.lines):
+            if line.kind is LineKind.REST:
+                return line.seconds
+            if line.sets:
+                return line.sets[-1].rest_s
+        return None
+
+    @property
+    def kinds(self) -> frozenset[LineKind]:
+        return frozenset(line.kind for line in self.lines)
+
+    @property
+    def is_workout_talk(self) -> bool:
+        """Anything but OTHER lines: the router answers it here rather than as a question."""
+        return bool(self.lines) and LineKind.OTHER not in self.kinds
+
+    @property
+    def ask(self) -> Line | None:
+        return next((line for line in self.lines if line.kind is LineKind.ASK), None)
+
+
+# Words ---------------------------------------------------------------------------------------
+
+_DONE = re.compile(
+    r"^(?:/?done|finished|finish|all done|done for (?:today|the day)|workout (?:done|over|finished)|"
+    r"that'?s it|end(?: of)? (?:session|workout)|session (?:done|over)|готово|всё|все|закончил[аи]?)[.!]*$"
+)
+_REPEAT_ONE = re.compile(
+    r"^(?:same(?: again)?|again|one more|another(?: one)?|repeat|ditto|same set|ещё|еще|ещё раз|еще раз|"
+    r"то же|тоже самое|то же самое)(?P<rest>(?:\s+|$).*)$"
+)
+_REPEAT_N = re.compile(r"^(?:x\s*(?P<x>\d+)|(?P<n>\d+|two|three|four|five) more(?: sets?)?)(?P<rest>(?:\s+|$).*)$")
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_LOAD_CHANGE = re.compile(
+    r"^(?P<sign>\+|-|plus |minus |add |up |down )\s*(?P<delta>\d+(?:[.,]\d+)?)\s*(?P<unit>kgs?|lbs?|#)?(?![\d.x])"
+    r"(?P<rest>.*)$"
+)
+_REST = re.compile(
+    r"^(?:(?P<word>rest(?:ed|ing)?|отдых)\s*(?:for\s+)?)?(?:(?P<clock>\d{1,2}:\d{2})|(?P<value>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|мин)?)\.?$"
+)
+_SET_PREFIX = re.compile(r"^(?:set\s*\d+\s*[:.)\-]\s*|#\d+\s*[:.)\-]?\s*|\d+\s*[.)]\s+(?=\d))", re.IGNORECASE)
+_BAR = re.compile(r"^(?:empty\s+)?bar(?:bell)?\b\s*(?:x|×|for)?\s*", re.IGNORECASE)
+_BARE_START = re.compile(r"^(?:\d|@|x\s*\d|bw\b|bodyweight\b|amrap\b|\()", re.IGNORECASE)
+_LONE_NUMBER = re.compile(r"^(?P<value>\d+(?:\.\d+)?)$")
+_HEADING_SPLIT = re.compile(r"\s+[-–—:]\s*|\s*[:(\[]\s*|\s+-\s+")
+_NOT_A_HEADING = re.compile(r"[?!]|^(?:hi|hello|hey|thanks|thank you|ok|okay|cool|nice|yes|no|good|great)\b")
+
+
+def _normal(line: str) -> str:
+    return " ".join(line.replace("×", "x").replace("х", "x").strip().lower().split())
+
+
+def _copy(parsed: ParsedSet, **changes: object) -> ParsedSet:
+    """A new set like `parsed`, outside any pair (a repeat is never half of one)."""
+    return parsed.model_copy(update={"group": None, "pair_position": None, **changes})
+
+
+def _rest_seconds(match: re.Match[str]) -> int:
+    if match.group("clock"):
+        minutes, seconds = match.group("clock").split(":")
+        return int(minutes) * 60 + int(seconds)
+    value = float(match.group("value").replace(",", "."))
+    unit = match.group("unit") or ""
+    if unit.startswith(("m", "мин")) or (not unit and value <= REST_MINUTES_MAX):
+        return int(value * 60)
+    return int(value)
+
+
+def _read_rest(text: str) -> int | None:
+    """`rest 90`, `rest 2 min`, `90s`, `2 min`, `1:30`; a number without `rest` or a unit is not a rest."""
+    match = _REST.match(text)
+    if match is None or not (match.group("word") or match.group("unit") or match.group("clock")):
+        return None
+    return _rest_seconds(match)
+
+
+def _shift(errors: Sequence[ParseError], offset: int, number: int) -> tuple[ParseError, ...]:
+    """Errors of a line we parsed with a prefix, pointed back at the lifter's own columns and line."""
+    return tuple(
+        error.model_copy(
+            update={"column": max(1, error.column - offset) if error.column is not None else None, "line": number}
+        )
+        for error in errors
+    )
+
+
+def _fill_load(parsed: ParsedSet, last: ParsedSet | None) -> tuple[ParsedSet, bool]:
+    """Reps written without a load take the last set's load (`8` after `bench 100kg 8`)."""
+    if last is None or parsed.bodyweight or any(s.load is not None for s in parsed.segments):
+        return parsed, False
+    if last.exercise != parsed.exercise or last.top_load is None or last.technique is Technique.DROP_SET:
+        return parsed, False
+    load = last.segments[0].load
+    segments = tuple(Segment(load=load, reps=s.reps) for s in parsed.segments)
+    return _copy(parsed, segments=segments, unit=last.unit, bodyweight=last.bodyweight), True
+
+
+@dataclass
+class _Reader:
+    unit: Unit
+    state: State
+    unknown_headings: bool = False
+    lines: list[Line] = field(default_factory=list)
+
+    def _parse_with(self, exercise: str, body: str, number: int, hidden: int = 0) -> ParseResult:
+        """`body` as a set of `exercise`; error columns point at the lifter's text (`hidden` characters
+        of `body` were put in by us)."""
+        result = parse_message(f"{exercise} {body}", self.unit)
+        return ParseResult(sets=result.sets, errors=_shift(result.errors, len(exercise) + 1 + hidden, number))
+
+    def _parse_tail(self, exercise: str, prefix: str, tail: str, reps: int, number: int) -> tuple[ParseResult, bool]:
+        """`prefix tail` read as a set of `exercise`; if the tail holds no reps (`@9`, `rest 2min`), the
+        last set's reps are put in. Returns the result and whether the tail gave its own reps."""
+        result = self._parse_with(exercise, f"{prefix}{tail}", number, len(prefix))
+        if result.sets or not tail:
+            return result, bool(tail)
+        retry = self._parse_with(exercise, f"{prefix}{reps} {tail}", number, len(prefix) + len(str(reps)) + 1)
+        return (retry, False) if retry.sets else (result, True)
+
+    def read(self, raw: str, number: int) -> Line:
+        text = _normal(raw)
+        if _DONE.match(text):
+            return Line(LineKind.DONE, number)
+        rest = _read_rest(text)
+        if rest is not None:
+            if not 0 < rest <= MAX_REST_S:
+                return Line(LineKind.ERROR, number, seconds=rest, problem=Problem.REST_OUT_OF_RANGE)
+            return Line(LineKind.REST, number, seconds=rest, exercise=self.state.exercise)
+        repeat = _REPEAT_ONE.match(text) or _REPEAT_N.match(text)
+        if repeat is not None:
+            return self._repeat(repeat, number)
+        change = _LOAD_CHANGE.match(text)
+        if change is not None and (self.state.last is not None or change.group("sign") in ("+", "-")):
+            return self._load_change(change, number)
+        stripped = " ".join(raw.split())
+        body = _SET_PREFIX.sub("", stripped)
+        bar = _BAR.match(body)
+        if bar is not None and self.state.exercise is not None:
+            unit = self.state.last.unit if self.state.last and self.state.last.unit else self.unit
+            body = f"{format_load(BAR_LOAD[unit])}{unit} x {body[bar.end() :]}"
+        if _BARE_START.match(body) or body != stripped:
+            return self._bare(body, raw, number)
+        if not any(c.isdigit() for c in raw):
+            return self._heading(raw, text, number) or self._named(raw, number)
+        named = self._named(raw, number)
+        if named.kind is LineKind.SETS:
+            return named
+        return self._heading(raw, text, number) or named
+
+    def _repeat(self, match: re.Match[str], number: int) -> Line:
+        last = self.state.last
+        if last is None:
+            return Line(LineKind.ERROR, number, problem=Problem.NOTHING_TO_REPEAT, exercise=self.state.exercise)
+        groups = match.groupdict()
+        written_count = groups.get("x") or groups.get("n")
+        count = _WORD_NUMBERS.get(written_count or "", 0) or int(written_count or 1)
+        if not 1 <= count <= MAX_REPEATS:
+            return Line(LineKind.ERROR, number, problem=Problem.TOO_MANY_REPEATS, count=count)
+        tail = (groups.get("rest") or "").strip()
+        base = _copy(last)
+        if tail:  # `same @9`, `again 7 reps`: the tail says what changed, the rest is carried
+            result, own_reps = self._parse_tail(last.exercise, "", tail, last.first_reps, number)
+            if not result.sets:
+                return Line(LineKind.ERROR, number, errors=result.errors, exercise=last.exercise)
+            written = result.sets[0]
+            changes: dict[str, object] = {}
+            if own_reps:
+                filled, _ = _fill_load(written, last)
+                changes.update(segments=filled.segments, technique=filled.technique)
+            if written.rpe is not None:
+                changes.update(rir=written.rir, rpe=written.rpe)
+            if written.rest_s is not None:
+                changes["rest_s"] = written.rest_s
+            if written.amrap:
+                changes["amrap"] = True
+            base = _copy(last, **changes)
+        return Line(LineKind.SETS, number, sets=(base,) * count, how=How.REPEAT, count=count, exercise=last.exercise)
+
+    def _load_change(self, match: re.Match[str], number: int) -> Line:
+        last = self.state.last
+        if last is None or last.top_load is None or last.technique is Technique.DROP_SET or last.bodyweight:
+            return Line(LineKind.ERROR, number, problem=Problem.NO_LOAD_TO_CHANGE, exercise=self.state.exercise)
+        sign = -1 if match.group("sign").strip() in ("-", "minus", "down") else 1
+        delta = sign * float(match.group("delta").replace(",", "."))
+        unit: Unit = last.unit or self.unit
+        load = (last.segments[0].load or 0.0) + delta
+        if not 0 < load <= MAX_LOAD[unit]:
+            return Line(LineKind.ERROR, number, problem=Problem.LOAD_OUT_OF_RANGE, value=load, delta=delta)
+        tail = match.group("rest").strip()
+        if not tail:  # `+2.5` alone: the same set, heavier (its effort is not known yet)
+            segments = tuple(Segment(load=load, reps=s.reps) for s in last.segments)
+            sets: tuple[ParsedSet, ...] = (_copy(last, segments=segments, rir=None, rpe=None),)
+        else:
+            result, _ = self._parse_tail(last.exercise, f"{format_load(load)}{unit} ", tail, last.first_reps, number)
+            if not result.sets:
+                return Line(LineKind.ERROR, number, errors=result.errors, exercise=last.exercise)
+            sets = result.sets
+        return Line(LineKind.SETS, number, sets=sets, how=How.LOAD_CHANGE, delta=delta, exercise=last.exercise)
+
+    def _bare(self, body: str, raw: str, number: int) -> Line:
+        exercise = self.state.exercise
+        if exercise is None:
+            result = parse_message(raw, self.unit)
+            if result.sets:  # `3x8 bench`: the parser found a name after all
+                return Line(LineKind.SETS, number, sets=result.sets, how=How.NAMED, exercise=result.sets[-1].exercise)
+            return Line(LineKind.ERROR, number, problem=Problem.NO_EXERCISE, errors=_shift(result.errors, 0, number))
+        lone = _LONE_NUMBER.match(body)
+        last = self.state.last if self.state.last and self.state.last.exercise == exercise else None
+        if lone is not None:
+            value = float(lone.group("value"))
+            if not value.is_integer() or value > BARE_REPS_MAX:
+                return Line(LineKind.ASK, number, value=value, exercise=exercise)
+        result = self._parse_with(exercise, body, number)
+        if not result.sets:
+            return Line(LineKind.ERROR, number, errors=result.errors, exercise=exercise)
+        filled = [_fill_load(parsed, last) for parsed in result.sets]
+        how = How.SAME_LOAD if any(carried for _, carried in filled) else How.CARRIED
+        return Line(
+            LineKind.SETS, number, sets=tuple(s for s, _ in filled), how=how, exercise=exercise, errors=result.errors
+        )
+
+    def _heading(self, raw: str, text: str, number: int) -> Line | None:
+        """A line that holds only an exercise (`Lat pull down`, `Squat (Low Bar)`, `Bench – goal: 245`)."""
+        if _NOT_A_HEADING.search(text) or len(text.split()) > HEADING_MAX_WORDS:
+            return None
+        found = lookup(raw) if not any(c.isdigit() for c in raw) else None
+        note: str | None = None
+        if found is None:
+            head, _, tail = _split_heading(raw)
+            if head and not any(c.isdigit() for c in head):
+                found = lookup(head)
+                note = tail or None
+        if found is not None:
+            return Line(LineKind.HEADING, number, exercise=found.name, note=note)
+        name = unknown_heading(raw) if self.unknown_headings else None
+        return Line(LineKind.HEADING, number, exercise=name) if name is not None else None
+
+    def _named(self, raw: str, number: int) -> Line:
+        result = parse_message(raw, self.unit)
+        if result.sets:
+            return Line(
+                LineKind.SETS,
+                number,
+                sets=result.sets,
+                how=How.NAMED,
+                exercise=result.sets[-1].exercise,
+                errors=_shift(result.errors, 0, number),
+            )
+        return Line(LineKind.OTHER, number, errors=_shift(result.errors, 0, number))
+
+
+def _split_heading(raw: str) -> tuple[str, str, str]:
+    match = _HEADING_SPLIT.search(raw)
+    if match is None:
+        return raw.strip(), "", ""
+    tail = raw[match.end() :].strip().rstrip(")]").strip()
+    return raw[: match.start()].strip(), match.group(0), tail
+
+
+def expire(state: State, now: datetime) -> State | None:
+    """The session that ended by itself (90 minutes with nothing logged), if any."""
+    if state.session_open and state.last_at is not None and now - state.last_at >= SESSION_IDLE:
+        return state
+    return None
+
+
+def unknown_heading(text: str) -> str | None:
+    """A short line of words the catalog does not know (`Жим лёжа`, `Pendlay thing`): a heading, if
+    nothing else claimed it (the router asks questions first). None for anything sentence-like."""
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS or _NOT_A_HEADING.search(_normal(text)):
+        return None
+    if any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
+        return None
+    return " ".join(words)
+
+
+def advance(state: State, line: Line, now: datetime) -> State:
+    """The state after one line."""
+    if line.kind is LineKind.DONE:
+        return State()
+    if line.kind is LineKind.HEADING and line.exercise is not None:
+        last = state.last if state.last and state.last.exercise == line.exercise else None
+        return state.model_copy(update={"exercise": line.exercise, "last": last})
+    if line.kind is LineKind.SETS and line.sets:
+        last = line.sets[-1]  # after a pair (`bench 80kg 8 > fly 15kg 15`), bare lines are the fly's
+        exercise = last.exercise
+        seen = state.seen + tuple(e for e in dict.fromkeys(s.exercise for s in line.sets) if e not in state.seen)
+        return state.model_copy(
+            update={
+                "exercise": exercise,
+                "last": last,
+                "session_start": state.session_start or now,
+                "last_at": now,
+                "seen": seen,
+            }
+        )
+    return state
+
+
+def read_message(text: str, state: State, now: datetime, unit: Unit = "kg", unknown_headings: bool = False) -> Turn:
+    """Every line of a message read in order, each against the state the lines before it left.
+
+    A name the catalog does not know is taken as a heading inside a pasted workout (several lines), or
+    when `unknown_headings` says so (the router, once no question claimed the line)."""
+    closed = expire(state, now)
+    start = State() if closed is not None else state
+    numbered = [
+        (number, raw)
+        for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
+        if raw.strip()
+    ]
+    reader = _Reader(unit=unit, state=start, unknown_headings=unknown_headings or len(numbered) > 1)
+    lines: list[Line] = []
+    first_of: list[str] = []
+    for number, raw in numbered:
+        line = reader.read(raw, number)
+        if line.kind is LineKind.DONE and reader.state.session_open:
+            closed = reader.state
+        for parsed in line.sets:
+            if parsed.exercise not in reader.state.seen and parsed.exercise not in first_of:
+                first_of.append(parsed.exercise)
+        reader.state = advance(reader.state, line, now)
+        lines.append(line)
+    return Turn(
+        lines=tuple(lines),
+        state=reader.state,
+        before=start,
+        started_session=not start.session_open and reader.state.session_open,
+        closed=closed,
+        first_of=tuple(first_of),
+    )
+
+
+def answer_number(state: State, value: float, as_load: bool) -> ParsedSet | None:
+    """The lifter's answer to "105: the load or the reps?": a set like the last one, with that changed."""
+    last = state.last
+    if last is None and not as_load:
+        return None
+    if as_load:
+        if last is None or not 0 < value <= MAX_LOAD[last.unit or "kg"]:
+            return None
+        return _copy(last, segments=(Segment(load=value, reps=last.first_reps),), rir=None, rpe=None,
+                     technique=Technique.STRAIGHT)  # fmt: skip
+    assert last is not None
+    if not float(value).is_integer() or not 0 < value <= MAX_REPS:
+        return None
+    return _copy(last, segments=(Segment(load=last.segments[0].load, reps=int(value)),), rir=None, rpe=None,
+                 technique=Technique.STRAIGHT)  # fmt: skip

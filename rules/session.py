@@ -1,0 +1,293 @@
+"""One session of one lifter: what they did last time, a load for today, records, and the summary.
+
+Pure: the handlers pass in the sets (from storage) and the moment; nothing here reads a clock or a
+database. Hard sets, intensifiers and the effort spread come from `rules.report` (the /week numbers),
+computed over the session's sets, so the summary and /week never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from rules.catalog import lookup
+from rules.context import SESSION_HOURS, Context
+from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, percent_of_max
+from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.models import LoggedSet, ParsedSet, Technique, Unit
+from rules.report import EffortSpread, MuscleWeek, weekly_report
+from rules.sources import FAILURE_GUIDE
+
+# Failure-proximity guide: "8 = Hard. 2 reps left. Main compound work"; "Most of your training should
+# land in the RPE 7-9 range". Today's load aims the same reps at RPE 8, the middle of that range.
+TARGET_RPE = 8.0
+PRODUCTIVE_RPE = (7.0, 9.0)
+LOAD_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}  # the smallest usual jump on a barbell
+MOST = 0.5  # "most sets at RPE 7-9": more than half of the rated sets
+NEXT_SOURCE = FAILURE_GUIDE
+
+
+def is_warmup(parsed: ParsedSet) -> bool:
+    """Warm-ups are logged but kept out of hard sets, intensifier counts and e1RM (issue #15).
+    The parser marks them (`warmup`, `w/u`); until it does, no set is one."""
+    return bool(getattr(parsed, "warmup", False))
+
+
+def working(sets: Iterable[LoggedSet]) -> list[LoggedSet]:
+    return [logged for logged in sets if not is_warmup(logged.set)]
+
+
+# Last time and today's load ---------------------------------------------------------------------
+
+
+class Direction(StrEnum):
+    UP = "up"
+    SAME = "same"
+    DOWN = "down"
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A load for today from last time's effort (RTS table: same reps, aimed at RPE 8)."""
+
+    load: float
+    unit: Unit | None
+    reps: int
+    direction: Direction
+    last_load: float
+    last_rpe: float
+    target_rpe: float = TARGET_RPE
+    source: str = NEXT_SOURCE
+
+
+@dataclass(frozen=True)
+class LastTime:
+    exercise: str
+    performed_at: datetime
+    sets: tuple[ParsedSet, ...]  # that session's working sets of the exercise, in order
+    suggestion: Suggestion | None
+
+
+def _round(load: float, unit: Unit | None) -> float:
+    step = LOAD_STEP[unit or "kg"]
+    return round(load / step) * step
+
+
+def suggest(sets: Sequence[ParsedSet]) -> Suggestion | None:
+    """From the last rated straight set with a load: e1RM by the RTS table, then the load that puts the
+    same reps at RPE 8, rounded to the plate step. None where effort was not logged."""
+    for parsed in reversed(sets):
+        first = parsed.segments[0]
+        if parsed.rir is None or parsed.rpe is None or first.load is None or first.load <= 0:
+            continue
+        if parsed.technique is not Technique.STRAIGHT or parsed.bodyweight or first.reps > MAX_RELIABLE_REPS:
+            continue
+        target = percent_of_max(first.reps, 10 - TARGET_RPE)
+        if target is None or percent_of_max(first.reps, parsed.rir) is None:
+            return None
+        load = _round(one_rep_max(first.load, first.reps, parsed.rir) * target, parsed.unit)
+        direction = Direction.UP if load > first.load else Direction.DOWN if load < first.load else Direction.SAME
+        return Suggestion(load, parsed.unit, first.reps, direction, first.load, parsed.rpe)
+    return None
+
+
+def last_time(history: Sequence[LoggedSet], exercise: str, before: datetime) -> LastTime | None:
+    """The most recent earlier session of `exercise` (`history`: its sets, oldest first)."""
+    earlier = [s for s in working(history) if s.set.exercise == exercise and s.performed_at < before]
+    if not earlier:
+        return None
+    latest = earlier[-1].performed_at
+    session = [logged.set for logged in earlier if latest - logged.performed_at < timedelta(hours=SESSION_HOURS)]
+    return LastTime(exercise, latest, tuple(session), suggest(session))
+
+
+# Records ---------------------------------------------------------------------------------------
+
+
+class RecordKind(StrEnum):
+    HEAVIEST = "heaviest"  # a load never lifted before for this exercise
+    E1RM = "e1rm"  # a best estimated one-rep max
+    REPS = "reps"  # more reps than ever at this load or heavier
+
+
+@dataclass(frozen=True)
+class Best:
+    """The bests of one exercise's history, from (load, reps, rir, amrap) rows."""
+
+    exercise: str
+    heaviest: float | None = None
+    e1rm: float | None = None
+    reps_at: tuple[tuple[float, int], ...] = ()  # (load, most reps at that load), heaviest first
+
+
+@dataclass(frozen=True)
+class Record:
+    kind: RecordKind
+    exercise: str
+    load: float
+    reps: int
+    unit: Unit | None
+    value: float  # the new best (kg/lb for HEAVIEST and E1RM, reps for REPS)
+    previous: float | None
+
+
+def _e1rm(load: float | None, reps: int, rir: float | None, amrap: bool) -> float | None:
+    if load is None or load <= 0 or reps > MAX_RELIABLE_REPS or reps < 1:
+        return None
+    return one_rep_max(load, reps, None if amrap else rir)
+
+
+def bests(exercise: str, rows: Iterable[tuple[float | None, int, float | None, bool]]) -> Best:
+    """Rows are (first segment's load, its reps, rir, amrap) of working, non-bodyweight sets."""
+    heaviest: float | None = None
+    e1rm: float | None = None
+    reps_at: dict[float, int] = {}
+    for load, reps, rir, amrap in rows:
+        if load is None or load <= 0:
+            continue
+        heaviest = load if heaviest is None else max(heaviest, load)
+        estimate = _e1rm(load, reps, rir, amrap)
+        if estimate is not None:
+            e1rm = estimate if e1rm is None else max(e1rm, estimate)
+        reps_at[load] = max(reps, reps_at.get(load, 0))
+    return Best(exercise, heaviest, e1rm, tuple(sorted(reps_at.items(), reverse=True)))
+
+
+def _most_reps_at_or_above(best: Best, load: float) -> int | None:
+    found = [reps for at, reps in best.reps_at if at >= load]
+    return max(found) if found else None
+
+
+def records(new_sets: Sequence[ParsedSet], best: Best) -> list[Record]:
+    """The records these sets set against `best` (the history before them), one per kind, the last
+    one found; an exercise with no history has nothing to beat."""
+    heaviest, e1rm, reps_at = best.heaviest, best.e1rm, dict(best.reps_at)
+    found: dict[RecordKind, Record] = {}
+    for parsed in new_sets:
+        first = parsed.segments[0]
+        if parsed.exercise != best.exercise or is_warmup(parsed) or parsed.bodyweight or first.load is None:
+            continue
+        load, reps, unit = first.load, first.reps, parsed.unit
+        if heaviest is not None and load > heaviest:
+            found[RecordKind.HEAVIEST] = Record(RecordKind.HEAVIEST, best.exercise, load, reps, unit, load, heaviest)
+        estimate = _e1rm(load, reps, parsed.rir, parsed.amrap)
+        if estimate is not None and e1rm is not None and estimate > e1rm + 1e-9:
+            found[RecordKind.E1RM] = Record(RecordKind.E1RM, best.exercise, load, reps, unit, estimate, e1rm)
+        most = max((done for at, done in reps_at.items() if at >= load), default=None)
+        if most is not None and reps > most:
+            found[RecordKind.REPS] = Record(RecordKind.REPS, best.exercise, load, reps, unit, reps, most)
+        if reps_at or heaviest is not None:  # later sets of the message beat this one, not the old best
+            heaviest = max(heaviest or load, load)
+            e1rm = max(e1rm or 0.0, estimate or 0.0) or None
+            reps_at[load] = max(reps, reps_at.get(load, 0))
+    return [found[kind] for kind in RecordKind if kind in found]
+
+
+# The summary -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExerciseDone:
+    exercise: str
+    sets: int  # working sets
+    warmups: int
+    top: ParsedSet  # the heaviest working set (by load, then reps)
+
+
+class Advice(StrEnum):
+    """The one thing to do next time, most important first; words live in handlers."""
+
+    INTENSIFIERS_OVER = "intensifiers_over"  # params: muscle, days, limit
+    TOO_MUCH_FAILURE = "too_much_failure"  # params: failure, rated
+    TOO_EASY = "too_easy"  # params: easy, rated
+    RATE_SETS = "rate_sets"  # params: unrated
+    LOAD = "load"  # params: exercise, load, unit, reps, direction
+    REPEAT = "repeat"  # nothing to fix: repeat and add a rep
+
+
+@dataclass(frozen=True)
+class NextTime:
+    advice: Advice
+    params: dict[str, object]
+    source: str = NEXT_SOURCE
+
+
+@dataclass(frozen=True)
+class Summary:
+    start: datetime
+    end: datetime
+    exercises: tuple[ExerciseDone, ...]
+    muscles: tuple[MuscleWeek, ...]  # this session's hard sets and intensifier sets per muscle
+    week_intensifier_days: tuple[tuple[str, int], ...]  # muscle -> days this week, this session included
+    effort: EffortSpread
+    records: tuple[Record, ...]
+    next_time: NextTime
+
+    @property
+    def sets(self) -> int:
+        return sum(done.sets for done in self.exercises)
+
+    @property
+    def warmups(self) -> int:
+        return sum(done.warmups for done in self.exercises)
+
+
+def _exercises(sets: Sequence[LoggedSet]) -> tuple[ExerciseDone, ...]:
+    done: list[ExerciseDone] = []
+    for name in dict.fromkeys(logged.set.exercise for logged in sets):
+        mine = [logged.set for logged in sets if logged.set.exercise == name]
+        work = [s for s in mine if not is_warmup(s)] or mine
+        top = max(work, key=lambda s: (s.top_load or 0.0, s.first_reps))
+        done.append(ExerciseDone(name, len(mine) - sum(map(is_warmup, mine)), sum(map(is_warmup, mine)), top))
+    return tuple(done)
+
+
+def _next_time(effort: EffortSpread, week_days: Sequence[tuple[str, int]], sets: Sequence[LoggedSet]) -> NextTime:
+    over = [(muscle, days) for muscle, days in week_days if days > MAX_INTENSIFIER_DAYS_PER_WEEK]
+    if over:
+        muscle, days = over[0]
+        return NextTime(Advice.INTENSIFIERS_OVER, {"muscle": muscle.replace("_", " "), "days": days,
+                                                   "limit": MAX_INTENSIFIER_DAYS_PER_WEEK})  # fmt: skip
+    rated = effort.rated
+    if rated and effort.failure > 1 and effort.failure / rated > 1 - MOST:
+        return NextTime(Advice.TOO_MUCH_FAILURE, {"failure": effort.failure, "rated": rated})
+    if rated and effort.easy / rated > MOST:
+        return NextTime(Advice.TOO_EASY, {"easy": effort.easy, "rated": rated})
+    if not rated:
+        return NextTime(Advice.RATE_SETS, {"unrated": effort.unrated})
+    for name in dict.fromkeys(logged.set.exercise for logged in sets):
+        exercise = lookup(name)
+        if exercise is None or not exercise.main_lift:
+            continue
+        suggestion = suggest([logged.set for logged in sets if logged.set.exercise == name])
+        if suggestion is not None and suggestion.direction is not Direction.SAME:
+            params: dict[str, object] = {"exercise": name, "load": suggestion.load, "unit": suggestion.unit or "",
+                                         "reps": suggestion.reps, "direction": suggestion.direction.value}  # fmt: skip
+            return NextTime(Advice.LOAD, params)
+    return NextTime(Advice.REPEAT, {})
+
+
+def summarize(
+    session: Sequence[LoggedSet], week: Sequence[LoggedSet], found: Sequence[Record], now: datetime
+) -> Summary | None:
+    """The session's summary. `session`: its sets, oldest first; `week`: the last 7 days' sets (this
+    session's included) for the weekly intensifier count; `found`: the records set during it."""
+    if not session:
+        return None
+    work = working(session)
+    session_report = weekly_report(Context(now=now, history=work))
+    week_report = weekly_report(Context(now=now, history=working(week)))
+    touched = {m.muscle for m in session_report.muscles if m.intensifier_sets}
+    week_days = tuple((m.muscle, m.intensifier_days) for m in week_report.muscles if m.muscle in touched)
+    return Summary(
+        start=session[0].performed_at,
+        end=session[-1].performed_at,
+        exercises=_exercises(session),
+        muscles=session_report.muscles,
+        week_intensifier_days=week_days,
+        effort=session_report.effort,
+        records=tuple(found),
+        next_time=_next_time(session_report.effort, week_days, work),
+    )

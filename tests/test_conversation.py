@@ -1,0 +1,241 @@
+"""Whole conversations, line by line, read against the state the lines before them left (rules only)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from rules.conversation import (
+    SESSION_IDLE,
+    LineKind,
+    State,
+    Turn,
+    answer_number,
+    read_message,
+)
+from rules.models import ParsedSet
+from rules.notation import format_load
+
+START = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+
+
+def shown(parsed: ParsedSet) -> str:
+    """A set as a compact string: `Bench Press 100x8 @8`."""
+    reps = "+".join(str(s.reps) for s in parsed.segments)
+    load = parsed.segments[0].load
+    text = f"{parsed.exercise} {format_load(load)}x{reps}" if load is not None else f"{parsed.exercise} {reps}"
+    if parsed.rpe is not None:
+        text += f" @{format_load(parsed.rpe)}"
+    if parsed.rest_s is not None:
+        text += f" rest {parsed.rest_s}"
+    return text
+
+
+def outcome(turn: Turn) -> list[str]:
+    """What each line of a message meant, as a test reads it."""
+    out: list[str] = []
+    for line in turn.lines:
+        if line.kind is LineKind.SETS:
+            out.extend(shown(s) for s in line.sets)
+        elif line.kind is LineKind.HEADING:
+            out.append(f"heading {line.exercise}" + (f" ({line.note})" if line.note else ""))
+        elif line.kind is LineKind.REST:
+            out.append(f"rest {line.seconds}")
+        elif line.kind is LineKind.ASK:
+            out.append(f"ask {format_load(line.value or 0)}")
+        elif line.kind is LineKind.ERROR:
+            out.append(f"error {line.problem.value if line.problem else line.errors[0].error}")
+        else:
+            out.append(line.kind.value)
+    return out
+
+
+def converse(messages: list[str], minutes_apart: float = 2.0) -> list[list[str]]:
+    state = State()
+    said: list[list[str]] = []
+    for number, message in enumerate(messages):
+        turn = read_message(message, state, START + timedelta(minutes=number * minutes_apart))
+        said.append(outcome(turn))
+        state = turn.state
+    return said
+
+
+CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
+    (
+        "a heading then bare sets",
+        [
+            ("Lat pull down", ["heading Lat Pulldown"]),
+            ("45 x 12", ["Lat Pulldown 45x12"]),
+            ("50x10", ["Lat Pulldown 50x10"]),
+            ("10", ["Lat Pulldown 50x10"]),
+            ("8 @9", ["Lat Pulldown 50x8 @9"]),
+        ],
+    ),
+    (
+        "a full line then bare sets",
+        [
+            ("bench 100kg 3x8 @8", ["Bench Press 100x8 @8"] * 3),
+            ("100kg 8", ["Bench Press 100x8"]),
+            ("100x8", ["Bench Press 100x8"]),
+            ("8", ["Bench Press 100x8"]),
+            ("7 reps", ["Bench Press 100x7"]),
+            ("3x8", ["Bench Press 100x8"] * 3),
+        ],
+    ),
+    (
+        "same, again and load changes",
+        [
+            ("squat 140kg 5 @7", ["Back Squat 140x5 @7"]),
+            ("same", ["Back Squat 140x5 @7"]),
+            ("again", ["Back Squat 140x5 @7"]),
+            ("one more", ["Back Squat 140x5 @7"]),
+            ("x2", ["Back Squat 140x5 @7"] * 2),
+            ("same @8", ["Back Squat 140x5 @8"]),
+            ("+2.5", ["Back Squat 142.5x5"]),
+            ("plus 5", ["Back Squat 147.5x5"]),
+            ("+5 @9", ["Back Squat 152.5x5 @9"]),
+            ("-10kg 8", ["Back Squat 142.5x8"]),
+            ("2 more", ["Back Squat 142.5x8"] * 2),
+        ],
+    ),
+    (
+        "headings with notes after the name",
+        [
+            ("Bench Press – cycle goal: 245", ["heading Bench Press (cycle goal: 245)"]),
+            ("Set 1: 100kg x 5", ["Bench Press 100x5"]),
+            ("Squat (Low Bar)", ["heading Back Squat (Low Bar)"]),
+            ("bar x 5", ["Back Squat 20x5"]),
+            ("100x5", ["Back Squat 100x5"]),
+        ],
+    ),
+    (
+        "rest in every usual spelling",
+        [
+            ("bench 100kg 8", ["Bench Press 100x8"]),
+            ("rest 90", ["rest 90"]),
+            ("90s", ["rest 90"]),
+            ("2 min", ["rest 120"]),
+            ("rest 3", ["rest 180"]),
+            ("rest 1:30", ["rest 90"]),
+            ("8 rest 2min", ["Bench Press 100x8 rest 120"]),
+        ],
+    ),
+    (
+        "a lone number that could be a load is asked about",
+        [
+            ("bench 100kg 3x8", ["Bench Press 100x8"] * 3),
+            ("105", ["ask 105"]),
+            ("102.5", ["ask 102.5"]),
+            ("8", ["Bench Press 100x8"]),
+        ],
+    ),
+    (
+        "a new exercise named on its own line takes over",
+        [
+            ("bench 100kg 8", ["Bench Press 100x8"]),
+            ("Incline DB press", ["heading Incline Dumbbell Press"]),
+            ("8", ["Incline Dumbbell Press 8"]),
+            ("30kg 10", ["Incline Dumbbell Press 30x10"]),
+            ("same", ["Incline Dumbbell Press 30x10"]),
+        ],
+    ),
+    (
+        "done closes the session and forgets the exercise",
+        [
+            ("curl 15kg 12", ["Biceps Curl 15x12"]),
+            ("done", ["done"]),
+            ("12", ["error no_exercise"]),
+            ("same", ["error nothing_to_repeat"]),
+        ],
+    ),
+    (
+        "after a pair, bare lines belong to its second lift",
+        [
+            ("bench 80kg 8 > cable fly 15kg 15", ["Bench Press 80x8", "Cable Fly 15x15"]),
+            ("12", ["Cable Fly 15x12"]),
+        ],
+    ),
+    (
+        "questions and greetings are not workout talk",
+        [
+            ("bench 100kg 8", ["Bench Press 100x8"]),
+            ("should I go to failure on squats?", ["other"]),
+            ("thanks", ["other"]),
+            ("8", ["Bench Press 100x8"]),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "exchange"), CONVERSATIONS, ids=[title for title, _ in CONVERSATIONS])
+def test_a_whole_conversation_logs_the_sets_the_lifter_meant(title: str, exchange: list[tuple[str, list[str]]]) -> None:
+    said = converse([message for message, _ in exchange])
+    assert said == [expected for _, expected in exchange]
+
+
+def test_a_pasted_workout_reads_headings_and_bare_lines_in_one_message() -> None:
+    turn = read_message("Жим лёжа\n60x10\n80x8\n80x8 @9\nSquat\n100x5\nsame", State(), START)
+    assert outcome(turn) == [
+        "heading Жим лёжа",
+        "Жим лёжа 60x10",
+        "Жим лёжа 80x8",
+        "Жим лёжа 80x8 @9",
+        "heading Back Squat",
+        "Back Squat 100x5",
+        "Back Squat 100x5",
+    ]
+    assert turn.first_of == ("Жим лёжа", "Back Squat")
+
+
+def test_a_russian_heading_alone_opens_the_exercise_once_no_question_claimed_it() -> None:
+    alone = read_message("Жим лёжа", State(), START)
+    assert outcome(alone) == ["other"]
+    claimed = read_message("Жим лёжа", State(), START, unknown_headings=True)
+    assert outcome(claimed) == ["heading Жим лёжа"]
+    assert outcome(read_message("100x8", claimed.state, START)) == ["Жим лёжа 100x8"]
+
+
+def test_ninety_idle_minutes_close_the_session_before_the_next_line_is_read() -> None:
+    first = read_message("bench 100kg 8", State(), START)
+    assert first.started_session and first.state.session_start == START
+    soon = read_message("8", first.state, START + SESSION_IDLE - timedelta(minutes=1))
+    assert outcome(soon) == ["Bench Press 100x8"] and soon.closed is None
+    late = read_message("8", soon.state, soon.state.last_at + SESSION_IDLE)  # type: ignore[operator]
+    assert outcome(late) == ["error no_exercise"]
+    assert late.closed is not None and late.closed.exercise == "Bench Press"
+
+
+def test_done_hands_back_the_session_it_closed() -> None:
+    opened = read_message("bench 100kg 8\n8", State(), START)
+    turn = read_message("done", opened.state, START + timedelta(minutes=5))
+    assert turn.closed == opened.state and turn.state == State()
+    assert read_message("done", State(), START).closed is None  # nothing open: nothing to sum up
+
+
+def test_the_first_set_of_each_exercise_in_a_session_is_flagged_once() -> None:
+    first = read_message("bench 100kg 8", State(), START)
+    assert first.first_of == ("Bench Press",)
+    assert read_message("8", first.state, START).first_of == ()
+
+
+def test_the_rest_to_time_is_a_rest_line_or_the_last_sets_own_rest() -> None:
+    assert read_message("bench 100kg 8 rest 90s", State(), START).rest_s == 90
+    assert read_message("bench 100kg 8\nrest 2 min", State(), START).rest_s == 120
+    assert read_message("bench 100kg 8", State(), START).rest_s is None
+
+
+def test_an_answer_to_the_lone_number_question_builds_the_set() -> None:
+    state = read_message("bench 100kg 8 @8", State(), START).state
+    as_load = answer_number(state, 105, as_load=True)
+    as_reps = answer_number(state, 12, as_load=False)
+    assert as_load is not None and shown(as_load) == "Bench Press 105x8"
+    assert as_reps is not None and shown(as_reps) == "Bench Press 100x12"
+    assert answer_number(state, 105, as_load=False) is None  # 105 reps is off the scale
+
+
+def test_bad_lines_get_errors_with_the_lifters_own_columns() -> None:
+    state = read_message("bench 100kg 8", State(), START).state
+    turn = read_message("100kgg 8", state, START)
+    (error,) = turn.errors
+    assert error.column == 4 and "kgg" in error.error
