@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 from handlers.base import Incoming, Reply, Services
-from handlers.render import escape
+from handlers.render import render_answer, render_cannot_answer
 from handlers.sets import coach_context
-from rules.answers import CAN_ANSWER, Answer, answer, is_question
+from rules.answers import answer, is_question
 from rules.models import UserSettings
-
-
-def render_answer(reply: Answer) -> str:
-    lines = [f"<b>{escape(reply.recommendation)}</b>", escape(reply.reason)]
-    if reply.caveat:
-        lines.append(f"⚠️ {escape(reply.caveat)}")
-    lines.append(f"📚 <i>Evidence: {escape(reply.evidence)}</i>")
-    lines.append(f"Source: {escape(reply.source)}")
-    return "\n".join(lines)
-
-
-def render_cannot_answer() -> str:
-    examples = "\n".join(f"• <i>{escape(question)}</i>" for question in CAN_ANSWER)
-    return f"I can't answer that yet, and I'd rather not guess. Questions I can answer:\n{examples}"
 
 
 async def ask(message: Incoming, user: UserSettings, services: Services) -> Reply:

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from itertools import groupby
 
-from rules.models import Feedback, Level, ParsedSet, ParseError, Technique
+from handlers.words import answers as answer_words
+from handlers.words import feedback as feedback_words
+from handlers.words import fill
+from handlers.words import sources as source_words
+from rules.answers import Answer
+from rules.models import LEGACY_RULE, Feedback, Level, Param, ParsedSet, ParseError, Technique
 from rules.notation import format_load
 
 ICONS = {Level.WARN: "⚠️", Level.NOTE: "💡", Level.GOOD: "👍"}
@@ -82,8 +87,82 @@ def describe_sets(sets: Sequence[ParsedSet]) -> list[str]:
     return lines
 
 
+def words_params(
+    catalogue: Mapping[str, str],
+    message_id: str,
+    params: Mapping[str, Param],
+    techniques: Mapping[str, str] = feedback_words.TECHNIQUES,
+) -> dict[str, object]:
+    """Params as the templates want them: names of muscles, techniques and reasons in words, list params
+    rendered item by item (`<id>.<key>` template), and `<name>_s` ("s" unless 1) for every whole number."""
+    ready: dict[str, object] = {}
+    for key, value in params.items():
+        if isinstance(value, tuple):
+            template = catalogue[f"{message_id}.{key}"]
+            separator = catalogue.get(f"{message_id}.{key}.sep", ", ")
+            ready[key] = separator.join(template.format_map(item) for item in value)
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            ready[f"{key}_s"] = "" if value == 1 else "s"
+        if key == "reason" and isinstance(value, str):
+            value = feedback_words.FIT_REASONS.get(value, value)
+        elif key == "technique" and isinstance(value, str):
+            value = techniques.get(value, value)
+        elif key in {"muscle", "joint"} and isinstance(value, str):
+            value = value.replace("_", " ")
+        ready[key] = value
+    return ready
+
+
+def feedback_text(item: Feedback, part: str = "") -> str:
+    """The words for one remark (`part=".why"` for its reason); an id no catalogue knows shows as itself."""
+    message_id = item.rule + part
+    if message_id not in feedback_words.CATALOGUE:
+        return "" if part else item.rule
+    return fill(feedback_words.CATALOGUE, message_id, words_params(feedback_words.CATALOGUE, item.rule, item.params))
+
+
+def source_titles(sources: Sequence[str]) -> str:
+    return "; ".join(source_words.CATALOGUE.get(source, source) for source in sources)
+
+
+def feedback_source(item: Feedback) -> str:
+    if item.rule == LEGACY_RULE:
+        return str(item.params.get("source", ""))
+    return source_titles(item.sources)
+
+
+def feedback_rule(item: Feedback) -> str:
+    return str(item.params.get("rule", item.rule)) if item.rule == LEGACY_RULE else item.rule
+
+
+def _answer_words(message_id: str, params: Mapping[str, Param], part: str = "") -> str:
+    ready = words_params(answer_words.CATALOGUE, message_id, params, answer_words.TECHNIQUES)
+    return fill(answer_words.CATALOGUE, message_id + part, ready)
+
+
+def answer_text(reply: Answer) -> tuple[str, str]:
+    """The recommendation and its reason, in words."""
+    return _answer_words(reply.message, reply.params), _answer_words(reply.message, reply.params, ".reason")
+
+
+def render_answer(reply: Answer) -> str:
+    recommendation, reason = answer_text(reply)
+    lines = [f"<b>{escape(recommendation)}</b>", escape(reason)]
+    if reply.caveat:
+        lines.append(f"⚠️ {escape(_answer_words(reply.caveat.message, reply.caveat.params))}")
+    lines.append(f"📚 <i>Evidence: {escape(answer_words.CATALOGUE['strength.' + reply.evidence])}</i>")
+    lines.append(f"Source: {escape(source_titles(reply.sources))}")
+    return "\n".join(lines)
+
+
+def render_cannot_answer() -> str:
+    examples = "\n".join(f"• <i>{escape(question)}</i>" for question in answer_words.EXAMPLES)
+    return f"I can't answer that yet, and I'd rather not guess. Questions I can answer:\n{examples}"
+
+
 def render_feedback_items(items: Sequence[Feedback]) -> list[str]:
-    return [f"{ICONS[item.level]} {escape(item.text)}" for item in items]
+    return [f"{ICONS[item.level]} {escape(feedback_text(item))}" for item in items]
 
 
 def render_logged(sets: Sequence[ParsedSet], items: Sequence[Feedback], errors: Sequence[ParseError] = ()) -> str:
@@ -136,8 +215,8 @@ def render_why(items: Sequence[Feedback]) -> str:
     blocks = ["<b>Why I said that</b>"]
     for item in items:
         blocks.append(
-            f"{ICONS[item.level]} {escape(item.text)}\n<i>{escape(item.why)}</i>\n"
-            f"Rule <code>{escape(item.rule)}</code> · Source: {escape(item.source)}"
+            f"{ICONS[item.level]} {escape(feedback_text(item))}\n<i>{escape(feedback_text(item, '.why'))}</i>\n"
+            f"Rule <code>{escape(feedback_rule(item))}</code> · Source: {escape(feedback_source(item))}"
         )
     return "\n\n".join(blocks)
 

@@ -1,9 +1,10 @@
-"""Quick technique-choice questions, answered from the same catalog and rules that judge sets.
+"""Quick technique questions, answered from the same catalog and rules that judge sets.
 
 Offline and deterministic: find the intent (which technique, failure, rest, how many, pairing, e1RM,
-RIR/RPE) and the slots (exercise, muscle), then answer with the reason, how strong the evidence is,
-and the lifter's own caveat when their history or check-ins give one. No match means an honest
-"I can't answer that yet", never a made-up answer.
+RIR/RPE, stop signals, AMRAP, blocks) and the slots (exercise, muscle), then answer with an answer id
+and its numbers (the words are in handlers/words/answers.py), the evidence behind it, its sources, and
+the lifter's own caveat when their history or check-ins give one. No match means an honest "I can't
+answer that yet", never a made-up answer.
 """
 
 from __future__ import annotations
@@ -12,65 +13,50 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from rules import drop_sets, pairs, rest_pause
+from rules import effort, pairs, rest_pause
 from rules.catalog import Exercise, Fit, Kind, lookup, normalize_name
 from rules.context import Context
+from rules.exercises import fit_reason
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_days
-from rules.models import Experience
+from rules.models import Experience, Param
 from rules.recovery import persistent_joints
-from rules.sources import (
-    DROP_VS_REST_PAUSE,
-    FAILURE_GUIDE,
-    POST_EXHAUST_GUIDE,
-    REST_PAUSE_DISAGREEMENT,
-    REST_PAUSE_GUIDE,
-    REST_PAUSE_META,
-    TRIAL_2021,
-)
+from rules.sources import Source
 from rules.trends import session_bests
+
+RP, META, ARTICLE, POST, FAIL, PRACTICE = (
+    Source.REST_PAUSE_GUIDE, Source.META_ANALYSIS, Source.DROP_VS_REST_PAUSE, Source.POST_EXHAUST_GUIDE,
+    Source.FAILURE_GUIDE, Source.PRACTICE,
+)  # fmt: skip
+
+
+class Said(BaseModel):
+    """A message id and its params: what a caveat says, in words kept elsewhere."""
+
+    model_config = ConfigDict(frozen=True)
+
+    message: str
+    params: dict[str, Param] = Field(default_factory=dict)
 
 
 class Answer(BaseModel):
+    """An answer as data: `message` names the recommendation and its reason in the words catalogue."""
+
     model_config = ConfigDict(frozen=True)
 
     topic: str
-    recommendation: str
-    reason: str
-    evidence: str
-    source: str
-    caveat: str | None = None
+    message: str
+    params: dict[str, Param] = Field(default_factory=dict)
+    evidence: str  # an evidence id (handlers/words/answers.py: "evidence.<id>")
+    sources: tuple[str, ...]
+    caveat: Said | None = None
 
 
-# How strong the evidence behind each kind of answer is, in words a lifter can weigh.
-EVIDENCE_TECHNIQUE = (
-    "Moderate: a 2021 volume-equated trial and a 2024 meta-analysis found rest-pause, drop sets and normal hard "
-    "sets about equal for growth; their value is time and density, not extra muscle."
-)
-EVIDENCE_EXERCISE_CHOICE = "Practical coaching guidance (no head-to-head trials by exercise); the cautious reading."
-EVIDENCE_FAILURE = (
-    "Good: research summarised in the failure-proximity guide finds sets to RIR 1-2 build about the same muscle "
-    "as sets to failure, at a much lower recovery cost."
-)
-EVIDENCE_CONVENTION = "Practice convention from coaching guides, not tested head to head."
-EVIDENCE_REST = (
-    "Moderate: a 2024 Bayesian meta-analysis found a small hypertrophy edge for rests over 60 s between sets; "
-    "rest-pause trades that for density on purpose."
-)
-EVIDENCE_DEFINITION = "Definition (the RPE/RIR scale), not a claim that needs evidence."
-EVIDENCE_YOUR_DATA = "Your own logged sets (estimates: RPE table when you log effort, Epley otherwise)."
-
-CAN_ANSWER = (
-    "rest-pause or drop set for leg press?",
-    "should I go to failure on squats?",
-    "how long do I rest between rest-pause bursts?",
-    "how many bursts / drops / pairs?",
-    "what do I pair with flies?",
-    "what's my bench 1RM?",
-    "what is RIR?",
-    "is rest-pause better than normal sets?",
-)
+# Rest-pause guide: "a small hypertrophy benefit to resting longer than 60 seconds" between normal sets.
+REST_LONGER_THAN_S = 60
+# Evidence ids: how strong the evidence behind each kind of answer is.
+EVIDENCE_IDS = ("technique", "exercise_choice", "failure", "convention", "rest", "definition", "your_data", "practice")
 
 _WORD = re.compile(r"[a-z0-9&'+-]+")
 _QUESTION_START = re.compile(
@@ -101,16 +87,6 @@ MUSCLE_WORDS: dict[str, str] = {
     "glute": "glutes", "glutes": "glutes", "bicep": "biceps", "biceps": "biceps", "tricep": "triceps",
     "triceps": "triceps", "calf": "calves", "calves": "calves", "abs": "abs",
 }  # fmt: skip
-# Post-exhaust guide's classic pairs: muscle -> (compounds, isolations).
-CLASSIC_PAIRS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "chest": (("Bench Press", "Dip"), ("Cable Fly", "Dumbbell Fly", "Pec Deck")),
-    "lats": (("Barbell Row", "Pull-Up"), ("Straight-Arm Pulldown", "Dumbbell Pullover")),
-    "upper_back": (("Barbell Row", "Pull-Up"), ("Straight-Arm Pulldown", "Dumbbell Pullover")),
-    "shoulders": (("Overhead Press", "Arnold Press"), ("Lateral Raise", "Front Raise")),
-    "quads": (("Back Squat", "Leg Press"), ("Leg Extension",)),
-    "hamstrings": (("Romanian Deadlift", "Stiff-Leg Deadlift"), ("Lying Leg Curl", "Seated Leg Curl")),
-    "triceps": (("Close-Grip Bench Press", "Dip"), ("Triceps Pressdown", "Overhead Triceps Extension")),
-}
 _STOP = frozenset(
     {
         "a", "an", "the", "i", "my", "me", "on", "for", "to", "do", "of", "or", "and", "in", "at", "is", "it",
@@ -195,272 +171,194 @@ def find_muscle(words: Sequence[str]) -> str | None:
     return None
 
 
-def _joint_caveat(exercise: Exercise | None, context: Context | None) -> str | None:
+def _joint_caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
     if exercise is None or context is None:
         return None
     for irritated in persistent_joints(context.checkins, context.local_today):
         if irritated.what in exercise.joints:
-            return (
-                f"Your {irritated.what} has been irritated {irritated.days} days running: skip rest-pause and drop "
-                f"sets on {exercise.name} this week."
-            )
+            return Said(message="caveat.joint", params={"joint": irritated.what, "days": irritated.days,
+                                                        "exercise": exercise.name})  # fmt: skip
     return None
 
 
-def _frequency_caveat(exercise: Exercise | None, context: Context | None) -> str | None:
+def _frequency_caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
     if exercise is None or context is None:
         return None
     for muscle in exercise.primary:
         days = intensifier_days(context, muscle)
         if len(days) >= MAX_INTENSIFIER_DAYS_PER_WEEK:
-            return (
-                f"You already used intensifiers on {muscle.replace('_', ' ')} {len(days)} days this week: "
-                "make today straight sets."
-            )
+            return Said(message="caveat.frequency", params={"muscle": muscle, "days": len(days)})
     return None
 
 
-def _caveat(exercise: Exercise | None, context: Context | None) -> str | None:
-    return _joint_caveat(exercise, context) or _frequency_caveat(exercise, context)
+def _beginner_caveat(context: Context | None) -> Said | None:
+    if context is not None and context.profile.experience is Experience.BEGINNER:
+        return Said(message="caveat.beginner")
+    return None
+
+
+def _caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
+    return _joint_caveat(exercise, context) or _frequency_caveat(exercise, context) or _beginner_caveat(context)
 
 
 def _technique_choice(
     asked: list[str], exercise: Exercise | None, muscle: str | None, context: Context | None
 ) -> Answer:
-    target = exercise.name if exercise else (muscle or "that")
+    target = exercise.name if exercise else (muscle or "")
     caveat = _caveat(exercise, context)
     if exercise is not None and exercise.fit is Fit.POOR and {"rest_pause", "drop_set"} & set(asked):
         return Answer(
-            topic="technique_choice",
-            recommendation=f"Neither on {exercise.name}: use straight sets with normal rest.",
-            reason=f"{exercise.fit_reason.capitalize()}. Put rest-pause or drop sets on a stable machine or cable "
-            f"accessory for the same muscle instead. {REST_PAUSE_DISAGREEMENT}",
-            evidence=EVIDENCE_EXERCISE_CHOICE,
-            source=REST_PAUSE_GUIDE,
-            caveat=caveat,
-        )
+            topic="technique_choice", message="choice.neither", params={"exercise": exercise.name,
+            "reason": fit_reason(exercise)}, evidence="exercise_choice", sources=(RP, ARTICLE), caveat=caveat,
+        )  # fmt: skip
     if "post_exhaust" in asked or "pre_exhaust" in asked or "superset" in asked:
         return _pairing(exercise, muscle, context, topic="technique_choice")
-    if "rest_pause" in asked and "drop_set" in asked:
-        return Answer(
-            topic="technique_choice",
-            recommendation=f"Either works on {target}: rest-pause to save time at one load, drop sets for more "
-            "volume and a pump late in the session.",
-            reason=f"Rest-pause: a hard first set (RIR 0-2), then 2-3 bursts after {rest_pause.REST_RANGE_S[0]}-"
-            f"{rest_pause.REST_RANGE_S[1]} s. Drop set: 2-3 drops, each {drop_sets.DROP_RANGE[0]:.0%}-"
-            f"{drop_sets.DROP_RANGE[1]:.0%} lighter. Both belong on stable machine or isolation work, 1-2 times per "
-            "muscle per week.",
-            evidence=EVIDENCE_TECHNIQUE,
-            source=f"{DROP_VS_REST_PAUSE}; {REST_PAUSE_META}",
-            caveat=caveat,
-        )
-    technique = "rest-pause" if "rest_pause" in asked else "drop sets" if "drop_set" in asked else "straight sets"
-    if technique == "straight sets":
+    technique = "rest_pause" if "rest_pause" in asked else "drop_set" if "drop_set" in asked else None
+    if technique is None:
         return _evidence_answer(caveat)
-    fit_note = (
-        f"{exercise.name} is a good candidate: {exercise.fit_reason}." if exercise and exercise.fit is Fit.GOOD
-        else f"{exercise.name} works, but {exercise.fit_reason.removeprefix('usable, but ')}." if exercise
-        else "Pick a stable machine, cable or isolation exercise."
+    if caveat is not None:  # never "yes, it's fine" above a caveat that says skip it
+        held = (
+            "choice.hold_off.joint" if caveat.message == "caveat.joint"
+            else "choice.hold_off.frequency" if caveat.message == "caveat.frequency"
+            else "choice.hold_off.beginner"
+        )  # fmt: skip
+        return Answer(topic="technique_choice", message=held, params={"technique": technique, "target": target},
+                      evidence="exercise_choice", sources=(RP, ARTICLE), caveat=caveat)  # fmt: skip
+    if "rest_pause" in asked and "drop_set" in asked:
+        low, high = rest_pause.REST_RANGE_S
+        return Answer(
+            topic="technique_choice", message="choice.either" if target else "choice.either_any",
+            params={"target": target, "rest_low": low, "rest_high": high, "rounds": rest_pause.USUAL_MAX_BURSTS,
+                    "per_week": MAX_INTENSIFIER_DAYS_PER_WEEK},
+            evidence="technique", sources=(ARTICLE, RP, META),
+        )  # fmt: skip
+    if exercise is None:
+        pick = "choice.pick.rest_pause" if technique == "rest_pause" else "choice.pick.drop_set"
+        return Answer(topic="technique_choice", message=pick, evidence="exercise_choice",
+                      params={"per_week": MAX_INTENSIFIER_DAYS_PER_WEEK}, sources=(RP, ARTICLE))  # fmt: skip
+    return Answer(
+        topic="technique_choice", message="choice.yes.good" if exercise.fit is Fit.GOOD else "choice.yes.ok",
+        evidence="exercise_choice", sources=(RP, ARTICLE),
+        params={"technique": technique, "exercise": exercise.name, "reason": fit_reason(exercise),
+                "per_week": MAX_INTENSIFIER_DAYS_PER_WEEK},
     )  # fmt: skip
-    return Answer(
-        topic="technique_choice",
-        recommendation=f"Yes, {technique} on {target} is fine."
-        if exercise
-        else f"{technique.capitalize()}: {fit_note}",
-        reason=f"{fit_note} Keep it to the last set of the exercise and 1-2 times per muscle per week.",
-        evidence=EVIDENCE_EXERCISE_CHOICE,
-        source=REST_PAUSE_GUIDE if technique == "rest-pause" else DROP_VS_REST_PAUSE,
-        caveat=caveat,
-    )
 
 
-def _evidence_answer(caveat: str | None = None) -> Answer:
-    return Answer(
-        topic="evidence",
-        recommendation="Rest-pause is not proven better than normal hard sets when volume is matched.",
-        reason="Its value is time and density: the same work in a shorter session. Normal hard sets with sane "
-        "volume and recovery grow muscle just as well.",
-        evidence=EVIDENCE_TECHNIQUE,
-        source=f"{REST_PAUSE_META}; {TRIAL_2021}",
-        caveat=caveat,
-    )
+def _evidence_answer(caveat: Said | None = None) -> Answer:
+    """The meta-analysis card reports slightly more growth; the rest-pause guide says not proven superior."""
+    return Answer(topic="evidence", message="evidence.rest_pause", evidence="technique", sources=(META, RP),
+                  caveat=caveat)  # fmt: skip
 
 
 def _failure(exercise: Exercise | None, context: Context | None) -> Answer:
+    low, high = effort.COMPOUND_STOP_RIR
     if exercise is not None and exercise.kind is Kind.ISOLATION:
-        return Answer(
-            topic="failure",
-            recommendation=f"On {exercise.name}, yes: take the last set to failure (RPE 10); stop the others at RIR "
-            "1-2.",
-            reason="Failure is cheap and safe on machines, cables and isolation work; grinding every set only adds "
-            "fatigue.",
-            evidence=EVIDENCE_FAILURE,
-            source=FAILURE_GUIDE,
-            caveat=_joint_caveat(exercise, context),
-        )
-    name = exercise.name if exercise else "compounds"
+        return Answer(topic="failure", message="failure.isolation", evidence="failure", sources=(FAIL,),
+                      params={"exercise": exercise.name, "low": low, "high": high},
+                      caveat=_joint_caveat(exercise, context))  # fmt: skip
     return Answer(
-        topic="failure",
-        recommendation=f"No, not on {name}: stop 1-2 reps short (RPE 8-9), at technical failure.",
-        reason="When bar speed slows or form starts to give, stop. Absolute failure is for the last set of isolation "
-        "work, and one AMRAP set at the end of a block to re-estimate your max.",
-        evidence=EVIDENCE_FAILURE,
-        source=FAILURE_GUIDE,
+        topic="failure", message="failure.compound" if exercise else "failure.compounds", evidence="failure",
+        sources=(FAIL,), params={"exercise": exercise.name if exercise else "", "low": low, "high": high},
         caveat=_joint_caveat(exercise, context),
-    )
+    )  # fmt: skip
 
 
 def _rest(words: Sequence[str], asked: list[str], exercise: Exercise | None) -> Answer:
     text = " ".join(words)
     if "rest_pause" in asked or "burst" in text or "mini" in text:
         low, high = rest_pause.REST_RANGE_S
-        return Answer(
-            topic="rest",
-            recommendation=f"{low}-{high} seconds between rest-pause bursts.",
-            reason="Enough to recover a few reps at the same load; longer and it becomes another set.",
-            evidence=EVIDENCE_CONVENTION,
-            source=DROP_VS_REST_PAUSE,
-        )
+        return Answer(topic="rest", message="rest.rest_pause", params={"low": low, "high": high},
+                      evidence="convention", sources=(ARTICLE,))  # fmt: skip
     if "drop_set" in asked:
-        return Answer(
-            topic="rest",
-            recommendation="No rest in a drop set: change the weight and go.",
-            reason="The point is to keep the muscle working while it is already fatigued.",
-            evidence=EVIDENCE_CONVENTION,
-            source=DROP_VS_REST_PAUSE,
-        )
+        return Answer(topic="rest", message="rest.drop_set", evidence="convention", sources=(ARTICLE,))
     if {"post_exhaust", "pre_exhaust", "superset"} & set(asked) or "pair" in text or "between the two" in text:
         low, high = pairs.PAIR_REST_S
-        return Answer(
-            topic="rest",
-            recommendation=f"{low}-{high} seconds between the compound and the isolation.",
-            reason="30-60 s for the most metabolic stress, 60-90 s for a cleaner isolation set; over 90 s the "
-            "post-exhaust effect fades.",
-            evidence=EVIDENCE_CONVENTION,
-            source=POST_EXHAUST_GUIDE,
-        )
+        return Answer(topic="rest", message="rest.pair", params={"low": low, "high": high}, evidence="convention",
+                      sources=(POST,))  # fmt: skip
     heavy = exercise is not None and exercise.fit is Fit.POOR
-    return Answer(
-        topic="rest",
-        recommendation="2-3 minutes between heavy compound sets." if heavy else "At least 60-90 seconds between sets.",
-        reason="Longer rest preserves the load you can use in the next set, which is most of why it helps; heavy "
-        "practice and skill work deserve the most.",
-        evidence=EVIDENCE_REST,
-        source=REST_PAUSE_GUIDE,
-    )
+    return Answer(topic="rest", message="rest.heavy" if heavy else "rest.sets", evidence="rest", sources=(RP,),
+                  params={"seconds": REST_LONGER_THAN_S})  # fmt: skip
+
+
+def _pairs_limit(context: Context | None) -> tuple[Experience, int]:
+    experience = context.profile.experience if context else Experience.INTERMEDIATE
+    return experience, pairs.MAX_PAIRS_PER_WORKOUT[experience]
 
 
 def _how_many(words: Sequence[str], asked: list[str], context: Context | None) -> Answer | None:
     text = " ".join(words)
+    paired = "pair" in text or bool({"post_exhaust", "pre_exhaust", "superset"} & set(asked))
     if "week" in text or "often" in text or "times" in text:
-        return Answer(
-            topic="how_many",
-            recommendation=f"Rest-pause and drop sets: {MAX_INTENSIFIER_DAYS_PER_WEEK} times per muscle per week at "
-            "most.",
-            reason="They stress the muscle and nervous system; more than that tends to cost recovery.",
-            evidence=EVIDENCE_CONVENTION,
-            source=DROP_VS_REST_PAUSE,
-        )
-    if "pair" in text or {"post_exhaust", "pre_exhaust", "superset"} & set(asked):
-        experience = context.profile.experience if context else Experience.INTERMEDIATE
-        limit = pairs.MAX_PAIRS_PER_WORKOUT[experience]
-        return Answer(
-            topic="how_many",
-            recommendation=f"Up to {limit} post-exhaust pair{'s' * (limit > 1)} per workout for a {experience.value} "
-            "lifter.",
-            reason="Beginners 1, intermediate 2-3, advanced 3-4: post-exhaust is demanding and overuse impairs "
-            "recovery.",
-            evidence=EVIDENCE_CONVENTION,
-            source=POST_EXHAUST_GUIDE,
-        )
+        if paired:
+            experience, limit = _pairs_limit(context)
+            return Answer(topic="how_many", message="how_many.pairs_week", evidence="convention", sources=(POST,),
+                          params={"experience": experience.value, "limit": limit})  # fmt: skip
+        return Answer(topic="how_many", message="how_many.intensifiers_week", evidence="convention",
+                      sources=(ARTICLE,), params={"limit": MAX_INTENSIFIER_DAYS_PER_WEEK})  # fmt: skip
+    if paired:
+        experience, limit = _pairs_limit(context)
+        return Answer(topic="how_many", message="how_many.pairs", evidence="convention", sources=(POST,),
+                      params={"experience": experience.value, "limit": limit})  # fmt: skip
     if "drop_set" in asked or "drop" in text:
-        return Answer(
-            topic="how_many",
-            recommendation="2-3 drops, each 10-30% lighter.",
-            reason="Past that the weight is too light to matter and the set becomes pump work.",
-            evidence=EVIDENCE_CONVENTION,
-            source=DROP_VS_REST_PAUSE,
-        )
+        return Answer(topic="how_many", message="how_many.drops", evidence="convention", sources=(ARTICLE,))
     if "rest_pause" in asked or "burst" in text or "round" in text or "mini" in text:
-        return Answer(
-            topic="how_many",
-            recommendation=f"2-{rest_pause.USUAL_MAX_BURSTS} bursts after the first set.",
-            reason="Stop sooner if reps collapse (a burst of 1, or under a quarter of the first set).",
-            evidence=EVIDENCE_CONVENTION,
-            source=f"{DROP_VS_REST_PAUSE}; {REST_PAUSE_GUIDE}",
-        )
+        return Answer(topic="how_many", message="how_many.bursts", evidence="convention", sources=(ARTICLE, RP),
+                      params={"rounds": rest_pause.USUAL_MAX_BURSTS})  # fmt: skip
     return None
+
+
+def _names(names: Sequence[str]) -> tuple[dict[str, str | int | float], ...]:
+    return tuple({"name": name} for name in names)
 
 
 def _pairing(exercise: Exercise | None, muscle: str | None, context: Context | None, topic: str = "pairing") -> Answer:
     target = muscle or (exercise.primary[0] if exercise else None)
-    if target not in CLASSIC_PAIRS:
-        return Answer(
-            topic=topic,
-            recommendation="Post-exhaust: a compound first, then an isolation for the same muscle.",
-            reason="Compound at 6-10 reps, then 12-20 reps of isolation to RIR 0-1, 30-90 s between. Name a muscle or "
-            "an exercise and I'll suggest the pair.",
-            evidence=EVIDENCE_CONVENTION,
-            source=POST_EXHAUST_GUIDE,
-        )
-    compounds, isolations = CLASSIC_PAIRS[target]
+    caveat = _caveat(exercise, context)
+    if target not in pairs.CLASSIC_PAIRS:
+        low, high = pairs.COMPOUND_REPS
+        iso_low, iso_high = pairs.ISOLATION_REPS
+        rest_low, rest_high = pairs.PAIR_REST_S
+        how: dict[str, Param] = {
+            "low": low, "high": high, "iso_low": iso_low, "iso_high": iso_high, "max_rir": pairs.ISOLATION_MAX_RIR,
+            "rest_low": rest_low, "rest_high": rest_high,
+        }  # fmt: skip
+        return Answer(topic=topic, message="pairing.how", evidence="convention", sources=(POST,), caveat=caveat,
+                      params=how)
+    compounds, (low, high), isolations, (iso_low, iso_high) = pairs.CLASSIC_PAIRS[target]
+    rest_low, rest_high = pairs.PAIR_REST_S
+    params: dict[str, Param] = {
+        "muscle": target, "compounds": _names(compounds), "isolations": _names(isolations), "low": low,
+        "high": high, "iso_low": iso_low, "iso_high": iso_high, "max_rir": pairs.ISOLATION_MAX_RIR,
+        "rest_low": rest_low, "rest_high": rest_high, "loss_low": pairs.PRE_EXHAUST_LOSS[0],
+        "loss_high": pairs.PRE_EXHAUST_LOSS[1],
+    }  # fmt: skip
     if exercise is not None and exercise.kind is Kind.ISOLATION:
-        recommendation = f"Before {exercise.name}, do {' or '.join(compounds)} (post-exhaust: compound first)."
-    else:
-        first = exercise.name if exercise and exercise.kind is Kind.COMPOUND else " or ".join(compounds)
-        recommendation = f"After {first}, finish with {' or '.join(isolations)}."
-    return Answer(
-        topic=topic,
-        recommendation=recommendation,
-        reason=f"Same target muscle ({target.replace('_', ' ')}): the compound 6-10 reps heavy, the isolation "
-        "12-20 reps to RIR 0-1, 30-90 s between. Isolation first (pre-exhaust) costs 10-20% on the compound.",
-        evidence=EVIDENCE_CONVENTION,
-        source=POST_EXHAUST_GUIDE,
-        caveat=_caveat(exercise, context),
-    )
+        return Answer(topic=topic, message="pairing.before", params={**params, "exercise": exercise.name},
+                      evidence="convention", sources=(POST,), caveat=caveat)  # fmt: skip
+    if exercise is not None and exercise.kind is Kind.COMPOUND:
+        params["compounds"] = _names((exercise.name,))
+    return Answer(topic=topic, message="pairing.after", params=params, evidence="convention", sources=(POST,),
+                  caveat=caveat)  # fmt: skip
 
 
 def _e1rm(exercise: Exercise | None, context: Context | None) -> Answer:
     if exercise is None:
-        return Answer(
-            topic="e1rm",
-            recommendation="Which lift? Ask like: what's my bench 1RM?",
-            reason="I estimate a max from your logged sets of one exercise.",
-            evidence=EVIDENCE_YOUR_DATA,
-            source=FAILURE_GUIDE,
-        )
+        return Answer(topic="e1rm", message="e1rm.which", evidence="your_data", sources=(FAIL,))
     bests = session_bests(exercise.name, (), context) if context else []
     if not bests:
-        return Answer(
-            topic="e1rm",
-            recommendation=f"No {exercise.name} sets in the last 8 weeks to estimate from.",
-            reason="Log a hard set (e.g. with RPE) or an AMRAP and I'll estimate your max.",
-            evidence=EVIDENCE_YOUR_DATA,
-            source=FAILURE_GUIDE,
-        )
+        return Answer(topic="e1rm", message="e1rm.none", params={"exercise": exercise.name}, evidence="your_data",
+                      sources=(FAIL,))  # fmt: skip
     unit = context.profile.unit if context else "kg"
-    trend = ""
-    if len(bests) >= 2:
-        change = bests[-1] - bests[0]
-        trend = f" Over {len(bests)} sessions: {bests[0]:.0f} → {bests[-1]:.0f} ({change:+.0f} {unit})."
-    return Answer(
-        topic="e1rm",
-        recommendation=f"Your {exercise.name} e1RM is about {bests[-1]:.0f} {unit} (best recent: {max(bests):.0f}).",
-        reason=f"Estimated from your last sessions.{trend}",
-        evidence=EVIDENCE_YOUR_DATA,
-        source=FAILURE_GUIDE,
-    )
+    params: dict[str, Param] = {"exercise": exercise.name, "e1rm": round(bests[-1]), "best": round(max(bests)),
+                                "unit": unit, "sessions": len(bests), "first": round(bests[0])}  # fmt: skip
+    message = "e1rm.trend" if len(bests) >= 2 else "e1rm.value"
+    return Answer(topic="e1rm", message=message, params=params, evidence="your_data", sources=(FAIL,))
 
 
-def _effort_scale(words: Sequence[str]) -> Answer:
-    return Answer(
-        topic="rir_rpe",
-        recommendation="RIR = reps in reserve (0 = failure); RPE = effort out of 10 (10 = failure). RIR = 10 − RPE.",
-        reason="RPE 8 means 2 reps left. Most work belongs at RPE 7-9; RPE 6 is warm-up territory; RPE 10 is for the "
-        "last set of isolation work.",
-        evidence=EVIDENCE_DEFINITION,
-        source=FAILURE_GUIDE,
-    )
+def _effort_scale() -> Answer:
+    low, high = effort.PRODUCTIVE_RPE
+    return Answer(topic="rir_rpe", message="rir_rpe", evidence="definition", sources=(FAIL,),
+                  params={"low": low, "high": high, "warm_up": effort.WARM_UP_MAX_RPE})  # fmt: skip
 
 
 def answer(text: str, context: Context | None = None) -> Answer | None:
@@ -474,7 +372,7 @@ def answer(text: str, context: Context | None = None) -> Answer | None:
     if "e1rm" in words:
         return _e1rm(exercise, context)
     if re.search(r"\b(rir|rpe)\b", joined) and re.search(r"\b(what|mean|means|meaning|explain)\b", joined):
-        return _effort_scale(words)
+        return _effort_scale()
     if re.search(r"\bfail\w*|\bfailiure\b|\bto failure\b", joined):
         return _failure(exercise, context)
     if re.search(r"\bhow many\b|\bhow often\b|\btimes a week\b|\bper week\b", joined):

@@ -22,7 +22,7 @@ def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
     lift_trends = trends.main_lift_bests(new_sets, context)
     items += recovery.check(new_sets, context, lift_trends)
     items += estimates.check(new_sets, lift_trends)
-    unique = list({(item.rule, item.exercise, item.text): item for item in items}.values())
+    unique = list({(item.rule, item.exercise, repr(sorted(item.params.items()))): item for item in items}.values())
     return sorted(unique, key=lambda item: LEVEL_ORDER[item.level])
 
 

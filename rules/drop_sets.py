@@ -5,35 +5,25 @@ from __future__ import annotations
 import itertools
 
 from rules.catalog import Fit, Kind, lookup
-from rules.models import Feedback, Level, ParsedSet, Technique
-from rules.sources import DROP_VS_REST_PAUSE
+from rules.models import Feedback, Level, Param, ParsedSet, Technique, remark
+from rules.sources import Source
 
+ARTICLE = Source.DROP_VS_REST_PAUSE
 # Each drop about 10-30% lighter: the article's example drops 100 -> 80 lb (20%); a drop under 10%
 # barely lets you continue, one over 30% turns the set into light pump work.
 DROP_RANGE = (0.10, 0.30)
 
 
-def _item(rule: str, level: Level, text: str, why: str, parsed: ParsedSet) -> Feedback:
-    return Feedback(
-        rule=f"drop_set.{rule}", level=level, text=text, why=why, source=DROP_VS_REST_PAUSE, exercise=parsed.exercise
-    )
+def _item(rule: str, level: Level, parsed: ParsedSet, **params: Param) -> Feedback:
+    return remark(f"drop_set.{rule}", level, (ARTICLE,), parsed.exercise, exercise=parsed.exercise, **params)
 
 
 def exercise_choice(parsed: ParsedSet) -> list[Feedback]:
     exercise = lookup(parsed.exercise)
     if exercise is None or exercise.fit is not Fit.POOR:
         return []
-    kind = "compound" if exercise.kind is Kind.COMPOUND else "lift"
-    return [
-        _item(
-            "exercise_choice",
-            Level.WARN,
-            f"Drop sets on {exercise.name} ({kind}) trade safety for fatigue: save them for machines and isolation "
-            "work such as leg extensions, lateral raises or cable curls.",
-            "Drop sets work best on isolation or machine movements, where form breakdown is less of a danger.",
-            parsed,
-        )
-    ]
+    rule = "exercise_choice" if exercise.kind is Kind.COMPOUND else "exercise_choice_lift"
+    return [_item(rule, Level.WARN, parsed)]
 
 
 def drop_size(parsed: ParsedSet) -> list[Feedback]:
@@ -44,17 +34,8 @@ def drop_size(parsed: ParsedSet) -> list[Feedback]:
             continue
         drop = (before - after) / before
         if drop < low or drop > high:
-            direction = "too small to keep going" if drop < low else "so big the set turns into pump work"
-            return [
-                _item(
-                    "drop_size",
-                    Level.NOTE,
-                    f"The drop {before:g} → {after:g} is {drop:.0%}: {direction}; aim for {low:.0%}-{high:.0%} "
-                    "lighter each time.",
-                    f"Each drop about {low:.0%}-{high:.0%} lighter keeps the muscle working near failure.",
-                    parsed,
-                )
-            ]
+            rule = "drop_size_small" if drop < low else "drop_size_big"
+            return [_item(rule, Level.NOTE, parsed, before=before, after=after, drop=drop, low=low, high=high)]
     return []
 
 
@@ -63,13 +44,6 @@ def check(parsed: ParsedSet) -> list[Feedback]:
         return []
     items = exercise_choice(parsed) + drop_size(parsed)
     if not items:
-        items.append(
-            _item(
-                "good",
-                Level.GOOD,
-                f"Clean drop set: {len(parsed.segments) - 1} drops of sensible size.",
-                "Isolation or machine work, each drop 10-30% lighter.",
-                parsed,
-            )
-        )
+        items.append(_item("good", Level.GOOD, parsed, drops=len(parsed.segments) - 1, low=DROP_RANGE[0],
+                           high=DROP_RANGE[1]))  # fmt: skip
     return items

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from rules.catalog import lookup
 from rules.context import SESSION_HOURS, Context
-from rules.models import Feedback, Level, ParsedSet, Technique
-from rules.sources import DROP_VS_REST_PAUSE
+from rules.models import Feedback, Level, ParsedSet, Technique, remark
+from rules.sources import Source
 
 INTENSIFIERS = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
 MAX_INTENSIFIER_DAYS_PER_WEEK = 2  # "use either technique only once or twice per muscle group per week"
@@ -42,15 +42,7 @@ def check(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
             if len(days) >= MAX_INTENSIFIER_DAYS_PER_WEEK:
                 warned.add(muscle)
                 items.append(
-                    Feedback(
-                        rule="frequency.intensifiers",
-                        level=Level.WARN,
-                        text=f"Intensifier day {len(days) + 1} for {muscle.replace('_', ' ')} this week: "
-                        f"{MAX_INTENSIFIER_DAYS_PER_WEEK} is the limit. Make this one a straight set.",
-                        why="Rest-pause and drop sets stress the muscle and nervous system; use them once or twice "
-                        "per muscle per week and watch recovery.",
-                        source=DROP_VS_REST_PAUSE,
-                        exercise=parsed.exercise,
-                    )
-                )
+                    remark("frequency.intensifiers", Level.WARN, (Source.DROP_VS_REST_PAUSE,), parsed.exercise,
+                           day=len(days) + 1, muscle=muscle, limit=MAX_INTENSIFIER_DAYS_PER_WEEK)
+                )  # fmt: skip
     return items

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Unit = Literal["kg", "lb"]
 
@@ -191,14 +191,46 @@ class HistoryRow(BaseModel):
     set: ParsedSet
 
 
+ParamItem = dict[str, str | int | float]
+Param = str | int | float | tuple[ParamItem, ...]  # a tuple renders one catalogue line per item
+
+
 class Feedback(BaseModel):
-    """One coaching remark: what, how serious, and the evidence it stands on."""
+    """One coaching remark as data: the rule's id, its numbers and names, how serious, and its sources.
+
+    The words live in `handlers/words/feedback.py` (one catalogue per language), keyed by `rule`; a
+    translation is a new catalogue, never an edit here. Feedback stored before the rules returned ids
+    (`text`, `why`, `source` strings) still reads: it becomes the `legacy` rule with those as params.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     rule: str
     level: Level
-    text: str
-    why: str
-    source: str
+    params: dict[str, Param] = Field(default_factory=dict)
+    sources: tuple[str, ...] = ()  # ids from rules/sources.py
     exercise: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy(cls, data: object) -> object:
+        if isinstance(data, dict) and "text" in data and "params" not in data:
+            params = {key: str(data.get(key) or "") for key in ("text", "why", "source")}
+            return {
+                "rule": LEGACY_RULE,
+                "level": data.get("level", Level.NOTE),
+                "params": {**params, "rule": str(data.get("rule", ""))},
+                "exercise": data.get("exercise"),
+            }
+        return data
+
+
+LEGACY_RULE = "legacy"  # feedback stored as finished English before rules returned ids
+
+
+def remark(
+    rule: str, level: Level, sources: tuple[str, ...], about: str | None = None, /, **params: Param
+) -> Feedback:
+    """A Feedback without the keyword noise: `remark("pair.rest_long", Level.NOTE, (POST,), None, rest_s=120)`;
+    `about` is the exercise the remark is about (Feedback.exercise), params are the words' fields."""
+    return Feedback(rule=rule, level=level, params=params, sources=sources, exercise=about)

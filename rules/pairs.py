@@ -7,21 +7,38 @@ from enum import StrEnum
 
 from rules.catalog import Exercise, Kind, lookup
 from rules.context import Context
-from rules.models import Experience, Feedback, Level, ParsedSet
-from rules.sources import POST_EXHAUST_GUIDE
+from rules.models import Experience, Feedback, Level, Param, ParsedSet, remark
+from rules.sources import Source
+
+POST = Source.POST_EXHAUST_GUIDE
 
 # Post-exhaust guide: compound 6-10 reps at 75-85% 1RM, isolation 12-20 reps to 0-1 RIR, 30-90 s between.
 COMPOUND_REPS = (6, 10)
 ISOLATION_REPS = (12, 20)
 ISOLATION_MAX_RIR = 1
 PAIR_REST_S = (30, 90)
-PRE_EXHAUST_LOSS = "10-20%"  # "pre-exhaust can reduce your loads on compound movements by 10-20%"
+PRE_EXHAUST_LOSS = (0.10, 0.20)  # "pre-exhaust can reduce your loads on compound movements by 10-20%"
+COMPOUND_LOAD = (0.75, 0.85)  # "Load: 75-85% 1RM (moderate to heavy)"
 # Pairs per workout by experience (beginners 1, intermediate 2-3, advanced 3-4).
 MAX_PAIRS_PER_WORKOUT: dict[Experience, int] = {
     Experience.BEGINNER: 1,
     Experience.INTERMEDIATE: 3,
     Experience.ADVANCED: 4,
 }
+
+
+# The guide's classic pairs, muscle -> (compounds, compound reps, isolations, isolation reps).
+CLASSIC_PAIRS: dict[str, tuple[tuple[str, ...], tuple[int, int], tuple[str, ...], tuple[int, int]]] = {
+    "chest": (("Bench Press", "Dip"), (6, 10), ("Dumbbell Fly", "Cable Fly"), (12, 15)),
+    "lats": (("Barbell Row", "Pull-Up"), (6, 10), ("Straight-Arm Pulldown", "Dumbbell Pullover"), (12, 15)),
+    "upper_back": (("Barbell Row", "Pull-Up"), (6, 10), ("Straight-Arm Pulldown", "Dumbbell Pullover"), (12, 15)),
+    "shoulders": (("Overhead Press", "Arnold Press"), (6, 10), ("Lateral Raise", "Front Raise"), (12, 15)),
+    "quads": (("Back Squat", "Leg Press"), (8, 12), ("Leg Extension",), (15, 20)),
+    "hamstrings": (("Romanian Deadlift", "Stiff-Leg Deadlift"), (8, 10), ("Lying Leg Curl", "Seated Leg Curl"),
+                   (12, 15)),
+    "triceps": (("Close-Grip Bench Press", "Dip"), (6, 10), ("Triceps Pressdown", "Overhead Triceps Extension"),
+                (12, 15)),
+}  # fmt: skip
 
 
 class PairKind(StrEnum):
@@ -45,8 +62,8 @@ def classify(first: Exercise | None, second: Exercise | None) -> tuple[PairKind,
     return PairKind.SUPERSET, None
 
 
-def _item(rule: str, level: Level, text: str, why: str, exercise: str | None = None) -> Feedback:
-    return Feedback(rule=f"pair.{rule}", level=level, text=text, why=why, source=POST_EXHAUST_GUIDE, exercise=exercise)
+def _item(rule: str, level: Level, about: str | None = None, /, **params: Param) -> Feedback:
+    return remark(f"pair.{rule}", level, (POST,), about, **params)
 
 
 def _post_exhaust_checks(compound: ParsedSet, isolation: ParsedSet) -> list[Feedback]:
@@ -54,86 +71,42 @@ def _post_exhaust_checks(compound: ParsedSet, isolation: ParsedSet) -> list[Feed
     low, high = COMPOUND_REPS
     if not low <= compound.first_reps <= high:
         items.append(
-            _item(
-                "compound_reps",
-                Level.NOTE,
-                f"{compound.exercise} for {compound.first_reps}: post-exhaust works best with the compound at "
-                f"{low}-{high} reps (heavy, 75-85% of max).",
-                "Go heavy on the compound; the isolation is the finisher, not the main event.",
-                compound.exercise,
-            )
-        )
+            _item("compound_reps", Level.NOTE, compound.exercise, exercise=compound.exercise,
+                  reps=compound.first_reps, low=low, high=high, load_low=COMPOUND_LOAD[0], load_high=COMPOUND_LOAD[1])
+        )  # fmt: skip
     low, high = ISOLATION_REPS
     if not low <= isolation.first_reps <= high:
         items.append(
-            _item(
-                "isolation_reps",
-                Level.NOTE,
-                f"{isolation.exercise} for {isolation.first_reps}: the finisher belongs at {low}-{high} reps.",
-                "Higher reps on the isolation finish the muscle without taxing the tired helpers.",
-                isolation.exercise,
-            )
-        )
+            _item("isolation_reps", Level.NOTE, isolation.exercise, exercise=isolation.exercise,
+                  reps=isolation.first_reps, low=low, high=high)
+        )  # fmt: skip
     if isolation.rir is not None and isolation.rir > ISOLATION_MAX_RIR:
         items.append(
-            _item(
-                "isolation_effort",
-                Level.NOTE,
-                f"{isolation.exercise} stopped at RIR {isolation.rir:g}: take the finisher to RIR 0-1.",
-                "Stopping short on the isolation leaves the stimulation incomplete (a common post-exhaust mistake).",
-                isolation.exercise,
-            )
-        )
+            _item("isolation_effort", Level.NOTE, isolation.exercise, exercise=isolation.exercise, rir=isolation.rir,
+                  max_rir=ISOLATION_MAX_RIR)
+        )  # fmt: skip
     rest = compound.rest_s or isolation.rest_s
     low, high = PAIR_REST_S
     if rest is not None and not low <= rest <= high:
-        items.append(
-            _item(
-                "rest",
-                Level.NOTE,
-                f"{rest} s between the two: keep it {low}-{high} s"
-                + (" or the post-exhaust effect fades." if rest > high else " so the finisher stays clean."),
-                "30-60 s maximises metabolic stress, 60-90 s allows better isolation performance; "
-                "over 90 s diminishes the effect.",
-            )
-        )
+        rule = "rest_long" if rest > high else "rest_short"
+        items.append(_item(rule, Level.NOTE, rest_s=rest, low=low, high=high))
     return items
 
 
 def check_pair(first: ParsedSet, second: ParsedSet) -> list[Feedback]:
     kind, muscle = classify(lookup(first.exercise), lookup(second.exercise))
+    names = {"first": first.exercise, "second": second.exercise}
     if kind is PairKind.POST_EXHAUST:
         items = _post_exhaust_checks(first, second)
         if not items:
-            items.append(
-                _item(
-                    "post_exhaust",
-                    Level.GOOD,
-                    f"Post-exhaust for {muscle}: {first.exercise} heavy, then {second.exercise} to finish it.",
-                    "Compound first keeps the heavy work heavy; the isolation finishes the target muscle.",
-                )
-            )
+            items.append(_item("post_exhaust", Level.GOOD, muscle=muscle or "", **names))
         return items
     if kind is PairKind.PRE_EXHAUST:
         return [
-            _item(
-                "pre_exhaust",
-                Level.NOTE,
-                f"Pre-exhaust for {muscle}: expect {PRE_EXHAUST_LOSS} less on {second.exercise}. "
-                f"Swap the order (post-exhaust) if you want the compound heavy.",
-                "Isolation first tires the target muscle, so the compound load drops 10-20%; most coaches prefer "
-                "post-exhaust because it preserves compound performance.",
-            )
-        ]
-    return [
-        _item(
-            "superset",
-            Level.GOOD,
-            f"Superset: {first.exercise} and {second.exercise} work different muscles, so neither steals from "
-            "the other.",
-            "Pairs for unrelated muscles save time without pre-fatiguing either lift.",
-        )
-    ]
+            _item("pre_exhaust", Level.NOTE, muscle=muscle or "", loss_low=PRE_EXHAUST_LOSS[0],
+                  loss_high=PRE_EXHAUST_LOSS[1], **names)
+        ]  # fmt: skip
+    return [_item("superset", Level.GOOD, **names)]
 
 
 def pairs_per_workout(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
@@ -151,14 +124,7 @@ def pairs_per_workout(new_sets: Sequence[ParsedSet], context: Context) -> list[F
     if len(total) <= limit:
         return []
     level = context.profile.experience.value
-    return [
-        _item(
-            "per_workout",
-            Level.WARN,
-            f"That's pair number {len(total)} today; for a {level} lifter {limit} is the most that recovers well.",
-            "Beginners: 1 pair per workout; intermediate: 2-3; advanced: 3-4. Overuse impairs recovery.",
-        )
-    ]
+    return [_item("per_workout", Level.WARN, count=len(total), experience=level, limit=limit)]
 
 
 def check(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:

@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.context import Context
-from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, Technique
-from rules.sources import REST_PAUSE_GUIDE
+from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, Technique, remark
+from rules.sources import Source
+
+RP = Source.REST_PAUSE_GUIDE
 
 # Rest-pause guide: "If main lifts drop, soreness hangs around, joints get irritated ... remove
 # rest-pause work before rewriting the whole program." Our reading of "persistent":
@@ -78,22 +80,12 @@ def joint_warnings(parsed: ParsedSet, context: Context) -> list[Feedback]:
         if irritated.what not in exercise.joints:
             continue
         intensifier = parsed.technique in INTENSIFIERS
-        action = (
-            f"pull the {parsed.technique.value.replace('_', '-')} work on {exercise.name} first"
-            if intensifier
-            else f"keep {exercise.name} pain-free and drop rest-pause and drop sets that load it"
-        )
         items.append(
-            Feedback(
-                rule="warning.joint",
-                level=Level.WARN if intensifier else Level.NOTE,
-                text=f"Your {irritated.what} has been irritated {irritated.days} days running: {action}.",
-                why="Irritated joints are a stop signal: remove rest-pause (and drop-set) work before rewriting "
-                f"the program. Persistent = moderate {JOINT_MODERATE_DAYS} days running or mild {JOINT_MILD_DAYS}.",
-                source=REST_PAUSE_GUIDE,
-                exercise=parsed.exercise,
-            )
-        )
+            remark("warning.joint" if intensifier else "warning.joint_straight", Level.WARN if intensifier else
+                   Level.NOTE, (RP,), parsed.exercise, joint=irritated.what, days=irritated.days,
+                   technique=parsed.technique.value, exercise=exercise.name, moderate_days=JOINT_MODERATE_DAYS,
+                   mild_days=JOINT_MILD_DAYS)
+        )  # fmt: skip
     return items
 
 
@@ -107,16 +99,7 @@ def soreness_warning(parsed: ParsedSet, context: Context) -> list[Feedback]:
     latest = max(context.checkins, key=lambda c: c.day)
     if latest.sore_muscles and not set(latest.sore_muscles) & set(exercise.muscles):
         return []
-    return [
-        Feedback(
-            rule="warning.soreness",
-            level=Level.WARN,
-            text=f"Soreness has hung on {sore.days} days: skip intensifiers on {exercise.name} until it clears.",
-            why="Soreness that hangs around means recovery is behind; intensifiers are the first thing to pull.",
-            source=REST_PAUSE_GUIDE,
-            exercise=parsed.exercise,
-        )
-    ]
+    return [remark("warning.soreness", Level.WARN, (RP,), parsed.exercise, days=sore.days, exercise=exercise.name)]
 
 
 def main_lift_decline(trends: dict[str, list[float]]) -> list[Feedback]:
@@ -128,18 +111,9 @@ def main_lift_decline(trends: dict[str, list[float]]) -> list[Feedback]:
         falling = all(later < earlier for earlier, later in itertools.pairwise(bests))
         if falling and bests[-1] <= bests[0] * (1 - DECLINE_MIN_SHARE):
             items.append(
-                Feedback(
-                    rule="warning.main_lift_drop",
-                    level=Level.WARN,
-                    text=f"{name} e1RM has dropped {DECLINE_SESSIONS} sessions running "
-                    f"({bests[0]:.0f} → {bests[-1]:.0f}): pull rest-pause and drop-set work first, "
-                    "before rewriting the program.",
-                    why="Main lifts dropping is a warning sign of too much fatigue; intensifiers are the first "
-                    "thing to remove.",
-                    source=REST_PAUSE_GUIDE,
-                    exercise=name,
-                )
-            )
+                remark("warning.main_lift_drop", Level.WARN, (RP,), name, exercise=name, sessions=DECLINE_SESSIONS,
+                       before=round(bests[0]), after=round(bests[-1]))
+            )  # fmt: skip
     return items
 
 

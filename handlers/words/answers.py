@@ -1,0 +1,230 @@
+"""English words for answers to questions: `<id>` is the recommendation, `<id>.reason` the reason.
+
+Fields are the params of rules/answers.py; `<id>.<list param>` renders each item of a list, joined by
+`<id>.<list param>.sep` (", " when absent). `strength.<id>` says how strong the evidence is; `caveat.<id>`
+is the lifter's own caveat.
+"""
+
+from __future__ import annotations
+
+from handlers.words import N_
+
+_PAIR_REASON = N_(
+    "Same target muscle ({muscle}): the compound {low}-{high} reps heavy, the isolation {iso_low}-{iso_high} reps to "
+    "RIR 0-{max_rir}, {rest_low}-{rest_high} s between. Isolation first (pre-exhaust) can cost "
+    "{loss_low:.0%}-{loss_high:.0%} of the compound's load."
+)
+_NAMES = N_("{name}")
+
+CATALOGUE: dict[str, str] = {
+    # Choosing a technique
+    "choice.neither": N_("Neither on {exercise}: use straight sets with normal rest."),
+    "choice.neither.reason": N_(
+        "{reason}. Put rest-pause or drop sets on a stable machine or cable accessory for the same muscle instead. "
+        "The drop-sets article suggests rest-pause for bench, squat and shoulder press; the rest-pause guide keeps "
+        "it for stable, lower-skill exercises, and SetCoach takes the cautious reading."
+    ),
+    "choice.hold_off.joint": N_("Not this week: no {technique} on {target} while that joint is irritated."),
+    "choice.hold_off.joint.reason": N_(
+        "The rest-pause guide's first move when joints get irritated is to remove rest-pause work, before "
+        "rewriting the program; drop sets are pulled with it."
+    ),
+    "choice.hold_off.frequency": N_("Not today: straight sets on {target}; that muscle has had its intensifiers."),
+    "choice.hold_off.frequency.reason": N_(
+        "Rest-pause and drop sets are for once or twice per muscle group per week, because of the stress they put on "
+        "the muscles and nervous system."
+    ),
+    "choice.hold_off.beginner": N_("Not yet: build the habit of straight hard sets first."),
+    "choice.hold_off.beginner.reason": N_(
+        "Drop sets and rest-pause are best used by intermediate to advanced lifters who have already developed "
+        "proper form and consistency; the added fatigue degrades form."
+    ),
+    "choice.either": N_(
+        "Either works on {target}: rest-pause to save time at one load, drop sets for more volume and a pump toward "
+        "the end of the workout."
+    ),
+    "choice.either_any": N_(
+        "Both work: rest-pause to save time at one load, drop sets for more volume and a pump toward the end of "
+        "the workout."
+    ),
+    "choice.either.reason": N_(
+        "Rest-pause: a hard first set with a small rep buffer, then brief bursts after {rest_low}-{rest_high} s, "
+        "2-{rounds} rounds. Drop set: lower the weight and continue with little or no rest. Both belong on stable "
+        "machine or isolation work, once or twice per muscle per week."
+    ),
+    "choice.either_any.reason": N_(
+        "Rest-pause: a hard first set with a small rep buffer, then brief bursts after {rest_low}-{rest_high} s, "
+        "2-{rounds} rounds. Drop set: lower the weight and continue with little or no rest. Both belong on stable "
+        "machine or isolation work, once or twice per muscle per week."
+    ),
+    "choice.pick.rest_pause": N_("Rest-pause: pick a stable machine, cable or isolation exercise."),
+    "choice.pick.rest_pause.reason": N_(
+        "Good candidates keep the target muscle, not balance or bracing, as the limiter: machine presses, "
+        "pulldowns, chest-supported rows, leg extensions and curls, cable lateral raises, curls, pressdowns. Once or "
+        "twice per muscle per week."
+    ),
+    "choice.pick.drop_set": N_("Drop sets: pick an isolation or machine exercise, toward the end of the workout."),
+    "choice.pick.drop_set.reason": N_(
+        "Drop sets work best on isolation or machine movements such as leg extensions, lateral raises or cable "
+        "curls, where the weight changes quickly and form breakdown is less of a danger. Once or twice per muscle "
+        "per week."
+    ),
+    "choice.yes.good": N_("Yes, {technique} on {exercise} is fine."),
+    "choice.yes.good.reason": N_(
+        "{exercise} is a good candidate: {reason}. Use it as a finisher, once or twice per muscle per week."
+    ),
+    "choice.yes.ok": N_("Yes, {technique} on {exercise} is fine, with care."),
+    "choice.yes.ok.reason": N_(
+        "{exercise} works, but {reason}; stop when technique, not the muscle, starts to limit you. Once or twice "
+        "per muscle per week."
+    ),
+    # Evidence
+    "evidence.rest_pause": N_(
+        "Maybe slightly more growth, but not proven better than normal hard sets when training is well matched."
+    ),
+    "evidence.rest_pause.reason": N_(
+        "The meta-analysis card (DOI 10.3390/jfmk11010080) reports slightly greater muscle growth with rest-pause than "
+        "with traditional sets. The rest-pause guide reads the evidence more cautiously: a 2021 volume-equated trial "
+        "found broadly similar results, and it is not proven superior; its sure value is time and density."
+    ),
+    # Failure
+    "failure.isolation": N_(
+        "On {exercise}, yes: take the last set to failure (RPE 10); stop the others about {low}-{high} reps short."
+    ),
+    "failure.isolation.reason": N_(
+        "Absolute failure is fine for machine and cable isolation work, and reserved for its last set; grinding "
+        "every set only adds fatigue."
+    ),
+    "failure.compound": N_("No, not on {exercise}: stop {low}-{high} reps short, at technical failure."),
+    "failure.compounds": N_("No, not on compounds: stop {low}-{high} reps short, at technical failure."),
+    "failure.compound.reason": N_(
+        "When bar speed slows noticeably or form starts to compensate, stop. Absolute failure is for the last set of "
+        "isolation work, and one AMRAP set at the end of a block to re-estimate your max."
+    ),
+    "failure.compounds.reason": N_(
+        "When bar speed slows noticeably or form starts to compensate, stop. Absolute failure is for the last set of "
+        "isolation work, and one AMRAP set at the end of a block to re-estimate your max."
+    ),
+    # Rest
+    "rest.rest_pause": N_("{low}-{high} seconds between rest-pause bursts."),
+    "rest.rest_pause.reason": N_("Enough to recover a few reps at the same load; longer and it becomes another set."),
+    "rest.drop_set": N_("No rest in a drop set: lower the weight and go."),
+    "rest.drop_set.reason": N_("The point is to keep the muscle working while it is already fatigued."),
+    "rest.pair": N_("{low}-{high} seconds between the compound and the isolation."),
+    "rest.pair.reason": N_(
+        "30-60 s for the most metabolic stress, 60-90 s for a better isolation set; longer than {high} s and the "
+        "post-exhaust effect fades."
+    ),
+    "rest.heavy": N_("Rest longer than {seconds} seconds between heavy compound sets; more for heavy and skill work."),
+    "rest.heavy.reason": N_(
+        "Heavy practice, skill work and load-focused sets deserve more rest: it keeps load, bracing and range easy "
+        "to judge. The guides give no exact figure beyond 'longer than 60 seconds'."
+    ),
+    "rest.sets": N_("Rest longer than {seconds} seconds between normal sets."),
+    "rest.sets.reason": N_(
+        "Longer rest preserves the load you can use in the next set, which is most of why it helps; rest-pause "
+        "uses short rests on purpose, for density."
+    ),
+    # How many
+    "how_many.pairs_week": N_("For a {experience} lifter: up to {limit} post-exhaust pairs per workout."),
+    "how_many.pairs_week.reason": N_(
+        "The post-exhaust guide: beginners 1 pair per workout at most (after 6-12 months of training); intermediates "
+        "1-2 pairs per workout, 2-3 times per week (its table says 2-3 pairs); advanced 3-4 pairs, multiple times "
+        "per week. If compound lifts decline, use it less."
+    ),
+    "how_many.intensifiers_week": N_("Rest-pause and drop sets: {limit} times per muscle per week at most."),
+    "how_many.intensifiers_week.reason": N_(
+        "They stress the muscle and nervous system; once or twice per muscle group per week, and watch recovery."
+    ),
+    "how_many.pairs": N_("Up to {limit} post-exhaust pair{limit_s} per workout for a {experience} lifter."),
+    "how_many.pairs.reason": N_(
+        "Beginners 1, intermediate 2-3, advanced 3-4: post-exhaust is demanding and overuse impairs recovery."
+    ),
+    "how_many.drops": N_("Once, twice or more: the article leaves the count to your goal."),
+    "how_many.drops.reason": N_(
+        "Its example drops a 100 lb curl to 80 lb (20% lighter) and continues without rest. The guides give no fixed "
+        "drop size or count; stop when form, not the muscle, gives out."
+    ),
+    "how_many.bursts": N_("2-{rounds} bursts after the first set."),
+    "how_many.bursts.reason": N_(
+        "Repeat only while the target muscle is the limiter. Stop when reps collapse, range shortens, momentum "
+        "takes over, or joint discomfort rises."
+    ),
+    # Pairing
+    "pairing.how": N_("Post-exhaust: a compound first, then an isolation for the same muscle."),
+    "pairing.how.reason": N_(
+        "Compound at {low}-{high} reps, then {iso_low}-{iso_high} reps of isolation to RIR 0-{max_rir}, "
+        "{rest_low}-{rest_high} s between. Name a muscle or an exercise and I'll suggest the pair."
+    ),
+    "pairing.before": N_("Before {exercise}, do {compounds} (post-exhaust: compound first)."),
+    "pairing.before.reason": _PAIR_REASON,
+    "pairing.before.compounds": _NAMES,
+    "pairing.before.compounds.sep": N_(" or "),
+    "pairing.before.isolations": _NAMES,
+    "pairing.before.isolations.sep": N_(" or "),
+    "pairing.after": N_("After {compounds}, finish with {isolations}."),
+    "pairing.after.reason": _PAIR_REASON,
+    "pairing.after.compounds": _NAMES,
+    "pairing.after.compounds.sep": N_(" or "),
+    "pairing.after.isolations": _NAMES,
+    "pairing.after.isolations.sep": N_(" or "),
+    # e1RM
+    "e1rm.which": N_("Which lift? Ask like: what's my bench 1RM?"),
+    "e1rm.which.reason": N_("I estimate a max from your logged sets of one exercise."),
+    "e1rm.none": N_("No {exercise} sets in the last 8 weeks to estimate from."),
+    "e1rm.none.reason": N_("Log a hard set (e.g. with RPE) or an AMRAP and I'll estimate your max."),
+    "e1rm.value": N_("Your {exercise} e1RM is about {e1rm} {unit}."),
+    "e1rm.value.reason": N_("Estimated from your last session."),
+    "e1rm.trend": N_("Your {exercise} e1RM is about {e1rm} {unit} (best recent: {best})."),
+    "e1rm.trend.reason": N_("Over {sessions} sessions: {first} → {e1rm} {unit}."),
+    # RIR / RPE
+    "rir_rpe": N_("RIR = reps in reserve (0 = failure); RPE = effort out of 10 (10 = failure). RIR = 10 − RPE."),
+    "rir_rpe.reason": N_(
+        "RPE 8 means 2 reps left. Most work belongs at RPE {low}-{high}; RPE {warm_up} is warm-up territory; RPE 10 is "
+        "for the last set of isolation work."
+    ),
+    # How strong the evidence is
+    "strength.technique": N_(
+        "Mixed: the meta-analysis card reports a slight growth edge for rest-pause; the rest-pause guide's reading "
+        "(a 2021 volume-equated trial, a 2024 review) is 'not proven superior'."
+    ),
+    "strength.exercise_choice": N_(
+        "Practical coaching guidance (no head-to-head trials by exercise); the cautious reading."
+    ),
+    "strength.failure": N_(
+        "Good: research summarised in the failure-proximity guide finds sets to RIR 1-2 build about the same muscle "
+        "as sets to failure, at a much lower recovery cost."
+    ),
+    "strength.convention": N_("Practice convention from the guides, not tested head to head."),
+    "strength.rest": N_(
+        "Moderate: a 2024 Bayesian meta-analysis (in the rest-pause guide) found a small hypertrophy edge for rests "
+        "over 60 s between sets."
+    ),
+    "strength.definition": N_("Definition (the RPE/RIR scale), not a claim that needs evidence."),
+    "strength.your_data": N_("Your own logged sets (Epley's formula, or the RPE scale when you log effort)."),
+    "strength.practice": N_("General coaching practice, not from the guides."),
+    # The lifter's own caveats
+    "caveat.joint": N_(
+        "Your {joint} has been irritated {days} days running: skip rest-pause and drop sets on {exercise} this week."
+    ),
+    "caveat.frequency": N_(
+        "You already used intensifiers on {muscle} {days} days this week: make today straight sets."
+    ),
+    "caveat.beginner": N_(
+        "You set your experience to beginner: the guides keep these techniques for intermediate and advanced lifters."
+    ),
+}
+
+TECHNIQUES: dict[str, str] = {"rest_pause": N_("rest-pause"), "drop_set": N_("drop sets")}
+
+# Questions shown when a question can't be answered; each is answerable (tests check).
+EXAMPLES: tuple[str, ...] = (
+    N_("rest-pause or drop set for leg press?"),
+    N_("should I go to failure on squats?"),
+    N_("how long do I rest between rest-pause bursts?"),
+    N_("how many bursts / drops / pairs?"),
+    N_("what do I pair with flies?"),
+    N_("what's my bench 1RM?"),
+    N_("what is RIR?"),
+    N_("is rest-pause better than normal sets?"),
+)
