@@ -75,7 +75,7 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     name = exercise.name if exercise else asked
     rows = await services.storage.exercise_summaries(user.id, name)
     if not rows:
-        return Reply(f"No <b>{escape(name)}</b> sets logged yet.")
+        return Reply(f"No <b>{escape(name[:60])}</b> sets logged yet.")
     points = progress(rows)
     unit = await services.storage.exercise_unit(user.id, name) or user.unit
     chart = await services.charts.progress(name, points, unit)

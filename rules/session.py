@@ -18,7 +18,7 @@ from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, percent_of_max
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
 from rules.models import LoggedSet, ParsedSet, Technique, Unit
 from rules.report import EffortSpread, MuscleWeek, weekly_report
-from rules.sources import FAILURE_GUIDE
+from rules.sources import Source
 
 # Failure-proximity guide: "8 = Hard. 2 reps left. Main compound work"; "Most of your training should
 # land in the RPE 7-9 range". Today's load aims the same reps at RPE 8, the middle of that range.
@@ -26,7 +26,7 @@ TARGET_RPE = 8.0
 PRODUCTIVE_RPE = (7.0, 9.0)
 LOAD_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}  # the smallest usual jump on a barbell
 MOST = 0.5  # "most sets at RPE 7-9": more than half of the rated sets
-NEXT_SOURCE = FAILURE_GUIDE
+NEXT_SOURCE = Source.FAILURE_GUIDE  # a source id (rules/sources.py); titles are in handlers/words
 
 
 def is_warmup(parsed: ParsedSet) -> bool:
