@@ -10,13 +10,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from bot.storage import Backend, Claim
 from handlers.checkins import RECENT_DAYS
 from handlers.ports import RecipientGone
 from rules.models import LoggedSet, UserSettings
-from rules.schedule import next_checkin, parse_clock
+from rules.schedule import next_checkin_for
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +39,6 @@ class SweepReport:
     recovered: int = 0
 
 
-def _next_instant(user: UserSettings, now: datetime) -> datetime:
-    at = parse_clock(user.checkin_time) or time(9, 0)
-    return next_checkin(now, user.timezone or "UTC", at)
-
-
 async def sweep(storage: Backend, send_prompt: SendPrompt, now: datetime, limit: int = SWEEP_LIMIT) -> SweepReport:
     report = SweepReport(recovered=await storage.recover_stale_claims(now - STALE_CLAIM))
     claims = await storage.claim_due_checkins(now, limit)
@@ -53,7 +48,7 @@ async def sweep(storage: Backend, send_prompt: SendPrompt, now: datetime, limit:
     blocked: list[int] = []
 
     async def deliver(claim: Claim) -> None:
-        following = _next_instant(claim.user, now)
+        following = next_checkin_for(claim.user, now)
         if claim.already_sent:
             outcomes.append((claim.user.id, following))
             return

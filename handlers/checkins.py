@@ -10,7 +10,7 @@ from handlers.render import escape
 from rules.answers import is_question
 from rules.checkins import JOINT_BUTTONS, assessment, prompt_text, read_answer
 from rules.models import CheckIn, JointLevel, LoggedSet, UserSettings
-from rules.schedule import next_checkin, parse_clock
+from rules.schedule import next_checkin_for
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
 ASSESSMENT_DAYS = 14
@@ -66,9 +66,7 @@ async def pause(message: Incoming, user: UserSettings, services: Services) -> Re
 async def resume(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/resume: restart the daily prompt at the saved time."""
     zone = user.timezone or "UTC"
-    at = parse_clock(user.checkin_time)
-    assert at is not None
-    moment = next_checkin(services.clock(), zone, at)
+    moment = next_checkin_for(user, services.clock())
     await services.storage.update_user(user.id, checkins_on=True, next_checkin_utc=moment)
     note = "" if user.timezone else " Set your time zone in /settings so it comes at your local time."
     return Reply(f"▶️ Daily check-ins on, at {user.checkin_time} ({escape(zone)}).{note}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.render import escape
 from rules.models import Experience, UserSettings
-from rules.schedule import next_checkin, parse_clock, parse_timezone
+from rules.schedule import next_checkin_for, parse_clock, parse_timezone
 
 # The onboarding steps, in order; each callback `set:<step>:<value>` moves to the next one.
 STEPS = ("unit", "experience", "timezone", "checkin")
@@ -83,10 +83,9 @@ async def show_settings(message: Incoming, user: UserSettings, services: Service
 
 
 async def _schedule(user: UserSettings, services: Services, clock: str) -> UserSettings:
-    zone = user.timezone or "UTC"
     at = parse_clock(clock)
     assert at is not None
-    moment = next_checkin(services.clock(), zone, at)
+    moment = next_checkin_for(user, services.clock(), at)
     return await services.storage.update_user(
         user.id, checkin_time=f"{at:%H:%M}", checkins_on=True, next_checkin_utc=moment, awaiting=None
     )

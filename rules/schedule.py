@@ -6,6 +6,8 @@ import re
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from rules.models import UserSettings
+
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$")
 
@@ -62,3 +64,13 @@ def next_checkin(now: datetime, zone: str, at: time) -> datetime:
     if candidate <= local_now:
         candidate = datetime.combine(local_now.date() + timedelta(days=1), at, tzinfo=tz)
     return candidate.astimezone(UTC)
+
+
+DEFAULT_CHECKIN = time(9, 0)  # the check-in time a lifter gets until they choose one
+
+
+def next_checkin_for(user: UserSettings, now: datetime, at: time | None = None) -> datetime:
+    """A lifter's next check-in after `now`, in UTC: at `at` (else their saved time, else 09:00) on their
+    wall clock (UTC until they set a zone). The one place the bot works this out."""
+    when = at or parse_clock(user.checkin_time) or DEFAULT_CHECKIN
+    return next_checkin(now, user.timezone or "UTC", when)

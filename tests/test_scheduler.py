@@ -15,7 +15,8 @@ from bot.storage import Storage
 from bot.telegram.updates import prompt_sender
 from handlers import checkins
 from handlers.base import Services
-from rules.schedule import next_checkin, parse_clock, parse_timezone
+from rules.models import UserSettings
+from rules.schedule import next_checkin, next_checkin_for, parse_clock, parse_timezone
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN
 
@@ -60,6 +61,22 @@ async def run(storage: Storage, bot: Bot, now: datetime):  # type: ignore[no-unt
 )
 def test_next_checkin_is_local_nine_oclock_across_zones_and_dst(zone: str, now: str, expected: str) -> None:
     assert next_checkin(at(now), zone, time(9, 0)) == at(expected)
+
+
+@pytest.mark.parametrize(
+    ("zone", "saved", "chosen", "expected"),
+    [
+        ("America/New_York", "07:30", None, "2026-11-23T12:30"),  # the saved time, on their wall clock
+        (None, "07:30", None, "2026-11-24T07:30"),  # no zone yet: UTC
+        ("America/New_York", "07:30", time(18, 0), "2026-11-23T23:00"),  # a newly chosen time wins
+        ("Europe/Berlin", "late-ish", None, "2026-11-24T08:00"),  # an unreadable saved time: 09:00
+    ],
+)
+def test_a_lifters_next_checkin_follows_their_zone_and_time(
+    zone: str | None, saved: str, chosen: time | None, expected: str
+) -> None:
+    user = UserSettings(id=1, timezone=zone, checkin_time=saved)
+    assert next_checkin_for(user, at("2026-11-23T12:00"), chosen) == at(expected)
 
 
 @pytest.mark.parametrize(
