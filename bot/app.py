@@ -10,7 +10,10 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.console import CONSOLE_USER, chat
-from bot.storage import Storage
+from bot.wiring import wired
+from handlers.base import Reply, Upload
+from handlers.console_text import plain
+from handlers.router import answer
 from rules.strong_csv import export_csv
 
 NO_TOKEN = (
@@ -49,26 +52,24 @@ def configure_logging(settings: Settings) -> None:
 
 
 async def _import(db_path: Path, user_id: int, path: Path) -> str:
-    from bot.charts import MatplotlibCharts
-    from handlers.base import Services
-    from handlers.console_text import plain
-    from handlers.report import import_file
+    replies: list[Reply] = []
 
-    storage = await Storage.open(db_path)
-    try:
-        user = await storage.user(user_id, user_id)
-        reply = await import_file(user, path.read_bytes(), Services(storage=storage, charts=MatplotlibCharts()))
-        return plain(reply.html)
-    finally:
-        await storage.close()
+    async def keep(reply: Reply) -> None:
+        replies.append(reply)
+
+    async with wired(db_path) as wiring:
+        await answer(Upload(user_id, user_id, path.read_bytes()), wiring.services, keep)
+    return "\n".join(plain(reply.html) for reply in replies)
 
 
 async def _export(db_path: Path, user_id: int) -> str:
-    storage = await Storage.open(db_path)
-    try:
-        return export_csv(await storage.all_sets(user_id))
-    finally:
-        await storage.close()
+    async with wired(db_path) as wiring:
+        return export_csv(await wiring.backend.all_sets(user_id))
+
+
+async def _chat(db_path: Path, user_id: int, interactive: bool) -> int:
+    async with wired(db_path) as wiring:
+        return await chat(wiring, user_id, sys.stdin, sys.stdout, interactive, db_path.parent / "setcoach-files")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -93,4 +94,4 @@ def run_command(args: argparse.Namespace) -> int:
     interactive = sys.stdin.isatty()
     if args.command in (None, "run"):
         sys.stderr.write(NO_TOKEN)
-    return asyncio.run(chat(db_path, user_id, sys.stdin, sys.stdout, interactive))
+    return asyncio.run(_chat(db_path, user_id, interactive))

@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.charts import MatplotlibCharts
-from bot.storage import Storage
-from handlers.base import Button, Incoming, Reply, Services
+from bot.wiring import Wiring
+from handlers.base import Button, Incoming, Press, Reply, Services
 from handlers.console_text import plain
-from handlers.router import handle_callback, handle_text
+from handlers.router import answer
 
 CONSOLE_USER = 1  # the lifter at the keyboard, unless --user says otherwise
 
@@ -46,15 +45,15 @@ class ConsoleChat:
         if not line.strip():
             return
         button = _chosen(line, self.offered)
+        event: Incoming | Press
         if button is not None:
-            reply = await handle_callback(self.user_id, self.user_id, button.data, self.services)
+            event = Press(self.user_id, self.user_id, button.data)
         else:
-            message = Incoming(self.user_id, self.user_id, self.next_message_id, line.rstrip("\n"), datetime.now(UTC))
+            event = Incoming(self.user_id, self.user_id, self.next_message_id, line.rstrip("\n"), datetime.now(UTC))
             self.next_message_id += 1
-            handled = await handle_text(message, self.services)
-            if handled.row is not None:
-                await self.services.storage.mark_answered(self.user_id, handled.row)
-            reply = handled.reply or Reply("(already answered)")
+        await answer(event, self.services, self.send)
+
+    async def send(self, reply: Reply) -> None:
         self.show(reply)
 
     def show(self, reply: Reply) -> None:
@@ -72,25 +71,20 @@ class ConsoleChat:
         self.out.flush()
 
 
-async def chat(db_path: Path, user_id: int, stdin: TextIO, stdout: TextIO, interactive: bool) -> int:
-    storage = await Storage.open(db_path)
-    try:
-        services = Services(storage=storage, charts=MatplotlibCharts())
-        first_id = await storage.next_console_message_id(user_id)
-        console = ConsoleChat(services, user_id, stdout, db_path.parent / "setcoach-files", first_id)
+async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, interactive: bool, files: Path) -> int:
+    first_id = await wiring.backend.next_console_message_id(user_id)
+    console = ConsoleChat(wiring.services, user_id, stdout, files, first_id)
+    if interactive:
+        stdout.write(
+            "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"
+        )
+        stdout.flush()
+    while True:
         if interactive:
-            stdout.write(
-                "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"
-            )
+            stdout.write("you> ")
             stdout.flush()
-        while True:
-            if interactive:
-                stdout.write("you> ")
-                stdout.flush()
-            line = await asyncio.to_thread(stdin.readline)
-            if not line:
-                break
-            await console.say(line)
-    finally:
-        await storage.close()
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:
+            break
+        await console.say(line)
     return 0

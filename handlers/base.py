@@ -18,6 +18,25 @@ class Incoming:
     message_id: int
     text: str
     at: datetime
+    edited: bool = False  # a correction of a message sent before
+
+
+@dataclass(frozen=True)
+class Press:
+    """A press on one of our buttons; `data` is what the button was built with."""
+
+    user_id: int
+    chat_id: int
+    data: str
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file a lifter sent (a Strong CSV export), already downloaded by the front-end."""
+
+    user_id: int
+    chat_id: int
+    content: bytes
 
 
 @dataclass(frozen=True)

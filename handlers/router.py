@@ -1,6 +1,7 @@
-"""Route each incoming message, edit or button press to its handler; the front-ends call only this.
+"""Route each incoming message, edit, button press or file to its handler; the front-ends call only `answer`.
 
-Every raw message is stored first, so nothing typed is ever lost, whatever happens next.
+Every raw message is stored first, so nothing typed is ever lost, whatever happens next; it is marked
+answered only once its reply is out.
 """
 
 from __future__ import annotations
@@ -8,9 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from handlers import checkins, commands, questions, report, settings
-from handlers.base import Incoming, Reply, Services
+from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
 from rules.models import UserSettings
@@ -138,3 +140,27 @@ async def handle_callback(user_id: int, chat_id: int, data: str, services: Servi
 
 def register_callback(kind: str, handler: CallbackHandler) -> None:
     CALLBACKS[kind] = handler
+
+
+# How a front-end delivers a reply to the chat the event came from.
+Send: TypeAlias = Callable[[Reply], Awaitable[object]]
+
+
+async def answer(incoming: Incoming | Press | Upload, services: Services, send: Send) -> None:
+    """The one way through for every front-end (console, Telegram, webhook): route, send, mark answered.
+
+    A stored message is marked answered only after `send` returned, so a crash in between means a
+    re-delivery is answered then; a re-delivery of an answered message sends nothing.
+    """
+    if isinstance(incoming, Press):
+        await send(await handle_callback(incoming.user_id, incoming.chat_id, incoming.data, services))
+        return
+    if isinstance(incoming, Upload):
+        user = await services.storage.user(incoming.user_id, incoming.chat_id)
+        await send(await report.import_file(user, incoming.content, services))
+        return
+    handled = await (handle_edit if incoming.edited else handle_text)(incoming, services)
+    if handled.reply is not None:
+        await send(handled.reply)
+    if handled.row is not None:
+        await services.storage.mark_answered(incoming.user_id, handled.row)

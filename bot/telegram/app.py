@@ -1,4 +1,4 @@
-"""Build the python-telegram-bot Application: storage opened in post_init, closed in post_shutdown."""
+"""Build the python-telegram-bot Application: storage opened (bot/wiring.py) in post_init, closed in post_shutdown."""
 
 from __future__ import annotations
 
@@ -9,14 +9,12 @@ from typing import Any
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot.charts import MatplotlibCharts
 from bot.config import Settings
-from bot.storage import Storage
 from bot.telegram import updates
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.polling import serve
+from bot.wiring import Wiring
 from handlers import router
-from handlers.base import Services
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +33,9 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        storage = await Storage.open(settings.db_path)
-        application.bot_data["backend"] = storage
-        application.bot_data["services"] = Services(storage=storage, charts=MatplotlibCharts())
+        wiring = await Wiring.open(settings.db_path)
+        application.bot_data["wiring"] = wiring  # updates.py reads it: the backend for the sweep
+        application.bot_data["services"] = wiring.services  # and the handlers' ports
         assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
         application.job_queue.run_repeating(
             updates.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
@@ -49,9 +47,9 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         application.bot_data.pop("services", None)
-        backend = application.bot_data.pop("backend", None)
-        if isinstance(backend, Storage):
-            await backend.close()
+        wiring = application.bot_data.pop("wiring", None)
+        if isinstance(wiring, Wiring):
+            await wiring.close()
         log.info("SetCoach stopped")
 
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.

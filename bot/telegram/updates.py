@@ -21,11 +21,12 @@ from telegram.ext import (
 
 from bot.scheduler import SendPrompt, sweep
 from bot.storage import Backend
-from handlers import checkins, report
-from handlers.base import Incoming, Reply, Services
+from bot.wiring import Wiring
+from handlers import checkins
+from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.console_text import plain
 from handlers.ports import RecipientGone
-from handlers.router import Handled, handle_callback, handle_edit, handle_text
+from handlers.router import Send, answer
 from rules.models import LoggedSet, UserSettings
 
 log = logging.getLogger(__name__)
@@ -46,8 +47,8 @@ def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 def backend_of(context: ContextTypes.DEFAULT_TYPE) -> Backend:
     """The storage backend itself, for the check-in sweep (handlers see it only as a `Store`)."""
-    backend: Backend = context.application.bot_data["backend"]
-    return backend
+    wiring: Wiring = context.application.bot_data["wiring"]
+    return wiring.backend
 
 
 def markup(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -100,7 +101,7 @@ async def send(bot: Bot, chat_id: int, reply: Reply) -> Message:
     return sent
 
 
-def incoming(message: Message) -> Incoming:
+def incoming(message: Message, edited: bool = False) -> Incoming:
     assert message.from_user is not None
     when = message.edit_date or message.date or datetime.now(UTC)
     return Incoming(
@@ -109,33 +110,33 @@ def incoming(message: Message) -> Incoming:
         message_id=message.message_id,
         text=message.text or "",
         at=when,
+        edited=edited,
     )
 
 
-async def _answer(
-    message: Message | None,
-    context: ContextTypes.DEFAULT_TYPE,
-    route: Callable[[Incoming, Services], Awaitable[Handled]],
-) -> None:
-    """Route, reply, then mark the stored message answered (only after the reply went out)."""
+def replier(bot: Bot, chat_id: int) -> Send:
+    """`send` for the router: a reply goes to the chat the update came from."""
+
+    async def send_reply(reply: Reply) -> None:
+        await send(bot, chat_id, reply)
+
+    return send_reply
+
+
+async def _answer_message(message: Message | None, context: ContextTypes.DEFAULT_TYPE, edited: bool) -> None:
     if message is None or message.from_user is None or message.text is None:
         return
-    services = services_of(context)
-    handled = await route(incoming(message), services)
-    if handled.reply is not None:
-        await send(context.bot, message.chat_id, handled.reply)
-    if handled.row is not None:
-        await services.storage.mark_answered(message.from_user.id, handled.row)
+    await answer(incoming(message, edited), services_of(context), replier(context.bot, message.chat_id))
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any text, commands included: the router decides; the raw text is stored first."""
-    await _answer(update.message, context, handle_text)
+    await _answer_message(update.message, context, edited=False)
 
 
 async def on_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message corrects what it logged."""
-    await _answer(update.edited_message, context, handle_edit)
+    await _answer_message(update.edited_message, context, edited=True)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -145,8 +146,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     chat_id = query.message.chat.id if query.message else query.from_user.id
-    reply = await handle_callback(query.from_user.id, chat_id, query.data or "", services_of(context))
-    await send(context.bot, chat_id, reply)
+    press = Press(query.from_user.id, chat_id, query.data or "")
+    await answer(press, services_of(context), replier(context.bot, chat_id))
 
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -157,15 +158,14 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message = update.message
     if message is None or message.document is None or message.from_user is None:
         return
-    services = services_of(context)
-    user = await services.storage.user(message.from_user.id, message.chat_id)
     document = message.document
     if (document.file_size or 0) > MAX_IMPORT_BYTES:
         await send(context.bot, message.chat_id, Reply("That file is over 5 MB; export a shorter range from Strong."))
         return
     file = await context.bot.get_file(document.file_id)
     content = bytes(await file.download_as_bytearray())
-    await send(context.bot, message.chat_id, await report.import_file(user, content, services))
+    upload = Upload(message.from_user.id, message.chat_id, content)
+    await answer(upload, services_of(context), replier(context.bot, message.chat_id))
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
