@@ -22,7 +22,7 @@ from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
 from handlers.report import REPORT_DAYS, _context, render_week, show_progress
-from rules.models import ParsedSet
+from rules.models import MessageKind, ParsedSet
 from rules.report import weekly_report
 
 LIFTER = 1
@@ -36,7 +36,7 @@ async def populate(storage: Storage) -> tuple[int, datetime]:
     await storage.user(LIFTER, LIFTER)
     for number, (moment, sets) in enumerate(sorted(by_time.items()), start=1):
         stored = await storage.record_message(LIFTER, LIFTER, number, "bench", moment)
-        await storage.save_outcome(LIFTER, stored.row, "sets", sets, moment)
+        await storage.save_outcome(LIFTER, stored.row, MessageKind.SETS, sets, moment)
     for checkin in checkins:
         await storage.save_checkin(LIFTER, checkin, None, now)
     return len(history), now

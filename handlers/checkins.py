@@ -9,7 +9,7 @@ from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.render import escape
 from rules.answers import is_question
 from rules.checkins import JOINT_BUTTONS, assessment, prompt_text, read_answer
-from rules.models import CheckIn, JointLevel, LoggedSet, UserSettings
+from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
 from rules.schedule import next_checkin_for
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
@@ -53,7 +53,7 @@ async def prompt(services: Services, user: UserSettings) -> Reply:
 
 async def checkin_now(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/checkin: ask now; typed answers are expected after it."""
-    await services.storage.update_user(user.id, awaiting="checkin")
+    await services.storage.update_user(user.id, awaiting=Awaiting.CHECKIN)
     return await prompt(services, user)
 
 

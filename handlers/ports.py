@@ -13,7 +13,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from rules.models import CheckIn, Feedback, HistoryRow, LoggedSet, ParsedSet, Unit, UserSettings
+from rules.models import CheckIn, Feedback, HistoryRow, LoggedSet, MessageKind, ParsedSet, Unit, UserSettings
 from rules.report import ProgressPoint, SetSummary, WeekReport
 
 
@@ -71,7 +71,7 @@ class Store(Protocol):
         self,
         user_id: int,
         row: int,
-        kind: str,
+        kind: MessageKind,
         sets: Sequence[ParsedSet] = (),
         performed_at: datetime | None = None,
         feedback: Sequence[Feedback] = (),

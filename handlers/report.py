@@ -9,7 +9,7 @@ from handlers.render import escape, plural
 from rules.catalog import lookup
 from rules.context import Context
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
-from rules.models import UserSettings
+from rules.models import MessageKind, UserSettings
 from rules.report import WeekReport, progress, weekly_report
 from rules.strong_csv import export_csv, import_csv
 
@@ -112,7 +112,7 @@ async def import_file(user: UserSettings, content: bytes, services: Services) ->
             skipped += 1
             continue
         await services.storage.save_outcome(
-            user.id, stored.row, "import", workout.sets, workout.performed_at, times=workout.times
+            user.id, stored.row, MessageKind.IMPORT, workout.sets, workout.performed_at, times=workout.times
         )
         added += 1
         sets += len(workout.sets)

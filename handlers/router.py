@@ -7,15 +7,16 @@ answered only once its reply is out.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TypeAlias
 
 from handlers import checkins, commands, questions, report, settings
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
-from rules.models import UserSettings
+from rules.models import Awaiting, MessageKind, UserSettings
 from rules.notation import parse_message
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,17 @@ def _command_name(text: str) -> str:
     return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
 
 
+TypedAnswer = Callable[[Incoming, UserSettings, Services], Awaitable[Reply | None]]
+# What we asked for -> who reads the typed answer, and what the message is stored as. None lets the text
+# through to the question answerer.
+AWAITED: Mapping[Awaiting, tuple[TypedAnswer, MessageKind]] = MappingProxyType(
+    {
+        Awaiting.TIMEZONE: (settings.timezone_answer, MessageKind.TIMEZONE),
+        Awaiting.CHECKIN_TIME: (settings.checkin_time_answer, MessageKind.CHECKIN_TIME),
+        Awaiting.CHECKIN: (checkins.typed_answer, MessageKind.CHECKIN),
+    }
+)
+
 QuestionHook = Callable[[Incoming, UserSettings, Services], Awaitable[Reply | None]]
 # Hooks tried, in order, on text that is neither a set nor a command (questions, check-in answers).
 TEXT_HOOKS: list[QuestionHook] = [questions.question_hook]
@@ -75,7 +87,7 @@ async def handle_text(message: Incoming, services: Services) -> Handled:
 async def _route(message: Incoming, user: UserSettings, row: int, services: Services) -> Reply:
     text = message.text.strip()
     if text.startswith("/"):
-        await services.storage.save_outcome(user.id, row, "command")
+        await services.storage.save_outcome(user.id, row, MessageKind.COMMAND)
         name = _command_name(text)
         handler = COMMANDS.get(name)
         if handler is None:
@@ -84,20 +96,20 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     result = parse_message(text, user.unit)
     if result.sets:
         return await log_sets(message, row, user, result, services)
-    if user.awaiting:
-        typed = checkins.typed_answer if user.awaiting == "checkin" else settings.typed_answer
+    if user.awaiting is not None:
+        typed, kind = AWAITED[user.awaiting]
         answer = await typed(message, user, services)
         if answer is not None:
-            await services.storage.save_outcome(user.id, row, user.awaiting)
+            await services.storage.save_outcome(user.id, row, kind)
             return answer
     for hook in TEXT_HOOKS:
         reply = await hook(message, user, services)
         if reply is not None:
-            await services.storage.save_outcome(user.id, row, "question")
+            await services.storage.save_outcome(user.id, row, MessageKind.QUESTION)
             return reply
     if any(character.isdigit() for character in text):
         return await report_unreadable(message, row, user, result, services)
-    await services.storage.save_outcome(user.id, row, "chat")
+    await services.storage.save_outcome(user.id, row, MessageKind.CHAT)
     return Reply(CHAT_FALLBACK)
 
 

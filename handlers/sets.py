@@ -11,7 +11,7 @@ from rules.catalog import lookup
 from rules.coach import evaluate, headline
 from rules.context import Context
 from rules.frequency import WEEK_DAYS
-from rules.models import Feedback, Level, ParsedSet, ParseResult, UserSettings
+from rules.models import Feedback, Level, MessageKind, ParsedSet, ParseResult, UserSettings
 from rules.trends import TREND_LOOKBACK_DAYS
 
 CHECKIN_LOOKBACK_DAYS = 14
@@ -45,7 +45,7 @@ async def log_sets(message: Incoming, row: int, user: UserSettings, result: Pars
     """A message that held sets: store them with their feedback, then answer."""
     context = await coach_context(services, user, result.sets)
     items = evaluate(result.sets, context)
-    await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
+    await services.storage.save_outcome(user.id, row, MessageKind.SETS, result.sets, message.at, items)
     top = headline(items)
     return Reply(render_logged(result.sets, top, result.errors), why_button(top))
 
@@ -53,7 +53,7 @@ async def log_sets(message: Incoming, row: int, user: UserSettings, result: Pars
 async def report_unreadable(
     message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services
 ) -> Reply:
-    await services.storage.save_outcome(user.id, row, "unreadable")
+    await services.storage.save_outcome(user.id, row, MessageKind.UNREADABLE)
     return Reply(render_unreadable(result.errors, message.text))
 
 
@@ -61,12 +61,12 @@ async def correct_sets(
     message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services
 ) -> Reply:
     """An edited message replaces what it logged before (judged without its old version)."""
-    await services.storage.save_outcome(user.id, row, "editing")
+    await services.storage.save_outcome(user.id, row, MessageKind.EDITING)
     if not result.sets:
-        await services.storage.save_outcome(user.id, row, "unreadable")
+        await services.storage.save_outcome(user.id, row, MessageKind.UNREADABLE)
         note = "✏️ I saw your edit but couldn't read it, so that entry now logs nothing.\n"
         return Reply(note + render_unreadable(result.errors, message.text))
     items = evaluate(result.sets, await coach_context(services, user, result.sets))
-    await services.storage.save_outcome(user.id, row, "sets", result.sets, message.at, items)
+    await services.storage.save_outcome(user.id, row, MessageKind.SETS, result.sets, message.at, items)
     top = headline(items)
     return Reply(render_corrected(result.sets, top), why_button(top))

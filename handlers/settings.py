@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.render import escape
-from rules.models import Experience, UserSettings
+from rules.models import Awaiting, Experience, UserSettings
 from rules.schedule import next_checkin_for, parse_clock, parse_timezone
 
 # The onboarding steps, in order; each callback `set:<step>:<value>` moves to the next one.
@@ -125,21 +125,21 @@ async def skip(user: UserSettings, step: str, services: Services) -> Reply:
 async def ask_again(user: UserSettings, step: str, services: Services) -> Reply:
     """A button press `ask:<step>`: show that step's question (and wait for typed answers)."""
     if step == "checkin_time":
-        await services.storage.update_user(user.id, awaiting="checkin_time")
+        await services.storage.update_user(user.id, awaiting=Awaiting.CHECKIN_TIME)
         return Reply(
             "What time? Reply like <code>07:30</code> or <code>7pm</code>.", buttons([("Skip", "skip:checkin")])
         )
     if step not in STEPS:
         return Reply("That button is out of date. /settings shows the current choices.")
     if step == "timezone":
-        user = await services.storage.update_user(user.id, awaiting="timezone")
+        user = await services.storage.update_user(user.id, awaiting=Awaiting.TIMEZONE)
     return ask(step, user)
 
 
 async def set_timezone(user: UserSettings, text: str, services: Services) -> Reply:
     zone = parse_timezone(text)
     if zone is None:
-        await services.storage.update_user(user.id, awaiting="timezone")
+        await services.storage.update_user(user.id, awaiting=Awaiting.TIMEZONE)
         return Reply(
             f"I don't know the time zone <code>{escape(text[:40])}</code>. Try a city (<code>Berlin</code>), "
             "a zone (<code>America/New_York</code>) or an offset (<code>UTC-5</code>).",
@@ -151,15 +151,16 @@ async def set_timezone(user: UserSettings, text: str, services: Services) -> Rep
     return _after("timezone", user, f"Time zone: {escape(zone)}.")
 
 
-async def typed_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
-    """A typed reply to a question we asked (time zone, check-in time), or None if we asked nothing."""
-    if user.awaiting == "timezone":
-        return await set_timezone(user, message.text, services)
-    if user.awaiting == "checkin_time":
-        if parse_clock(message.text) is None:
-            return Reply(
-                "I couldn't read that time. Reply like <code>07:30</code> or <code>7pm</code>.",
-                buttons([("Skip", "skip:checkin")]),
-            )
-        return await choose(user, "checkin", message.text, services)
-    return None
+async def timezone_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
+    """A typed reply to "Your time zone?"."""
+    return await set_timezone(user, message.text, services)
+
+
+async def checkin_time_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
+    """A typed reply to "What time?" for the daily check-in."""
+    if parse_clock(message.text) is None:
+        return Reply(
+            "I couldn't read that time. Reply like <code>07:30</code> or <code>7pm</code>.",
+            buttons([("Skip", "skip:checkin")]),
+        )
+    return await choose(user, "checkin", message.text, services)

@@ -160,6 +160,32 @@ class LifterProfile(BaseModel):
     experience: Experience = Experience.INTERMEDIATE
 
 
+class Awaiting(StrEnum):
+    """The free-text answer we asked a lifter for (stored as these strings in `users.awaiting`)."""
+
+    TIMEZONE = "timezone"
+    CHECKIN_TIME = "checkin_time"
+    CHECKIN = "checkin"  # the check-in prompt went out: words like "elbow 2" answer it
+
+
+class MessageKind(StrEnum):
+    """What a stored message turned out to be (stored as these strings in `messages.kind`)."""
+
+    PENDING = "pending"  # stored, not yet routed (the column's default)
+    COMMAND = "command"
+    SETS = "sets"
+    EDITING = "editing"  # an edit being applied; replaced by its outcome at once
+    UNREADABLE = "unreadable"
+    QUESTION = "question"
+    CHAT = "chat"
+    IMPORT = "import"
+    UNDONE = "undone"
+    # Answers to what we asked (one per Awaiting)
+    TIMEZONE = "timezone"
+    CHECKIN_TIME = "checkin_time"
+    CHECKIN = "checkin"
+
+
 class UserSettings(BaseModel):
     """A lifter's settings as storage keeps them."""
 
@@ -173,7 +199,7 @@ class UserSettings(BaseModel):
     checkins_on: bool = False
     next_checkin_utc: datetime | None = None
     chat_id: int | None = None
-    awaiting: str | None = None  # the free-text answer we asked for ("timezone", "checkin_time", ...)
+    awaiting: Awaiting | None = None
 
     @property
     def profile(self) -> LifterProfile:

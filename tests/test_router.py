@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from handlers.base import Incoming, Press, Reply, Services, Upload
-from handlers.router import answer
+from handlers.router import AWAITED, answer
+from rules.models import Awaiting, MessageKind
 
 LIFTER = 42
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -76,3 +77,16 @@ async def test_a_file_is_imported_and_answered(services: Services) -> None:
     csv = "Date,Workout Name,Exercise Name,Set Order,Weight,Weight Unit,Reps\n2026-11-20 18:00,Push,Bench,1,100,kg,8\n"
     await answer(Upload(LIFTER, LIFTER, csv.encode()), services, chat)
     assert len(chat.replies) == 1 and "Imported 1 set from 1 workout" in chat.replies[0].html
+
+
+def test_every_question_we_ask_has_a_reader_and_a_stored_kind() -> None:
+    assert set(AWAITED) == set(Awaiting)
+    assert all(kind.value == awaiting.value for awaiting, (_, kind) in AWAITED.items())
+
+
+def test_stored_states_and_kinds_keep_the_strings_existing_databases_hold() -> None:
+    assert {a.value for a in Awaiting} == {"timezone", "checkin_time", "checkin"}
+    assert {k.value for k in MessageKind} >= {
+        "pending", "command", "sets", "editing", "unreadable", "question", "chat", "import", "undone",
+        "timezone", "checkin_time", "checkin",
+    }  # fmt: skip

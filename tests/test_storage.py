@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.storage import MIGRATIONS, Storage
+from rules.models import MessageKind
 from rules.notation import parse_message
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -16,7 +17,7 @@ NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 async def log(storage: Storage, user: int, message_id: int, text: str, at: datetime) -> None:
     await storage.user(user, user, at)
     stored = await storage.record_message(user, user, message_id, text, at)
-    await storage.save_outcome(user, stored.row, "sets", parse_message(text).sets, at)
+    await storage.save_outcome(user, stored.row, MessageKind.SETS, parse_message(text).sets, at)
 
 
 async def test_a_new_database_is_at_the_latest_migration(storage: Storage) -> None:
@@ -61,7 +62,7 @@ async def test_concurrent_lifters_share_writes_and_each_lands_on_its_own_rows(st
     async def one(lifter: int) -> int:
         user, stored = await storage.arrive(lifter, lifter, 7, f"squat {lifter}kg 5", NOW)
         assert user.id == lifter and stored.is_new
-        await storage.save_outcome(lifter, stored.row, "sets", parse_message(f"squat {lifter}kg 5").sets, NOW)
+        await storage.save_outcome(lifter, stored.row, MessageKind.SETS, parse_message(f"squat {lifter}kg 5").sets, NOW)
         if lifter % 2:
             await storage.mark_answered(lifter, stored.row)
         return stored.row
@@ -80,7 +81,7 @@ async def test_a_write_that_fails_does_not_fail_the_others_sent_with_it(storage:
     _, stored = await storage.arrive(1, 1, 1, "squat 100kg 5", NOW)
     sets = parse_message("squat 100kg 5").sets
     results = await asyncio.gather(
-        storage.save_outcome(1, stored.row, "sets", sets, NOW),
+        storage.save_outcome(1, stored.row, MessageKind.SETS, sets, NOW),
         storage.save_outcome(1, stored.row, None, sets, NOW),  # type: ignore[arg-type]  # kind is NOT NULL
         return_exceptions=True,
     )

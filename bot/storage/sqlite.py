@@ -22,11 +22,13 @@ from pydantic_core import to_json
 from bot.storage.contract import Claim
 from handlers.ports import StoredMessage
 from rules.models import (
+    Awaiting,
     CheckIn,
     Experience,
     Feedback,
     HistoryRow,
     LoggedSet,
+    MessageKind,
     ParsedSet,
     Segment,
     Technique,
@@ -467,7 +469,7 @@ class Storage:
         self,
         user_id: int,
         row: int,
-        kind: str,
+        kind: MessageKind,
         sets: Sequence[ParsedSet] = (),
         performed_at: datetime | None = None,
         feedback: Sequence[Feedback] = (),
@@ -617,8 +619,8 @@ class Storage:
             )
             await db.execute("DELETE FROM sets WHERE user_id = ? AND message_row = ?", (user_id, found[0]))
             await db.execute(
-                "UPDATE messages SET kind = 'undone', feedback_json = NULL WHERE id = ? AND user_id = ?",
-                (found[0], user_id),
+                "UPDATE messages SET kind = ?, feedback_json = NULL WHERE id = ? AND user_id = ?",
+                (MessageKind.UNDONE, found[0], user_id),
             )
         return [_set_from_row(row) for row in rows]
 
@@ -701,9 +703,8 @@ class Storage:
         """Written the moment a prompt is out, so a crash before rescheduling does not send it again;
         free-text replies from now on are read as the check-in answer."""
         await self._write_one(
-            "UPDATE users SET checkin_sent_for = claimed_due, awaiting = 'checkin' "
-            "WHERE id = ? AND claimed_due IS NOT NULL",
-            (user_id,),
+            "UPDATE users SET checkin_sent_for = claimed_due, awaiting = ? WHERE id = ? AND claimed_due IS NOT NULL",
+            (Awaiting.CHECKIN, user_id),
         )
 
     async def finish_checkins(self, outcomes: Iterable[tuple[int, datetime]]) -> None:
