@@ -20,6 +20,7 @@ from typing import Any
 
 from aiohttp import web
 
+ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: the `from` of every anonymous admin's message
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "SetCoach", "username": "setcoach_test_bot"}
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "tg-spoiler", "span",
                 "blockquote"}  # fmt: skip
@@ -65,6 +66,7 @@ class Call:
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
     status: int = 200
+    token: str = ""
 
 
 # A fault to inject: (method, HTTP status, JSON body) returned instead of the normal answer.
@@ -75,6 +77,7 @@ class FakeBotAPI:
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
+        self.pushed: list[dict[str, Any]] = []  # every update ever queued, confirmed or not
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(10_000)
         self._changed = asyncio.Condition()
@@ -88,6 +91,13 @@ class FakeBotAPI:
         self.port = 0
         self._runner: web.AppRunner | None = None
         self._closing = False
+        # Faults at the protocol level, as Telegram (or the network in front of it) produces them:
+        self.webhook_url = ""  # while set, getUpdates answers 409 as Telegram does
+        self.conflicts = False  # a second concurrent getUpdates terminates the first with 409
+        self._polling: dict[int, asyncio.Future[None]] = {}  # pending long polls, by connection
+        self.dribble: dict[str, list[float]] = {}  # method -> seconds between bytes of its next answers
+        self.garble: dict[str, int] = {}  # method -> how many next answers are malformed HTTP
+        self.delivered_late: dict[str, list[float]] = {}  # method -> seconds to wait *after* acting
 
     # Lifecycle -----------------------------------------------------------------------------
 
@@ -137,6 +147,7 @@ class FakeBotAPI:
         update_id = next(self._update_ids)
         update["update_id"] = update_id
         async with self._changed:
+            self.pushed.append(update)
             self.updates.append(update)
             self._changed.notify_all()
         return update_id
@@ -160,27 +171,44 @@ class FakeBotAPI:
         await self._push({"message": message})
         return int(message["message_id"])
 
-    async def edit_text(self, user_id: int, message_id: int, text: str) -> None:
+    async def edit_text(self, user_id: int, message_id: int, text: str, edit_date: int | None = None) -> int:
+        """The lifter edits a message; returns the edit's date (pass it again to re-deliver the same edit)."""
         message = self._message(user_id, text, message_id)
-        message["edit_date"] = int(time.time())
+        message["edit_date"] = edit_date or int(time.time())
         await self._push({"edited_message": message})
+        return int(message["edit_date"])
 
-    async def send_document(self, user_id: int, filename: str, content: bytes) -> None:
-        """A lifter sends a file (e.g. a Strong CSV export)."""
+    async def send_document(self, user_id: int, filename: str, content: bytes, message_id: int | None = None) -> int:
+        """A lifter sends a file (e.g. a Strong CSV export); returns its message id."""
         file_id = f"file{len(self.files) + 1}"
         self.files[file_id] = content
-        message = self._message(user_id, "", None)
+        message = self._message(user_id, "", message_id)
         del message["text"]
         message["document"] = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": filename,
                                 "mime_type": "text/csv", "file_size": len(content)}  # fmt: skip
         await self._push({"message": message})
+        return int(message["message_id"])
 
-    async def press(self, user_id: int, data: str) -> None:
-        bot_message = {"message_id": 1, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
-                       "from": BOT_USER, "text": "buttons"}  # fmt: skip
-        query = {"id": f"cq{time.monotonic_ns()}", "from": self.user(user_id), "chat_instance": "ci",
+    async def send_in_group(
+        self, group_id: int, user_id: int, text: str, sender_chat: dict[str, Any] | None = None
+    ) -> int:
+        """A message in a group; `sender_chat` set means an anonymous admin (Telegram sends them all as one user)."""
+        message = self._message(user_id, text, None)
+        message["chat"] = {"id": group_id, "type": "supergroup", "title": f"Group {group_id}"}
+        if sender_chat is not None:
+            message["sender_chat"] = sender_chat
+            message["from"] = {"id": ANONYMOUS_ADMIN, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+        await self._push({"message": message})
+        return int(message["message_id"])
+    async def press(self, user_id: int, data: str, query_id: str | None = None, chat_id: int | None = None) -> str:
+        """A press on an inline button (in `chat_id`, the lifter's private chat by default); returns the query id."""
+        chat = {"id": chat_id or user_id, "type": "private" if chat_id is None else "supergroup"}
+        bot_message = {"message_id": 1, "date": int(time.time()), "chat": chat, "from": BOT_USER, "text": "buttons"}
+        query_id = query_id or f"cq{time.monotonic_ns()}"
+        query = {"id": query_id, "from": self.user(user_id), "chat_instance": "ci",
                  "data": data, "message": bot_message}  # fmt: skip
         await self._push({"callback_query": query})
+        return query_id
 
     async def push_raw(self, update: dict[str, Any]) -> int:
         return await self._push(update)
@@ -216,13 +244,20 @@ class FakeBotAPI:
 
     # The protocol ----------------------------------------------------------------------------
 
-    async def _dispatch(self, request: web.Request) -> web.Response:
+    async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
         params = await self._params(request)
-        call = Call(method, params)
+        call = Call(method, params, token=request.match_info["token"])
         self.calls.append(call)
         if self.on_call is not None:
             self.on_call(call)
+        if self.garble.get(method):
+            self.garble[method] -= 1
+            call.status = 0
+            assert request.transport is not None
+            request.transport.write(b"HTTP/1.1 200 OK\r\nContent-Length: zz\r\n\r\n{}")
+            request.transport.close()
+            return web.Response()
         stall = self.delays.get(method)
         if stall:
             await asyncio.sleep(stall.pop(0))
@@ -235,13 +270,71 @@ class FakeBotAPI:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found"}, status=404)
-        result = await handler(params)
+        if method == "getUpdates":
+            result = await self._long_poll(request, params)
+        elif method == "getMe":
+            result = {**BOT_USER, "id": self.bot_id(call.token)}
+        else:
+            result = await handler(params)
         async with self._changed:
             self._changed.notify_all()
         if isinstance(result, web.Response):
             call.status = result.status
             return result
-        return web.json_response({"ok": True, "result": result})
+        late = self.delivered_late.get(method)
+        if late:  # done (and recorded as sent), but the answer is slow to come back
+            await asyncio.sleep(late.pop(0))
+        body = json.dumps({"ok": True, "result": result}).encode()
+        gaps = self.dribble.get(method)
+        if gaps:
+            return await self._dribbled(request, body, gaps.pop(0))
+        return web.Response(body=body, content_type="application/json")
+
+    @staticmethod
+    async def _dribbled(request: web.Request, body: bytes, gap: float) -> web.StreamResponse:
+        """The answer a byte at a time, `gap` seconds apart: each read is quick, the whole is not."""
+        response = web.StreamResponse(headers={"Content-Type": "application/json", "Content-Length": str(len(body))})
+        await response.prepare(request)
+        with contextlib.suppress(ConnectionError):
+            for index in range(len(body)):
+                await response.write(body[index : index + 1])
+                await asyncio.sleep(gap)
+            await response.write_eof()
+        return response
+
+    async def _long_poll(self, request: web.Request, params: dict[str, Any]) -> Any:
+        """getUpdates as Telegram answers it: 409 while a webhook is set, or to the older of two pollers."""
+        if self.webhook_url:
+            return self._conflict("Conflict: can't use getUpdates method while webhook is active; "
+                                  "use deleteWebhook to delete the webhook first")  # fmt: skip
+        connection = id(request.transport)
+        terminated: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self.conflicts:
+            for other, pending in list(self._polling.items()):
+                if other != connection and not pending.done():
+                    pending.set_result(None)
+        self._polling[connection] = terminated
+        try:
+            poll = asyncio.ensure_future(self._api_getUpdates(params))
+            await asyncio.wait({poll, terminated}, return_when=asyncio.FIRST_COMPLETED)
+            if terminated.done() and not poll.done():
+                poll.cancel()
+                return self._conflict(
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+                )
+            return poll.result()
+        finally:
+            if self._polling.get(connection) is terminated:
+                del self._polling[connection]
+
+    @staticmethod
+    def _conflict(description: str) -> web.Response:
+        return web.json_response({"ok": False, "error_code": 409, "description": description}, status=409)
+
+    def bot_id(self, token: str) -> int:
+        """Telegram's bot id is the token's number before the colon."""
+        head = token.split(":", 1)[0]
+        return int(head) if head.isdigit() else int(BOT_USER["id"])
 
     @staticmethod
     async def _params(request: web.Request) -> dict[str, Any]:
@@ -265,10 +358,21 @@ class FakeBotAPI:
         return params
 
     async def _api_getMe(self, params: dict[str, Any]) -> Any:
-        return BOT_USER
+        return BOT_USER  # answered in _dispatch, which knows the token
 
     async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url = ""
+        if str(params.get("drop_pending_updates", "")).lower() == "true":
+            async with self._changed:
+                self.updates.clear()
         return True
+
+    async def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url = str(params.get("url", ""))
+        return True
+
+    async def _api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
+        return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": len(self.updates)}
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
         return True

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,6 +63,15 @@ async def bot_api() -> AsyncIterator[FakeBotAPI]:
         yield server
     finally:
         await server.stop()
+
+
+@asynccontextmanager
+async def running_application(bot_api: FakeBotAPI, db_path: Path, **settings: object) -> AsyncIterator[Any]:
+    """The real Application polling our server; the body gets the Application (for its storage)."""
+    config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path, **settings)
+    application = build_application(config)
+    async with polling_in_background(application, timeout=1):
+        yield application
 
 
 @asynccontextmanager
