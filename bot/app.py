@@ -8,11 +8,12 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.config import Settings
+from bot.config import Settings, StartRefused
 from bot.console import CONSOLE_USER, chat
 from bot.wiring import wired
 from handlers.base import Reply, Upload
 from handlers.console_text import plain
+from handlers.ports import StorageUnavailable
 from handlers.router import answer
 from rules.strong_csv import export_csv
 
@@ -73,6 +74,16 @@ async def _chat(db_path: Path, user_id: int, interactive: bool) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    """Run one command; a start that must be refused (unwritable database, another bot's data) is one clear
+    line on stderr and exit code 2, not a traceback."""
+    try:
+        return _run_command(args)
+    except (StartRefused, StorageUnavailable) as error:
+        sys.stderr.write(f"SetCoach cannot start: {error}\n")
+        return 2
+
+
+def _run_command(args: argparse.Namespace) -> int:
     settings = Settings()
     telegram = args.command in (None, "run") and settings.token
     if not telegram and "log_level" not in settings.model_fields_set:

@@ -8,6 +8,10 @@ from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+class StartRefused(Exception):
+    """The bot must not run as configured (e.g. the database belongs to another bot); the message says why."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 

@@ -28,6 +28,7 @@ class Press:
     user_id: int
     chat_id: int
     data: str
+    press_id: str = ""  # the platform's id of this press: a re-delivery carries the same one
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Upload:
     user_id: int
     chat_id: int
     content: bytes
+    message_id: int | None = None  # the message that carried the file: a re-delivery is answered once
+    name: str = ""
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)

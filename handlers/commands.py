@@ -31,8 +31,9 @@ async def explain_button(user: UserSettings, data: str, services: Services) -> R
 
 
 async def undo(message: Incoming, user: UserSettings, services: Services) -> Reply:
-    """/undo: remove the last logged entry."""
-    return Reply(render_undone(await services.storage.undo_last(user.id)))
+    """/undo: remove the last logged entry (once: a re-delivered /undo answers the same, removes nothing more)."""
+    row = await services.storage.message_row(user.id, message.chat_id, message.message_id)
+    return Reply(render_undone(await services.storage.undo_last(user.id, by_row=row)))
 
 
 async def forget(message: Incoming, user: UserSettings, services: Services) -> Reply:

@@ -27,6 +27,14 @@ class StoredMessage(BaseModel):
     answered: bool
 
 
+class StorageUnavailable(Exception):
+    """A write could not be made durable (disk full, read-only file, a lock held too long, I/O error).
+
+    Nothing of that write is kept. Every backend raises this, and only this, for such failures: the
+    front-end then neither confirms the update to Telegram nor tells the lifter it was saved, and
+    tries again later. Bugs (a broken constraint) are other exceptions."""
+
+
 class RecipientGone(Exception):
     """The lifter can no longer be reached (blocked the bot, left the chat): stop writing to them."""
 
@@ -65,7 +73,10 @@ class Store(Protocol):
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None: ...
 
-    async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> None: ...
+    async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> bool:
+        """Keep an edit's text and mark the message unanswered until the edit's reply is out. False (and no
+        change) when this same edit (text and `edited_at`) was already answered: a re-delivery."""
+        ...
 
     async def save_outcome(
         self,
@@ -84,8 +95,25 @@ class Store(Protocol):
         """The reply to a stored message went out (a re-delivery is then not answered twice)."""
         ...
 
-    async def undo_last(self, user_id: int) -> list[ParsedSet]:
-        """Remove the sets of the most recent logging message; the raw text stays."""
+    async def undo_last(self, user_id: int, by_row: int | None = None) -> list[ParsedSet]:
+        """Remove the sets of the most recent logging message; the raw text stays. `by_row` is the /undo
+        message: what it removed is kept with it in the same transaction, and a second call with the same
+        `by_row` (a re-delivery) returns that again and removes nothing."""
+        ...
+
+    # Replays and confirmations
+    async def record_press(self, user_id: int, press_id: str, received_at: datetime) -> bool:
+        """A button press by its platform id: False when already answered (a re-delivery, not answered twice)."""
+        ...
+
+    async def mark_press_answered(self, user_id: int, press_id: str) -> None: ...
+
+    async def issue_confirmation(self, user_id: int, purpose: str, token: str, expires_at: datetime) -> None:
+        """The one token that confirms `purpose` (e.g. "forget") for this lifter until `expires_at`."""
+        ...
+
+    async def consume_confirmation(self, user_id: int, purpose: str, token: str, now: datetime) -> bool:
+        """True once, for this lifter's own unexpired token; a used, replaced or foreign token is False."""
         ...
 
     async def last_feedback(self, user_id: int) -> list[Feedback]: ...

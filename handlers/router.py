@@ -120,7 +120,9 @@ async def handle_edit(message: Incoming, services: Services) -> Handled:
     if row is None:
         return await handle_text(message, services)
     user = await storage.user(message.user_id, message.chat_id)
-    await storage.edit_message(user.id, row, message.text, message.at)
+    if not await storage.edit_message(user.id, row, message.text, message.at):
+        log.info("edit of message %s delivered again; already answered", message.message_id)
+        return Handled(None, None)
     if message.text.strip().startswith("/"):
         return Handled(await _route(message, user, row, services), row)
     result = parse_message(message.text, user.unit)
@@ -164,12 +166,31 @@ async def answer(incoming: Incoming | Press | Upload, services: Services, send: 
     A stored message is marked answered only after `send` returned, so a crash in between means a
     re-delivery is answered then; a re-delivery of an answered message sends nothing.
     """
+    storage = services.storage
     if isinstance(incoming, Press):
+        if incoming.press_id:
+            await storage.user(incoming.user_id)
+            if not await storage.record_press(incoming.user_id, incoming.press_id, services.clock()):
+                log.info("button press %s delivered again; already answered", incoming.press_id)
+                return
         await send(await handle_callback(incoming.user_id, incoming.chat_id, incoming.data, services))
+        if incoming.press_id:
+            await storage.mark_press_answered(incoming.user_id, incoming.press_id)
         return
     if isinstance(incoming, Upload):
-        user = await services.storage.user(incoming.user_id, incoming.chat_id)
+        if incoming.message_id is None:  # a file from the command line: no message, nothing to replay
+            user = await storage.user(incoming.user_id, incoming.chat_id)
+            await send(await report.import_file(user, incoming.content, services))
+            return
+        user, stored = await storage.arrive(
+            incoming.user_id, incoming.chat_id, incoming.message_id, f"document: {incoming.name}",
+            incoming.at or services.clock(),
+        )  # fmt: skip
+        if stored.answered:
+            log.info("document message %s delivered again; already answered", incoming.message_id)
+            return
         await send(await report.import_file(user, incoming.content, services))
+        await storage.mark_answered(user.id, stored.row)
         return
     handled = await (handle_edit if incoming.edited else handle_text)(incoming, services)
     if handled.reply is not None:

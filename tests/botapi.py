@@ -21,6 +21,7 @@ from typing import Any
 from aiohttp import web
 
 ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: the `from` of every anonymous admin's message
+BOT_ID = 4242
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "SetCoach", "username": "setcoach_test_bot"}
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "tg-spoiler", "span",
                 "blockquote"}  # fmt: skip
@@ -197,7 +198,8 @@ class FakeBotAPI:
         message["chat"] = {"id": group_id, "type": "supergroup", "title": f"Group {group_id}"}
         if sender_chat is not None:
             message["sender_chat"] = sender_chat
-            message["from"] = {"id": ANONYMOUS_ADMIN, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+            message["from"] = {"id": ANONYMOUS_ADMIN, "is_bot": True, "first_name": "Group",
+                               "username": "GroupAnonymousBot"}  # fmt: skip
         await self._push({"message": message})
         return int(message["message_id"])
     async def press(self, user_id: int, data: str, query_id: str | None = None, chat_id: int | None = None) -> str:
@@ -284,11 +286,11 @@ class FakeBotAPI:
         late = self.delivered_late.get(method)
         if late:  # done (and recorded as sent), but the answer is slow to come back
             await asyncio.sleep(late.pop(0))
-        body = json.dumps({"ok": True, "result": result}).encode()
+        answer = json.dumps({"ok": True, "result": result}).encode()
         gaps = self.dribble.get(method)
         if gaps:
-            return await self._dribbled(request, body, gaps.pop(0))
-        return web.Response(body=body, content_type="application/json")
+            return await self._dribbled(request, answer, gaps.pop(0))
+        return web.Response(body=answer, content_type="application/json")
 
     @staticmethod
     async def _dribbled(request: web.Request, body: bytes, gap: float) -> web.StreamResponse:
@@ -334,7 +336,7 @@ class FakeBotAPI:
     def bot_id(self, token: str) -> int:
         """Telegram's bot id is the token's number before the colon."""
         head = token.split(":", 1)[0]
-        return int(head) if head.isdigit() else int(BOT_USER["id"])
+        return int(head) if head.isdigit() else BOT_ID
 
     @staticmethod
     async def _params(request: web.Request) -> dict[str, Any]:

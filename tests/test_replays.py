@@ -14,8 +14,15 @@ from tests.botapi import FakeBotAPI
 LIFTER = 6101
 
 
-def reopen_crash_window(db_path: Path, message_id: int) -> None:
+async def reopen_crash_window(api: FakeBotAPI, db_path: Path, message_id: int) -> None:
     """The state a crash leaves after the effect, before the answered mark."""
+
+    def answered() -> bool:
+        with sqlite3.connect(db_path) as db:
+            query = "SELECT answered FROM messages WHERE user_id = ? AND message_id = ?"
+            return bool(db.execute(query, (LIFTER, message_id)).fetchone()[0])
+
+    await api.wait_for(answered)  # the mark follows the reply: let it land, then take it back
     with sqlite3.connect(db_path) as db:
         db.execute("UPDATE messages SET answered = 0 WHERE user_id = ? AND message_id = ?", (LIFTER, message_id))
 
@@ -32,7 +39,7 @@ async def test_a_replayed_undo_removes_one_set_not_two(telegram_bot: FakeBotAPI,
     undo = await telegram_bot.send_text(LIFTER, "/undo")
     await telegram_bot.wait_for_replies(LIFTER, 3)
     assert sets_of(db_path) == ["Back Squat"]
-    reopen_crash_window(db_path, undo)
+    await reopen_crash_window(telegram_bot, db_path, undo)
     await telegram_bot.send_text(LIFTER, "/undo", message_id=undo)  # the same update, delivered again
     await telegram_bot.send_text(LIFTER, "/history")
     replies = await telegram_bot.wait_for_replies(LIFTER, 5)

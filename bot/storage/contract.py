@@ -30,6 +30,11 @@ class Backend(Store, Protocol):
 
     async def schema_version(self) -> int: ...
 
+    async def bind_bot(self, bot_id: int) -> int:
+        """Record the bot that owns this data on first start; return the owner as recorded (the caller
+        refuses to run under another bot: message ids and chats belong to one bot)."""
+        ...
+
     async def next_console_message_id(self, user_id: int) -> int:
         """The console has no message ids of its own: one past the lifter's highest."""
         ...

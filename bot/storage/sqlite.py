@@ -7,11 +7,13 @@ PostgreSQL backend would implement the same public methods; handlers and rules n
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -20,7 +22,7 @@ from pydantic import TypeAdapter
 from pydantic_core import to_json
 
 from bot.storage.contract import Claim
-from handlers.ports import StoredMessage
+from handlers.ports import StorageUnavailable, StoredMessage
 from rules.models import (
     Awaiting,
     CheckIn,
@@ -159,8 +161,31 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE id = NEW.message_row AND user_id = NEW.user_id;
     END;
     """,
+    # 7: what a deployment must survive (issue 17). `meta` records which bot owns the data; a command's
+    # effect is kept on its own message (`effect_json`), so a replay repeats the answer, not the effect;
+    # button presses are remembered by Telegram's query id; a /forget confirmation is one-time and expires.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    ALTER TABLE messages ADD COLUMN effect_json TEXT;
+    CREATE TABLE presses (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        press_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        answered INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (user_id, press_id)
+    );
+    CREATE INDEX presses_by_time ON presses (received_at);
+    CREATE TABLE confirmations (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        purpose TEXT NOT NULL,
+        token TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, purpose)
+    );
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
+_SETS = TypeAdapter(list[ParsedSet])
 _FEEDBACK = TypeAdapter(list[Feedback])
 
 
@@ -240,6 +265,21 @@ def _set_from_row(row: Sequence[Any]) -> ParsedSet:
     )
 
 
+BUSY_TIMEOUT_S = 5.0  # how long a write waits for another connection's lock before it fails
+
+
+@asynccontextmanager
+async def _unavailable_on_failure() -> AsyncIterator[None]:
+    """SQLite's "could not make this durable" errors (full disk, read-only file, lock held too long, I/O,
+    corruption) as the port's `StorageUnavailable`; constraint and programming errors stay bugs."""
+    try:
+        yield
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise
+    except sqlite3.DatabaseError as error:
+        raise StorageUnavailable(str(error)) from error
+
+
 class GroupWrite(Generic[Item, Result]):
     """Concurrent writes of one kind, sent to SQLite together as one statement (group commit).
 
@@ -299,7 +339,18 @@ class Storage:
         self._answers = GroupWrite(self._mark_answered)
 
     @classmethod
-    async def open(cls, path: Path | str) -> Storage:
+    async def open(cls, path: Path | str, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Storage:
+        """Open, migrate and prove the file can be written; `StorageUnavailable` says why it cannot."""
+        try:
+            return await cls._open(path, busy_timeout_s)
+        except (OSError, sqlite3.Error) as error:
+            raise StorageUnavailable(
+                f"SetCoach cannot write its database {path}: {error}. "
+                "Check the path (SETCOACH_DB), free disk space and permissions."
+            ) from error
+
+    @classmethod
+    async def _open(cls, path: Path | str, busy_timeout_s: float) -> Storage:
         # Autocommit: a single statement is its own atomic transaction (one trip to the database
         # thread); multi-statement writes open an explicit BEGIN IMMEDIATE in `_write`.
         if str(path) != ":memory:":
@@ -308,10 +359,16 @@ class Storage:
         try:
             await connection.execute("PRAGMA journal_mode=WAL")
             await connection.execute("PRAGMA synchronous=NORMAL")
-            await connection.execute("PRAGMA busy_timeout=5000")
+            await connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             await connection.execute("PRAGMA foreign_keys=ON")
             storage = cls(connection)
             await storage._migrate()
+            # A real write: a read-only file, a full disk or a foreign lock is refused now, not on a lifter's set.
+            await connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('opened_at', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (_iso(datetime.now(UTC)),),
+            )
         except BaseException:
             await connection.close()
             raise
@@ -330,24 +387,26 @@ class Storage:
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
         """One writer at a time, in an explicit transaction that is committed before we reply."""
-        async with self._write_lock:
+        async with self._write_lock, _unavailable_on_failure():
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                await self._db.execute("COMMIT")
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):  # a failed COMMIT (disk full) leaves it open
+                    await self._db.execute("ROLLBACK")
                 raise
-            await self._db.execute("COMMIT")
 
     async def _write_one(self, sql: str, params: Sequence[object]) -> int:
         """One statement, atomic on its own; returns the rows it changed."""
-        async with self._write_lock:
+        async with self._write_lock, _unavailable_on_failure():
             cursor = await self._db.execute(sql, params)
             return cursor.rowcount
 
     async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
         """A read in one trip to the database thread (`async with execute()` takes three)."""
-        return list(await self._db.execute_fetchall(sql, params))
+        async with _unavailable_on_failure():
+            return list(await self._db.execute_fetchall(sql, params))
 
     async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
         rows = await self._rows(sql, params)
@@ -459,11 +518,16 @@ class Storage:
         )
         return int(row[0]) if row else None
 
-    async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> None:
-        await self._write_one(
-            "UPDATE messages SET text = ?, edited_at = ? WHERE id = ? AND user_id = ?",
-            (text, _iso(edited_at), row, user_id),
+    async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> bool:
+        """Keep an edit's text; False when this very edit was already handled and answered (a re-delivery).
+
+        The message counts as unanswered again until the reply to the edit has gone out."""
+        changed = await self._write_one(
+            "UPDATE messages SET text = ?, edited_at = ?, answered = 0 WHERE id = ? AND user_id = ? "
+            "AND NOT (answered = 1 AND edited_at IS ? AND text = ?)",
+            (text, _iso(edited_at), row, user_id, _iso(edited_at), text),
         )
+        return changed > 0
 
     async def save_outcome(
         self,
@@ -604,13 +668,25 @@ class Storage:
         )
         return [Feedback.model_validate(item) for item in json.loads(row[0])] if row else []
 
-    async def undo_last(self, user_id: int) -> list[ParsedSet]:
-        """Remove the sets of the user's most recent logged message; the raw text stays on record."""
+    async def undo_last(self, user_id: int, by_row: int | None = None) -> list[ParsedSet]:
+        """Remove the sets of the user's most recent logged message; the raw text stays on record.
+
+        `by_row` is the /undo message itself: what it removed is kept on it, in the same transaction, so a
+        re-delivered /undo gets the same answer and removes nothing more."""
         async with self._write() as db:
+            if by_row is not None:
+                done = await self._row_in(
+                    db, "SELECT effect_json FROM messages WHERE id = ? AND user_id = ?", (by_row, user_id)
+                )
+                if done is not None and done[0] is not None:
+                    return _SETS.validate_json(done[0])
             found = await self._row_in(
                 db, "SELECT message_row FROM sets WHERE user_id = ? ORDER BY message_row DESC LIMIT 1", (user_id,)
             )
             if found is None:
+                if by_row is not None:
+                    await db.execute("UPDATE messages SET effect_json = '[]' WHERE id = ? AND user_id = ?",
+                                     (by_row, user_id))  # fmt: skip
                 return []
             rows = await self._rows_in(
                 db,
@@ -622,7 +698,13 @@ class Storage:
                 "UPDATE messages SET kind = ?, feedback_json = NULL WHERE id = ? AND user_id = ?",
                 (MessageKind.UNDONE, found[0], user_id),
             )
-        return [_set_from_row(row) for row in rows]
+            removed = [_set_from_row(row) for row in rows]
+            if by_row is not None:
+                await db.execute(
+                    "UPDATE messages SET effect_json = ? WHERE id = ? AND user_id = ?",
+                    (_SETS.dump_json(removed).decode(), by_row, user_id),
+                )
+        return removed
 
     async def forget(self, user_id: int) -> None:
         """Delete everything we hold about a user."""
@@ -630,6 +712,57 @@ class Storage:
             for table in ("sets", "checkins", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+
+    # Button presses, confirmations, the bot that owns the data ------------------------------
+
+    PRESS_MEMORY = timedelta(days=2)  # Telegram keeps an update at most 24 h: older presses cannot come back
+
+    async def record_press(self, user_id: int, press_id: str, received_at: datetime) -> bool:
+        """A button press, by Telegram's query id; False when it was already answered (a re-delivery)."""
+        async with self._write() as db:
+            await db.execute("DELETE FROM presses WHERE received_at < ?", (_iso(received_at - self.PRESS_MEMORY),))
+            found = await self._row_in(
+                db, "SELECT answered FROM presses WHERE user_id = ? AND press_id = ?", (user_id, press_id)
+            )
+            if found is not None:
+                return not found[0]
+            await db.execute(
+                "INSERT INTO presses (user_id, press_id, received_at) VALUES (?, ?, ?)",
+                (user_id, press_id, _iso(received_at)),
+            )
+        return True
+
+    async def mark_press_answered(self, user_id: int, press_id: str) -> None:
+        await self._write_one(
+            "UPDATE presses SET answered = 1 WHERE user_id = ? AND press_id = ?", (user_id, press_id)
+        )
+
+    async def issue_confirmation(self, user_id: int, purpose: str, token: str, expires_at: datetime) -> None:
+        """Remember the one token that confirms `purpose` for this lifter (a new one replaces the old)."""
+        await self._write_one(
+            "INSERT INTO confirmations (user_id, purpose, token, expires_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (user_id, purpose) DO UPDATE SET token = excluded.token, expires_at = excluded.expires_at",
+            (user_id, purpose, token, _iso(expires_at)),
+        )
+
+    async def consume_confirmation(self, user_id: int, purpose: str, token: str, now: datetime) -> bool:
+        """True once: for this lifter's own, unexpired token; it is used up either way."""
+        async with self._write() as db:
+            found = await self._row_in(
+                db, "SELECT token, expires_at FROM confirmations WHERE user_id = ? AND purpose = ?", (user_id, purpose)
+            )
+            if found is None or found[0] != token:
+                return False
+            await db.execute("DELETE FROM confirmations WHERE user_id = ? AND purpose = ?", (user_id, purpose))
+        return bool(_moment(found[1]) > now)
+
+    async def bind_bot(self, bot_id: int) -> int:
+        """Record the bot that owns this data on first start; returns the owner as recorded."""
+        await self._write_one(
+            "INSERT INTO meta (key, value) VALUES ('bot_id', ?) ON CONFLICT (key) DO NOTHING", (str(bot_id),)
+        )
+        row = await self._row("SELECT value FROM meta WHERE key = 'bot_id'")
+        return int(row[0])
 
     async def count_messages(self, user_id: int) -> int:
         row = await self._row("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,))

@@ -14,41 +14,129 @@ import contextlib
 import logging
 import signal
 import warnings
-from collections import defaultdict
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
 log = logging.getLogger(__name__)
 
 POLL_TIMEOUT_S = 10  # long-poll length: Telegram answers at once when something arrives
 MAX_BACKOFF_S = 30.0
+IDLE_S = 0.2  # while a slow update is in flight Telegram re-sends it at once: look again this often
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+_NOT_DONE = "polling.not_done"  # bot_data key: update ids whose handling must be retried
 
 
 def _sender(update: Update) -> int:
+    """The lane an update waits in: its sender (an anonymous admin by their chat, see updates.sender_id)."""
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
     user = update.effective_user
     return user.id if user is not None else 0
 
 
-async def handle_batch(application: Application[Any, Any, Any, Any, Any, Any], updates: Sequence[Update]) -> None:
-    """Each user's updates in order; users side by side."""
-    by_user: dict[int, list[Update]] = defaultdict(list)
-    for update in updates:
-        by_user[_sender(update)].append(update)
+def retry_later(application: Application[Any, Any, Any, Any, Any, Any], update: object) -> None:
+    """Called by the error handler when an update could not be stored: it must not be confirmed."""
+    if isinstance(update, Update):
+        application.bot_data.setdefault(_NOT_DONE, set()).add(update.update_id)
 
-    async def in_order(queue: list[Update]) -> None:
-        for update in queue:
-            if update.effective_user is None:
-                log.info("ignoring update %s: not a kind SetCoach handles", update.update_id)
-                continue
-            await application.process_update(update)  # errors go to the error handler, not here
 
-    await asyncio.gather(*(in_order(queue) for queue in by_user.values()))
+def _needs_retry(application: Application[Any, Any, Any, Any, Any, Any], update: Update) -> bool:
+    failed: set[int] = application.bot_data.get(_NOT_DONE, set())
+    if update.update_id in failed:
+        failed.discard(update.update_id)
+        return True
+    return False
+
+
+class Poller:
+    """Fetch, hand each update to its sender's lane, confirm only what is done.
+
+    Telegram's offset confirms every update below it, so the offset never passes an update that is not
+    done: one still being handled (a slow upload), or one whose storage failed (full disk, read-only
+    file, a long lock). Meanwhile the next batches are fetched anyway: Telegram re-sends the unfinished
+    updates with them, and those already in hand are skipped, so one slow lifter does not hold the
+    others. A lifter whose update could not be stored waits (with backoff) and then gets it and every
+    later one again, in order; the others go on.
+    """
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event) -> None:
+        self.application = application
+        self.stop = stop
+        self.offset = 0  # one past the highest update fetched: where to confirm once nothing is unfinished
+        self.unfinished: set[int] = set()  # fetched, not done: in a lane, or waiting for a retry
+        self.in_lane: set[int] = set()
+        self.done: set[int] = set()  # done, but above the offset (a slower update before them)
+        self.lanes: dict[int, list[Update]] = {}
+        self.workers: dict[int, asyncio.Task[None]] = {}
+        self.held_until: dict[int, float] = {}  # sender -> loop time before which their retry waits
+        self.holds: dict[int, float] = {}  # sender -> their current backoff
+        self.progress = asyncio.Event()
+
+    def next_offset(self) -> int:
+        return min(self.unfinished) if self.unfinished else self.offset
+
+    def take(self, updates: Sequence[Update]) -> bool:
+        """Queue the updates not already in hand; True if any was new to us."""
+        now = asyncio.get_running_loop().time()
+        fresh = False
+        for update in updates:
+            update_id = update.update_id
+            if update_id in self.done or update_id in self.in_lane:
+                continue  # Telegram sent back one we have (it is below the offset until done)
+            self.unfinished.add(update_id)
+            self.offset = max(self.offset, update_id + 1)
+            sender = _sender(update)
+            if self.held_until.get(sender, 0.0) > now:
+                continue  # stays unfinished: the offset waits for it; it comes back in a later batch
+            fresh = True
+            self.in_lane.add(update_id)
+            self.lanes.setdefault(sender, []).append(update)
+            if sender not in self.workers:
+                self.workers[sender] = asyncio.create_task(self._lane(sender))
+        low = self.next_offset()
+        self.done = {update_id for update_id in self.done if update_id >= low}
+        return fresh
+
+    async def _lane(self, sender: int) -> None:
+        """One sender's updates, in the order sent."""
+        queue = self.lanes[sender]
+        try:
+            while queue:
+                update = queue.pop(0)
+                if update.effective_user is None:
+                    log.info("ignoring update %s: not a kind SetCoach handles", update.update_id)
+                else:
+                    await self.application.process_update(update)  # errors go to the error handler
+                self.in_lane.discard(update.update_id)
+                if _needs_retry(self.application, update):
+                    backoff = min(self.holds.get(sender, 0.5) * 2, MAX_BACKOFF_S)
+                    self.holds[sender] = backoff
+                    self.held_until[sender] = asyncio.get_running_loop().time() + backoff
+                    log.warning("update %s not stored; it and the sender's later ones retry in %.0f s",
+                                update.update_id, backoff)  # fmt: skip
+                    for later in queue:  # they come back after it, in order
+                        self.in_lane.discard(later.update_id)
+                    queue.clear()
+                    break
+                self.holds.pop(sender, None)
+                self.held_until.pop(sender, None)
+                self.unfinished.discard(update.update_id)
+                self.done.add(update.update_id)
+        finally:
+            del self.workers[sender]
+            del self.lanes[sender]
+            self.progress.set()
+
+    async def drain(self) -> None:
+        """Finish what is in hand (asked to stop: the batch in hand is completed, not dropped)."""
+        while self.workers:
+            await asyncio.gather(*list(self.workers.values()), return_exceptions=True)
 
 
 async def poll(
@@ -56,9 +144,11 @@ async def poll(
 ) -> None:
     """Fetch, handle, then confirm; until `stop` is set. Network trouble backs off and retries."""
     bot = application.bot
-    offset = 0
+    poller = Poller(application, stop)
     backoff = 1.0
+    await _delete_webhook(application)
     while not stop.is_set():
+        offset = poller.next_offset()
         fetch = asyncio.ensure_future(bot.get_updates(offset=offset, timeout=timeout, allowed_updates=ALLOWED_UPDATES))
         stopping = asyncio.ensure_future(stop.wait())
         await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
@@ -69,16 +159,30 @@ async def poll(
                 await fetch
             break
         try:
-            updates = fetch.result()
-            next_offset = updates[-1].update_id + 1 if updates else offset
-        except InvalidToken:
-            raise
+            updates: Sequence[Update] = fetch.result()
         except RetryAfter as error:
             delay = (
                 error.retry_after if isinstance(error.retry_after, int | float) else error.retry_after.total_seconds()
             )
             log.warning("Telegram asks us to wait %.0f s", delay)
             await _sleep_or_stop(stop, float(delay))
+            continue
+        except Conflict as error:
+            if "webhook" in str(error).lower():
+                log.warning("a webhook is set for this bot, so Telegram refuses getUpdates; deleting it (updates kept)")
+                await _delete_webhook(application)
+            else:
+                log.warning(
+                    "409 Conflict: another instance is polling with this token (%s). Only one may poll; "
+                    "this one backs off %.0f s and tries again.", error, backoff,
+                )  # fmt: skip
+            await _sleep_or_stop(stop, backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_S)
+            continue
+        except InvalidToken as error:  # at start PTB's getMe already exited on a bad token; later it is a hiccup
+            log.error("getUpdates answered %s mid-run; retrying in %.0f s", error, backoff)
+            await _sleep_or_stop(stop, backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_S)
             continue
         except (NetworkError, TelegramError) as error:
             log.warning("getUpdates failed (%s); retrying in %.0f s", error, backoff)
@@ -87,18 +191,29 @@ async def poll(
             continue
         except Exception:  # an update python-telegram-bot cannot parse: read the batch one by one
             try:
-                updates, next_offset = await fetch_leniently(application, offset)
+                updates, skip_to = await fetch_leniently(application, offset)
             except TelegramError as error:
                 log.warning("re-reading a batch failed (%s); retrying in %.0f s", error, backoff)
                 await _sleep_or_stop(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
                 continue
+            poller.offset = max(poller.offset, skip_to)  # the unreadable ones are skipped, not retried forever
         backoff = 1.0
-        if updates:
-            await handle_batch(application, updates)  # finish the batch even when asked to stop
-        offset = next_offset
-    if offset:
-        await _confirm(application, offset)
+        if not poller.take(updates) and poller.unfinished:
+            # Nothing new: Telegram sent back what is still in hand. Wait for progress, briefly.
+            poller.progress.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(poller.progress.wait(), IDLE_S)
+    await poller.drain()
+    await _confirm(application, poller.next_offset())
+
+
+async def _delete_webhook(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """A webhook left by another deployment makes every getUpdates a 409: remove it, keeping pending updates."""
+    try:
+        await application.bot.delete_webhook(drop_pending_updates=False)
+    except TelegramError as error:
+        log.warning("could not delete a webhook (%s); polling anyway", error)
 
 
 async def fetch_leniently(
@@ -128,6 +243,8 @@ async def fetch_leniently(
 
 async def _confirm(application: Application[Any, Any, Any, Any, Any, Any], offset: int) -> None:
     """Tell Telegram the last batch is done, so a restart does not see it again."""
+    if not offset:
+        return
     try:
         await application.bot.get_updates(offset=offset, timeout=0, allowed_updates=ALLOWED_UPDATES)
     except TelegramError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 from collections.abc import Awaitable, Callable
@@ -21,11 +22,12 @@ from telegram.ext import (
 
 from bot.scheduler import SendPrompt, sweep
 from bot.storage import Backend
+from bot.telegram.polling import retry_later
 from bot.wiring import Wiring
 from handlers import checkins
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.console_text import plain
-from handlers.ports import RecipientGone
+from handlers.ports import RecipientGone, StorageUnavailable
 from handlers.router import Send, answer
 from rules.models import LoggedSet, UserSettings
 
@@ -36,7 +38,11 @@ NOT_TEXT = (
     "I read text, and Strong CSV exports sent as files. Send your set as a message, "
     "e.g. <code>bench 100kg 3x8 @8</code>."
 )
-SORRY = "Sorry, something went wrong on my side. Your message is saved; try again in a moment."
+SORRY = "Sorry, something went wrong on my side; try again in a moment."
+NOT_SAVED = (
+    "⚠️ Not saved yet: my storage is failing right now. Telegram keeps your message for me and I will log it "
+    "as soon as storage is back; no need to send it again."
+)
 
 
 def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -144,9 +150,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:
         return
-    await query.answer()
+    with contextlib.suppress(TelegramError):  # a re-delivered query may be too old to answer: that is fine
+        await query.answer()
     chat_id = query.message.chat.id if query.message else query.from_user.id
-    press = Press(query.from_user.id, chat_id, query.data or "")
+    press = Press(query.from_user.id, chat_id, query.data or "", press_id=query.id)
     await answer(press, services_of(context), replier(context.bot, chat_id))
 
 
@@ -164,7 +171,10 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     file = await context.bot.get_file(document.file_id)
     content = bytes(await file.download_as_bytearray())
-    upload = Upload(message.from_user.id, message.chat_id, content)
+    upload = Upload(
+        message.from_user.id, message.chat_id, content, message_id=message.message_id,
+        name=document.file_name or "", at=message.date,
+    )  # fmt: skip
     await answer(upload, services_of(context), replier(context.bot, message.chat_id))
 
 
@@ -174,12 +184,31 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(context.bot, update.message.chat_id, Reply(NOT_TEXT))
 
 
+APOLOGIES_KEPT = 10_000  # updates told "not saved yet": each is told once, however often it is retried
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log first, then answer politely; never show the lifter a stack trace."""
-    log.error("error while handling an update", exc_info=context.error)
+    """Log first, then answer politely and truthfully; never show the lifter a stack trace.
+
+    A storage failure means nothing was kept: the update is handed back to the poller (not confirmed,
+    retried later) and the lifter hears "not saved yet", once."""
+    error = context.error
+    if isinstance(error, StorageUnavailable):
+        log.error("storage failed (%s); the update will be retried", error)
+        retry_later(context.application, update)
+        told: set[int] = context.application.bot_data.setdefault("told_not_saved", set())
+        if not isinstance(update, Update) or update.update_id in told:
+            return
+        if len(told) > APOLOGIES_KEPT:
+            told.clear()
+        told.add(update.update_id)
+        text = NOT_SAVED
+    else:
+        log.error("error while handling an update", exc_info=error)
+        text = SORRY
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, html.escape(SORRY))
+            await context.bot.send_message(update.effective_chat.id, html.escape(text))
         except TelegramError:
             log.warning("could not tell chat %s about the error", update.effective_chat.id)
 
