@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from handlers.callbacks import Callback, encode
 from handlers.ports import Charts, Store
 
 
@@ -65,8 +66,12 @@ class Reply:
     attachment: Attachment | None = None
 
 
-def buttons(*rows: Sequence[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:
-    return tuple(tuple(Button(label, data) for label, data in row) for row in rows)
+def buttons(*rows: Sequence[tuple[str, Callback | str]]) -> tuple[tuple[Button, ...], ...]:
+    """Rows of (label, what the press asks for), encoded by handlers/callbacks.py. A plain string is
+    taken as already-encoded data; tests check that every button a handler builds decodes."""
+    return tuple(
+        tuple(Button(label, data if isinstance(data, str) else encode(data)) for label, data in row) for row in rows
+    )
 
 
 def utc_now() -> datetime:

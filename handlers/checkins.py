@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
+from handlers.callbacks import CheckinDone, CheckinPress, PickJoint, RateJoint, Soreness
 from handlers.render import escape
 from rules.answers import is_question
 from rules.checkins import JOINT_BUTTONS, assessment, prompt_text, read_answer
@@ -32,12 +33,12 @@ def _last_session(history: list[LoggedSet]) -> list[LoggedSet]:
 
 
 def soreness_buttons() -> tuple[tuple[Button, ...], ...]:
-    return buttons([(level.value.capitalize(), f"ci:sore:{level.value}") for level in JointLevel])
+    return buttons([(level.value.capitalize(), Soreness(level.value)) for level in JointLevel])
 
 
 def joint_buttons() -> tuple[tuple[Button, ...], ...]:
-    row = [(joint.capitalize(), f"ci:joint:{joint}") for joint in JOINT_BUTTONS]
-    return buttons([("No joint issues", "ci:done")], row[:3], row[3:])
+    row = [(joint.capitalize(), PickJoint(joint)) for joint in JOINT_BUTTONS]
+    return buttons([("No joint issues", CheckinDone())], row[:3], row[3:])
 
 
 def prompt_reply(recent: list[LoggedSet]) -> Reply:
@@ -82,31 +83,29 @@ async def _save_and_assess(
     return Reply("\n".join(escape(line) for line in lines))
 
 
-async def button(user: UserSettings, data: str, services: Services) -> Reply:
-    """`ci:sore:<level>`, `ci:joint:<joint>`, `ci:jl:<joint>:<level>`, `ci:done`."""
+async def button(user: UserSettings, press: CheckinPress, services: Services) -> Reply:
+    """A press on the prompt's buttons: soreness, a joint, that joint's level, or done."""
     storage = services.storage
     day = local_day(user, services.clock())
     current = await storage.checkin_on(user.id, day) or CheckIn(day=day)
-    kind, _, rest = data.partition(":")
-    if kind == "sore" and rest in JointLevel.__members__.values():
-        await storage.save_checkin(
-            user.id, current.model_copy(update={"soreness": JointLevel(rest)}), None, services.clock()
-        )
-        return Reply(f"Soreness: {rest}. Any joint irritation?", joint_buttons())
-    if kind == "joint" and rest in JOINT_BUTTONS:
-        levels = [
-            (level.value.capitalize(), f"ci:jl:{rest}:{level.value}") for level in JointLevel if level.value != "none"
-        ]
-        return Reply(f"How irritated is your {rest}?", buttons(levels))
-    if kind == "jl":
-        joint, _, level = rest.rpartition(":")
-        if joint in JOINT_BUTTONS and level in JointLevel.__members__.values():
+    levels = JointLevel.__members__.values()
+    match press:
+        case Soreness(level) if level in levels:
+            await storage.save_checkin(
+                user.id, current.model_copy(update={"soreness": JointLevel(level)}), None, services.clock()
+            )
+            return Reply(f"Soreness: {level}. Any joint irritation?", joint_buttons())
+        case PickJoint(joint) if joint in JOINT_BUTTONS:
+            choices = [(level.value.capitalize(), RateJoint(joint, level.value)) for level in JointLevel
+                       if level is not JointLevel.NONE]  # fmt: skip
+            return Reply(f"How irritated is your {joint}?", buttons(choices))
+        case RateJoint(joint, level) if joint in JOINT_BUTTONS and level in levels:
             joints = {**current.joints, joint: JointLevel(level)}
             await storage.save_checkin(user.id, current.model_copy(update={"joints": joints}), None, services.clock())
             return Reply(f"{joint.capitalize()}: {level}. Another joint, or done?", joint_buttons())
-    if kind == "done":
-        await storage.update_user(user.id, awaiting=None)
-        return await _save_and_assess(services, user, current, None, "✅ Check-in saved.")
+        case CheckinDone():
+            await storage.update_user(user.id, awaiting=None)
+            return await _save_and_assess(services, user, current, None, "✅ Check-in saved.")
     return Reply("That button is out of date. /checkin asks again.")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.base import Incoming, Reply, Services, buttons
+from handlers.callbacks import Forget
 from handlers.render import HELP, render_history, render_undone, render_why
 from rules.models import UserSettings
 
@@ -25,7 +26,7 @@ async def explain(message: Incoming, user: UserSettings, services: Services) -> 
     return Reply(render_why(await services.storage.last_feedback(user.id)))
 
 
-async def explain_button(user: UserSettings, data: str, services: Services) -> Reply:
+async def explain_button(user: UserSettings, services: Services) -> Reply:
     """The "Why?" button under a reply: the same as /why."""
     return Reply(render_why(await services.storage.last_feedback(user.id)))
 
@@ -41,12 +42,13 @@ async def forget(message: Incoming, user: UserSettings, services: Services) -> R
     count = await services.storage.count_messages(user.id)
     return Reply(
         f"Delete <b>all</b> your data: {count} messages, every set and check-in? This can't be undone.",
-        buttons([("Yes, delete everything", "forget:yes"), ("No, keep it", "forget:no")]),
+        buttons([("Yes, delete everything", Forget(confirmed=True)), ("No, keep it", Forget(confirmed=False))]),
     )
 
 
-async def confirm_forget(user: UserSettings, answer: str, services: Services) -> Reply:
-    if answer != "yes":
+async def confirm_forget(user: UserSettings, confirmed: bool, services: Services) -> Reply:
+    """The answer to /forget's question: delete everything only on a yes."""
+    if not confirmed:
         return Reply("Kept. Nothing was deleted.")
     await services.storage.forget(user.id)
     return Reply("🗑️ Done: I deleted everything I had about you. /start begins again.")

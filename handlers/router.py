@@ -10,10 +10,22 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
 
 from handlers import checkins, commands, questions, report, settings
 from handlers.base import Incoming, Press, Reply, Services, Upload
+from handlers.callbacks import (
+    AskStep,
+    CheckinDone,
+    Choose,
+    Forget,
+    PickJoint,
+    RateJoint,
+    SkipStep,
+    Soreness,
+    Why,
+    decode,
+)
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, log_sets, report_unreadable
 from rules.models import Awaiting, MessageKind, UserSettings
@@ -129,31 +141,26 @@ async def handle_edit(message: Incoming, services: Services) -> Handled:
     return Handled(await correct_sets(message, row, user, result, services), row)
 
 
-CallbackHandler = Callable[[UserSettings, str, Services], Awaitable[Reply]]
-CALLBACKS: dict[str, CallbackHandler] = {
-    "ask": settings.ask_again,
-    "skip": settings.skip,
-    "forget": commands.confirm_forget,
-    "why": commands.explain_button,
-    "ci": checkins.button,
-}
-
-
 async def handle_callback(user_id: int, chat_id: int, data: str, services: Services) -> Reply:
-    """A button press; `data` is `<kind>:<rest>` as the buttons were built."""
+    """A button press; `data` is read by handlers/callbacks.py, where the buttons were built."""
     user = await services.storage.user(user_id, chat_id)
-    kind, _, rest = data.partition(":")
-    if kind == "set":
-        step, _, value = rest.partition(":")
-        return await settings.choose(user, step, value, services)
-    handler = CALLBACKS.get(kind)
-    if handler is None:
-        return Reply("That button is out of date.")
-    return await handler(user, rest, services)
-
-
-def register_callback(kind: str, handler: CallbackHandler) -> None:
-    CALLBACKS[kind] = handler
+    match decode(data):
+        case Choose(step, value):
+            return await settings.choose(user, step, value, services)
+        case AskStep(step):
+            return await settings.ask_again(user, step, services)
+        case SkipStep(step):
+            return await settings.skip(user, step, services)
+        case Forget(confirmed):
+            return await commands.confirm_forget(user, confirmed, services)
+        case Why():
+            return await commands.explain_button(user, services)
+        case Soreness() | PickJoint() | RateJoint() | CheckinDone() as press:
+            return await checkins.button(user, press, services)
+        case None:
+            return Reply("That button is out of date.")
+        case unknown:
+            assert_never(unknown)
 
 
 # How a front-end delivers a reply to the chat the event came from.

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
+from handlers.callbacks import Why
 from handlers.render import render_corrected, render_logged, render_unreadable
 from rules.catalog import lookup
 from rules.coach import evaluate, headline
@@ -19,7 +20,7 @@ CHECKIN_LOOKBACK_DAYS = 14
 
 def why_button(items: Sequence[Feedback]) -> tuple[tuple[Button, ...], ...]:
     """A "Why?" button under any reply that criticises: the rule, its numbers and its source."""
-    return buttons([("Why?", "why:")]) if any(item.level is not Level.GOOD for item in items) else ()
+    return buttons([("Why?", Why())]) if any(item.level is not Level.GOOD for item in items) else ()
 
 
 async def coach_context(services: Services, user: UserSettings, sets: Sequence[ParsedSet] | None = None) -> Context:

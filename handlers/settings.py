@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.base import Incoming, Reply, Services, buttons
+from handlers.callbacks import AskStep, Choose, SkipStep
 from handlers.render import escape
 from rules.models import Awaiting, Experience, UserSettings
 from rules.schedule import next_checkin_for, parse_clock, parse_timezone
@@ -19,18 +20,19 @@ WELCOME = (
 
 def ask(step: str, user: UserSettings) -> Reply:
     """The question for one step, with its buttons."""
-    skip = ("Skip", f"skip:{step}")
+    skip = ("Skip", SkipStep(step))
     if step == "unit":
         return Reply(
             f"Which unit do you load in? (now: {user.unit})",
-            buttons([("kg", "set:unit:kg"), ("lb", "set:unit:lb"), skip]),
+            buttons([("kg", Choose("unit", "kg")), ("lb", Choose("unit", "lb")), skip]),
         )
     if step == "experience":
         return Reply(
             f"How long have you trained? (now: {user.experience.value})",
             buttons(
-                [("Under a year", "set:experience:beginner"), ("1-3 years", "set:experience:intermediate")],
-                [("3+ years", "set:experience:advanced"), skip],
+                [("Under a year", Choose("experience", "beginner")),
+                 ("1-3 years", Choose("experience", "intermediate"))],
+                [("3+ years", Choose("experience", "advanced")), skip],
             ),
         )
     if step == "timezone":
@@ -38,14 +40,15 @@ def ask(step: str, user: UserSettings) -> Reply:
         return Reply(
             f"Your time zone? Reply with a city or zone like <code>Europe/Berlin</code> or <code>UTC+2</code> "
             f"(now: {now}).",
-            buttons([("UTC", "set:timezone:UTC"), skip]),
+            buttons([("UTC", Choose("timezone", "UTC")), skip]),
         )
     state = f"on at {user.checkin_time}" if user.checkins_on else "off"
     return Reply(
         f"A daily check-in about soreness and joints? It changes my advice when something is irritated (now: {state}).",
         buttons(
-            [(f"Yes, at {DEFAULT_CHECKIN}", f"set:checkin:{DEFAULT_CHECKIN}"), ("Other time", "ask:checkin_time")],
-            [("No thanks", "set:checkin:off"), skip],
+            [(f"Yes, at {DEFAULT_CHECKIN}", Choose("checkin", DEFAULT_CHECKIN)),
+             ("Other time", AskStep("checkin_time"))],
+            [("No thanks", Choose("checkin", "off")), skip],
         ),
     )
 
@@ -76,8 +79,8 @@ async def show_settings(message: Incoming, user: UserSettings, services: Service
     return Reply(
         text,
         buttons(
-            [("Unit", "ask:unit"), ("Experience", "ask:experience")],
-            [("Time zone", "ask:timezone"), ("Check-in", "ask:checkin")],
+            [("Unit", AskStep("unit")), ("Experience", AskStep("experience"))],
+            [("Time zone", AskStep("timezone")), ("Check-in", AskStep("checkin"))],
         ),
     )
 
@@ -127,7 +130,7 @@ async def ask_again(user: UserSettings, step: str, services: Services) -> Reply:
     if step == "checkin_time":
         await services.storage.update_user(user.id, awaiting=Awaiting.CHECKIN_TIME)
         return Reply(
-            "What time? Reply like <code>07:30</code> or <code>7pm</code>.", buttons([("Skip", "skip:checkin")])
+            "What time? Reply like <code>07:30</code> or <code>7pm</code>.", buttons([("Skip", SkipStep("checkin"))])
         )
     if step not in STEPS:
         return Reply("That button is out of date. /settings shows the current choices.")
@@ -143,7 +146,7 @@ async def set_timezone(user: UserSettings, text: str, services: Services) -> Rep
         return Reply(
             f"I don't know the time zone <code>{escape(text[:40])}</code>. Try a city (<code>Berlin</code>), "
             "a zone (<code>America/New_York</code>) or an offset (<code>UTC-5</code>).",
-            buttons([("Skip", "skip:timezone")]),
+            buttons([("Skip", SkipStep("timezone"))]),
         )
     user = await services.storage.update_user(user.id, timezone=zone, awaiting=None)
     if user.checkins_on:
@@ -161,6 +164,6 @@ async def checkin_time_answer(message: Incoming, user: UserSettings, services: S
     if parse_clock(message.text) is None:
         return Reply(
             "I couldn't read that time. Reply like <code>07:30</code> or <code>7pm</code>.",
-            buttons([("Skip", "skip:checkin")]),
+            buttons([("Skip", SkipStep("checkin"))]),
         )
     return await choose(user, "checkin", message.text, services)

@@ -1,0 +1,140 @@
+"""Button data, built and read in one place: one dataclass per kind of button, `encode` and `decode`.
+
+The strings are what buttons already in lifters' chats carry, so they stay as they were:
+`set:<step>:<value>`, `ask:<step>`, `skip:<step>`, `forget:yes|no`, `why:`, and for check-ins
+`ci:sore:<level>`, `ci:joint:<joint>`, `ci:jl:<joint>:<level>`, `ci:done`. The codec reads structure
+only; the handler that gets a press checks its values (an old button's step may no longer exist).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias, assert_never
+
+MAX_DATA_BYTES = 64  # Telegram's limit on callback_data
+
+
+@dataclass(frozen=True)
+class Choose:
+    """A choice in /start or /settings: `set:unit:kg`."""
+
+    step: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AskStep:
+    """Show a settings step's question again: `ask:timezone`."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class SkipStep:
+    """Skip an onboarding step: `skip:unit`."""
+
+    step: str
+
+
+@dataclass(frozen=True)
+class Forget:
+    """The answer to /forget's confirmation: `forget:yes` deletes, anything else keeps."""
+
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class Why:
+    """The "Why?" button under feedback: `why:`."""
+
+
+@dataclass(frozen=True)
+class Soreness:
+    """Check-in, step 1: `ci:sore:<level>`."""
+
+    level: str
+
+
+@dataclass(frozen=True)
+class PickJoint:
+    """Check-in: which joint is irritated, `ci:joint:<joint>`."""
+
+    joint: str
+
+
+@dataclass(frozen=True)
+class RateJoint:
+    """Check-in: how irritated that joint is, `ci:jl:<joint>:<level>`."""
+
+    joint: str
+    level: str
+
+
+@dataclass(frozen=True)
+class CheckinDone:
+    """Check-in: no (more) joint issues, `ci:done`."""
+
+
+CheckinPress: TypeAlias = Soreness | PickJoint | RateJoint | CheckinDone
+Callback: TypeAlias = Choose | AskStep | SkipStep | Forget | Why | CheckinPress
+
+
+def encode(callback: Callback) -> str:
+    """The button's data; a button that would not fit Telegram's 64 bytes is a bug, raised here."""
+    match callback:
+        case Choose(step, value):
+            data = f"set:{step}:{value}"
+        case AskStep(step):
+            data = f"ask:{step}"
+        case SkipStep(step):
+            data = f"skip:{step}"
+        case Forget(confirmed):
+            data = f"forget:{'yes' if confirmed else 'no'}"
+        case Why():
+            data = "why:"
+        case Soreness(level):
+            data = f"ci:sore:{level}"
+        case PickJoint(joint):
+            data = f"ci:joint:{joint}"
+        case RateJoint(joint, level):
+            data = f"ci:jl:{joint}:{level}"
+        case CheckinDone():
+            data = "ci:done"
+        case _:
+            assert_never(callback)
+    if len(data.encode()) > MAX_DATA_BYTES:
+        raise ValueError(f"button data over {MAX_DATA_BYTES} bytes: {data[:80]!r}")
+    return data
+
+
+def decode(data: str) -> Callback | None:
+    """What a pressed button asks for, or None for data no button of ours carries."""
+    kind, _, rest = data.partition(":")
+    if kind == "set":
+        step, _, value = rest.partition(":")
+        return Choose(step, value)
+    if kind == "ask":
+        return AskStep(rest)
+    if kind == "skip":
+        return SkipStep(rest)
+    if kind == "forget":
+        return Forget(rest == "yes")
+    if kind == "why":
+        return Why()
+    if kind == "ci":
+        return _decode_checkin(rest)
+    return None
+
+
+def _decode_checkin(rest: str) -> CheckinPress | None:
+    kind, _, value = rest.partition(":")
+    if kind == "sore":
+        return Soreness(value)
+    if kind == "joint":
+        return PickJoint(value)
+    if kind == "jl":
+        joint, _, level = value.rpartition(":")
+        return RateJoint(joint, level)
+    if kind == "done":
+        return CheckinDone()
+    return None
