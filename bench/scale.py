@@ -24,7 +24,7 @@ from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
 from handlers.commands import show_history
-from handlers.report import REPORT_DAYS, _context, render_week
+from handlers.report import REPORT_DAYS, render_week, report_context
 from handlers.router import handle_text
 from rules.notation import parse_message
 from rules.report import weekly_report
@@ -104,13 +104,14 @@ async def measure(path: Path) -> str:
             await show_history(Incoming(user, user, 0, "/history", NOW), settings, services)
             history_times.append(time.perf_counter() - begin)
             begin = time.perf_counter()
-            report = weekly_report(await _context(services, settings, REPORT_DAYS))
+            report = weekly_report(await report_context(services, settings, REPORT_DAYS))
             render_week(report)
             week_times.append(time.perf_counter() - begin)
             week_sets.append(report.sets)
-        (count,) = await storage._row("SELECT count(*) FROM sets")
     finally:
         await storage.close()
+    with sqlite3.connect(path) as db:
+        (count,) = db.execute("SELECT count(*) FROM sets").fetchone()
     assert min(week_sets) > 0, "the synthetic history must reach into the last week"
     return (
         f"scale ({count:,} sets, {USERS:,} lifters, loaded in {loaded:.0f} s): log a set with feedback "

@@ -51,7 +51,8 @@ def render_week(report: WeekReport) -> str:
     return "\n".join(lines)
 
 
-async def _context(services: Services, user: UserSettings, days: int) -> Context:
+async def report_context(services: Services, user: UserSettings, days: int) -> Context:
+    """The last `days` of sets and check-ins, for the weekly report."""
     now = services.clock()
     history = await services.storage.history(user.id, since=now - timedelta(days=days))
     checkins = await services.storage.checkins(user.id, since=(now - timedelta(days=days)).date())
@@ -60,7 +61,7 @@ async def _context(services: Services, user: UserSettings, days: int) -> Context
 
 async def week(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/week: the last 7 days against the guides, then a chart."""
-    report = weekly_report(await _context(services, user, REPORT_DAYS))
+    report = weekly_report(await report_context(services, user, REPORT_DAYS))
     chart = await services.charts.week(report) if report.sets else None
     attachment = Attachment(f"week-{report.end}.png", chart, photo=True) if chart else None
     return Reply(render_week(report), attachment=attachment)

@@ -90,16 +90,20 @@ async def test_a_write_that_fails_does_not_fail_the_others_sent_with_it(storage:
         assert db.execute("SELECT kind FROM messages").fetchall() == [("sets",)]
 
 
-async def test_a_burst_of_answers_takes_fewer_statements_than_messages(storage: Storage) -> None:
+async def test_a_burst_of_answers_takes_fewer_statements_than_messages(tmp_path: Path) -> None:
     """Group commit: while one write is in flight, the others queue and go in the next statement."""
-    rows = []
-    for lifter in range(1, 51):
-        await storage.user(lifter, lifter, NOW)
-        rows.append((await storage.arrive(lifter, lifter, 1, "squat 100kg 5", NOW))[1].row)
     statements: list[str] = []
-    await storage._db.set_trace_callback(statements.append)
-    await asyncio.gather(*(storage.mark_answered(lifter, row) for lifter, row in zip(range(1, 51), rows, strict=True)))
-    await storage._db.set_trace_callback(None)
+    storage = await Storage.open(tmp_path / "traced.db", trace=statements.append)
+    try:
+        rows = []
+        for lifter in range(1, 51):
+            await storage.user(lifter, lifter, NOW)
+            rows.append((await storage.arrive(lifter, lifter, 1, "squat 100kg 5", NOW))[1].row)
+        marks = (storage.mark_answered(lifter, row) for lifter, row in zip(range(1, 51), rows, strict=True))
+        await asyncio.gather(*marks)
+    finally:
+        await storage.close()
     updates = [sql for sql in statements if sql.startswith("UPDATE messages SET answered")]
     assert 1 <= len(updates) <= 2  # the first goes at once; the other 49 wait for it and go together
-    assert await storage._rows("SELECT count(*) FROM messages WHERE answered = 1") == [(50,)]
+    with sqlite3.connect(tmp_path / "traced.db") as db:
+        assert db.execute("SELECT count(*) FROM messages WHERE answered = 1").fetchall() == [(50,)]

@@ -339,10 +339,14 @@ class Storage:
         self._answers = GroupWrite(self._mark_answered)
 
     @classmethod
-    async def open(cls, path: Path | str, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Storage:
-        """Open, migrate and prove the file can be written; `StorageUnavailable` says why it cannot."""
+    async def open(
+        cls, path: Path | str, busy_timeout_s: float = BUSY_TIMEOUT_S, trace: Callable[[str], object] | None = None
+    ) -> Storage:
+        """Open, migrate and prove the file can be written; `StorageUnavailable` says why it cannot.
+
+        `trace` is called with every SQL statement run (tests and benchmarks count database trips)."""
         try:
-            return await cls._open(path, busy_timeout_s)
+            return await cls._open(path, busy_timeout_s, trace)
         except (OSError, sqlite3.Error) as error:
             raise StorageUnavailable(
                 f"SetCoach cannot write its database {path}: {error}. "
@@ -350,13 +354,15 @@ class Storage:
             ) from error
 
     @classmethod
-    async def _open(cls, path: Path | str, busy_timeout_s: float) -> Storage:
+    async def _open(cls, path: Path | str, busy_timeout_s: float, trace: Callable[[str], object] | None) -> Storage:
         # Autocommit: a single statement is its own atomic transaction (one trip to the database
         # thread); multi-statement writes open an explicit BEGIN IMMEDIATE in `_write`.
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)  # `--db new/folder/x.db` just works
         connection = await aiosqlite.connect(str(path), isolation_level=None)
         try:
+            if trace is not None:
+                await connection.set_trace_callback(trace)
             await connection.execute("PRAGMA journal_mode=WAL")
             await connection.execute("PRAGMA synchronous=NORMAL")
             await connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
