@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 
 CommandHandler = Callable[[Incoming, UserSettings, Services], Awaitable[Reply]]
 
-# The command menu: name -> (handler, description shown in Telegram's menu).
-COMMANDS: dict[str, tuple[CommandHandler, str]] = {
+# The command menu: name -> (handler, description shown in Telegram's menu). Read-only: a new command
+# is a new row here.
+COMMANDS: Mapping[str, tuple[CommandHandler, str]] = {
     "start": (settings.start, "Set up: unit, experience, time zone, check-ins"),
     "help": (commands.show_help, "How to write sets"),
     "history": (commands.show_history, "Your recent sets"),
@@ -60,11 +61,6 @@ class Handled:
 
     reply: Reply | None
     row: int | None = None
-
-
-def register_command(name: str, handler: CommandHandler, description: str) -> None:
-    """Later features (check-ins, questions) add their commands here, in one place."""
-    COMMANDS[name] = (handler, description)
 
 
 def _command_name(text: str) -> str:
