@@ -7,12 +7,11 @@ from pydantic import BaseModel, ConfigDict
 from rules.models import ParsedSet
 from rules.sources import Source
 
-# Percent of 1RM by reps-to-failure (reps done + reps in reserve), RTS RPE chart.
-# 1 rep at RPE 10 = 100%; 8 reps at RPE 8 (10 to failure) = 73.9%.
+# Percent of 1RM by reps-to-failure (reps done + reps in reserve), RTS RPE chart: in none of the guides
+# (Source.PRACTICE). 1 rep at RPE 10 = 100%; 8 reps at RPE 8 (10 to failure) = 73.9%.
 PERCENT_BY_REPS_TO_FAILURE: tuple[float, ...] = (
     100.0, 95.5, 92.2, 89.2, 86.3, 83.7, 81.1, 78.6, 76.2, 73.9, 70.7, 68.0, 65.3, 62.6, 59.9, 57.4,
 )  # fmt: skip
-RPE_TABLE_SOURCE = Source.PRACTICE  # the RTS RPE chart is in none of the guides
 EPLEY_SOURCE = Source.FAILURE_GUIDE
 MAX_RELIABLE_REPS = 15  # estimates from longer sets say more about endurance than strength
 
