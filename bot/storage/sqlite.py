@@ -1,7 +1,10 @@
-"""All SQL lives here, behind `Storage`: one aiosqlite connection, WAL, numbered migrations.
+"""The SQLite backend: one aiosqlite connection, WAL, numbered migrations in `PRAGMA user_version`.
 
-Every query takes the user id, so one lifter can never read or change another's data. A
-PostgreSQL backend would implement the same public methods; handlers and rules never see SQL.
+Every query takes the user id, so one lifter can never read or change another's data. This module is
+SQLite through and through: a view with an INSTEAD OF trigger writes a message's outcome, JSON functions
+hand history over as one array, group commit batches VALUES lists. Another backend does not copy it: it
+implements `bot.storage.contract.Backend` (the handlers' `Store` port plus the check-in sweep's calls)
+in its own dialect. Handlers and rules never see SQL.
 """
 
 from __future__ import annotations
