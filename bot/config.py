@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     rate_limit: bool = Field(default=True, validation_alias="SETCOACH_RATE_LIMIT")
     # How often the check-in sweep looks for due prompts.
     sweep_seconds: float = Field(default=30.0, validation_alias="SETCOACH_SWEEP_SECONDS")
+    # How often rest pings and idle-session summaries are looked for (an indexed query on due rows).
+    timer_sweep_seconds: float = Field(default=1.0, validation_alias="SETCOACH_TIMER_SWEEP_SECONDS")
 
     @property
     def token(self) -> str | None:

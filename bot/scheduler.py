@@ -1,4 +1,5 @@
-"""The check-in sweep: claim due prompts atomically, send them, schedule the next ones.
+"""The check-in sweep: claim due prompts atomically, send them, schedule the next ones. And the
+rest-timer sweep: rest pings and idle-session summaries, due instants kept in the database.
 
 The database is the source of truth (each user's next instant is a column); the JobQueue only
 runs `sweep` every few seconds. Nothing is pickled. `now` is passed in, so tests drive the clock.
@@ -13,7 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.storage import Backend, Claim
+from bot.storage.contract import TimerClaim, TimerKind
+from handlers.base import Reply, Services
 from handlers.checkins import RECENT_DAYS
+from handlers.conversation import idle_summary, rest_ping
 from handlers.ports import RecipientGone
 from rules.models import LoggedSet, UserSettings
 from rules.schedule import next_checkin_for
@@ -79,3 +83,45 @@ async def sweep(storage: Backend, send_prompt: SendPrompt, now: datetime, limit:
     if claims:
         log.info("check-in sweep: %s", report)
     return report
+
+
+# Sends one reply to a lifter's chat; raises RecipientGone when the lifter can no longer be reached.
+SendReply = Callable[[int, Reply], Awaitable[None]]
+TIMER_SWEEP_SECONDS = 1.0  # rest pings go out within a second of the rest being over
+
+
+@dataclass
+class TimerReport:
+    rest: int = 0
+    idle: int = 0
+    failed: int = 0
+
+
+async def sweep_timers(backend: Backend, services: Services, send: SendReply, now: datetime) -> TimerReport:
+    """Send every due rest ping and idle-session summary once: each is claimed atomically first (two
+    sweepers never send the same), cleared once sent; a crash before the clear re-sends it after a minute
+    (at least once, never lost), and a restart in between finds it still due in the database."""
+    report = TimerReport()
+    for claim in await backend.claim_due_timers(now):
+        try:
+            reply = _timer_reply(claim) if claim.kind is TimerKind.REST else await idle_summary(
+                services, claim.user_id, claim.chat_id, claim.state
+            )  # fmt: skip
+            if reply is not None:
+                await send(claim.chat_id, reply)
+        except RecipientGone:
+            log.info("user %s is gone; timer dropped", claim.user_id)
+        except Exception:
+            report.failed += 1
+            log.warning("timer for user %s not sent; will retry", claim.user_id, exc_info=True)
+            continue
+        await backend.finish_timer(claim)
+        if claim.kind is TimerKind.REST:
+            report.rest += 1
+        else:
+            report.idle += 1
+    return report
+
+
+def _timer_reply(claim: TimerClaim) -> Reply:
+    return rest_ping(claim.state, claim.seconds)

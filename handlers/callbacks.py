@@ -2,7 +2,8 @@
 
 The strings are what buttons already in lifters' chats carry, so they stay as they were:
 `set:<step>:<value>`, `ask:<step>`, `skip:<step>`, `forget:yes|no`, `why:`, and for check-ins
-`ci:sore:<level>`, `ci:joint:<joint>`, `ci:jl:<joint>:<level>`, `ci:done`. The codec reads structure
+`ci:sore:<level>`, `ci:joint:<joint>`, `ci:jl:<joint>:<level>`, `ci:done`, and for a lone number in the
+workout `cv:load:<row>:<value>` or `cv:reps:<row>:<value>`. The codec reads structure
 only; the handler that gets a press checks its values (an old button's step may no longer exist).
 """
 
@@ -75,8 +76,17 @@ class CheckinDone:
     """Check-in: no (more) joint issues, `ci:done`."""
 
 
+@dataclass(frozen=True)
+class NumberMeant:
+    """The answer to "105 alone: the load or the reps?" about stored message `row`."""
+
+    row: int
+    value: str
+    as_load: bool
+
+
 CheckinPress: TypeAlias = Soreness | PickJoint | RateJoint | CheckinDone
-Callback: TypeAlias = Choose | AskStep | SkipStep | Forget | Why | CheckinPress
+Callback: TypeAlias = Choose | AskStep | SkipStep | Forget | Why | CheckinPress | NumberMeant
 
 
 def encode(callback: Callback) -> str:
@@ -100,6 +110,8 @@ def encode(callback: Callback) -> str:
             data = f"ci:jl:{joint}:{level}"
         case CheckinDone():
             data = "ci:done"
+        case NumberMeant(row, value, as_load):
+            data = f"cv:{'load' if as_load else 'reps'}:{row}:{value}"
         case _:
             assert_never(callback)
     if len(data.encode()) > MAX_DATA_BYTES:
@@ -123,6 +135,10 @@ def decode(data: str) -> Callback | None:
         return Why()
     if kind == "ci":
         return _decode_checkin(rest)
+    if kind == "cv":
+        meaning, _, tail = rest.partition(":")
+        row, _, value = tail.partition(":")
+        return NumberMeant(int(row), value, meaning == "load") if row.isdigit() and value else None
     return None
 
 

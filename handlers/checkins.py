@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import CheckinDone, CheckinPress, PickJoint, RateJoint, Soreness
 from handlers.render import escape
-from rules.answers import is_question
-from rules.checkins import JOINT_BUTTONS, assessment, prompt_text, read_answer
+from rules.checkins import JOINT_BUTTONS, JOINTS, assessment, prompt_text, read_answer
 from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
+from rules.notation import parse_message
 from rules.schedule import next_checkin_for
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
@@ -109,14 +109,58 @@ async def button(user: UserSettings, press: CheckinPress, services: Services) ->
     return Reply("That button is out of date. /checkin asks again.")
 
 
+def reads_as_sets(text: str) -> bool:
+    """`back squat 100kg 5` is a set even while a check-in is awaited (it names a known exercise)."""
+    result = parse_message(text)
+    return bool(result.sets) and all(parsed.known for parsed in result.sets)
+
+
+def reads_as_joints(text: str) -> bool:
+    """`knee 3`, `lower back 2`: the parser would log a set of an unknown exercise named after a joint."""
+    result = parse_message(text)
+    return bool(result.sets) and all(not s.known and s.raw_exercise.lower() in JOINTS for s in result.sets)
+
+
+def not_an_answer() -> Reply:
+    return Reply(f"I couldn't read that as a check-in, but I kept it.\n{HOW_TO_ANSWER}", soreness_buttons())
+
+
 async def typed_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
-    """A free-text answer to the prompt; None lets a question through to the question answerer."""
+    """A free-text answer to the prompt; None for anything else (a set, a question, a command word), which
+    the router then routes as usual (and answers with `not_an_answer` if nothing claims it)."""
+    if reads_as_sets(message.text):
+        return None
     day = local_day(user, services.clock())
     reading = read_answer(message.text, day)
     if reading.checkin is None:
-        if is_question(message.text):
-            return None
-        return Reply(f"I couldn't read that as a check-in, but I kept it.\n{HOW_TO_ANSWER}", soreness_buttons())
+        return None
     await services.storage.update_user(user.id, awaiting=None)
     said = "✅ Check-in saved: " + "; ".join(reading.understood) + "."
-    return await _save_and_assess(services, user, reading.checkin, message.text, said)
+    return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
+
+
+async def joint_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
+    """A joint and a level typed on its own (`knee 3`): added to today's check-in."""
+    day = local_day(user, services.clock())
+    reading = read_answer(message.text, day)
+    if reading.checkin is None or not reading.checkin.joints:
+        return None
+    if user.awaiting == "checkin":
+        await services.storage.update_user(user.id, awaiting=None)
+    said = "✅ Check-in saved: " + "; ".join(reading.understood) + "."
+    return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
+
+
+async def _merged(services: Services, user: UserSettings, checkin: CheckIn) -> CheckIn:
+    """Joints answered one message at a time (`elbow 2`, then `knee 3`) add up within a day; an answer
+    without joints (`all good`) replaces the day's."""
+    if not checkin.joints:
+        return checkin
+    current = await services.storage.checkin_on(user.id, checkin.day)
+    if current is None:
+        return checkin
+    soreness = checkin.soreness if checkin.soreness is not JointLevel.NONE else current.soreness
+    muscles = tuple(dict.fromkeys((*current.sore_muscles, *checkin.sore_muscles)))
+    return checkin.model_copy(
+        update={"joints": {**current.joints, **checkin.joints}, "soreness": soreness, "sore_muscles": muscles}
+    )

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from rules.conversation import State
 from rules.models import CheckIn, Feedback, HistoryRow, LoggedSet, MessageKind, ParsedSet, Unit, UserSettings
 from rules.report import ProgressPoint, SetSummary, WeekReport
 
@@ -33,6 +35,34 @@ class StorageUnavailable(Exception):
     Nothing of that write is kept. Every backend raises this, and only this, for such failures: the
     front-end then neither confirms the update to Telegram nor tells the lifter it was saved, and
     tries again later. Bugs (a broken constraint) are other exceptions."""
+
+
+class RestChange(StrEnum):
+    """What a message does to the pending rest ping."""
+
+    KEEP = "keep"  # a question, a heading: the timer runs on
+    CANCEL = "cancel"  # a new set, or `done`: the rest it timed is over
+    SET = "set"  # `rest 90`, or a set carrying its rest: a new ping
+
+
+class Conversation(BaseModel):
+    """The lifter's conversation in one chat, as stored."""
+
+    model_config = ConfigDict(frozen=True)
+
+    state: State
+    last_row: int | None = None  # the message that last moved the state (an edit of it moves it again)
+    rest_due: datetime | None = None
+    rest_s: int | None = None
+
+
+class MessageContext(BaseModel):
+    """A stored message's reading context: the state it was read in and when it arrived."""
+
+    model_config = ConfigDict(frozen=True)
+
+    state: State | None  # None for messages stored before conversations were kept
+    received_at: datetime
 
 
 class RecipientGone(Exception):
@@ -144,14 +174,50 @@ class Store(Protocol):
     async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None: ...
 
     # Check-ins
-    async def save_checkin(self, user_id: int, checkin: CheckIn, raw_text: str | None, answered_at: datetime) -> None:
-        ...
+    async def save_checkin(
+        self, user_id: int, checkin: CheckIn, raw_text: str | None, answered_at: datetime
+    ) -> None: ...
 
     async def checkins(self, user_id: int, since: date) -> list[CheckIn]: ...
 
     async def checkin_on(self, user_id: int, day: date) -> CheckIn | None: ...
 
     async def disable_checkins(self, user_id: int) -> None: ...
+
+    # The workout as a conversation (issue #15)
+    async def conversation(self, user_id: int, chat_id: int) -> Conversation:
+        """The lifter's state in this chat: open exercise, last set, session, pending rest."""
+        ...
+
+    async def save_conversation(
+        self,
+        user_id: int,
+        chat_id: int,
+        state: State,
+        row: int | None = None,
+        before: State | None = None,
+        moved: bool = True,
+        rest: RestChange = RestChange.KEEP,
+        rest_due: datetime | None = None,
+        rest_s: int | None = None,
+    ) -> None:
+        """The state after message `row` (which keeps `before`, the state it was read in; `moved`: it
+        changed the state, so an edit of it moves the state again) and the rest ping."""
+        ...
+
+    async def message_context(self, user_id: int, row: int) -> MessageContext | None:
+        """The state a stored message was read in and when it came, for re-reading an edit of it."""
+        ...
+
+    async def exercise_bests(
+        self, user_id: int, exercises: Sequence[str], before: datetime | None = None, exclude_row: int | None = None
+    ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
+        """Distinct (load, reps, rir, amrap) of each exercise's working sets: what records beat."""
+        ...
+
+    async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
+        """The newest sets of each exercise before a moment, oldest first (for "last time")."""
+        ...
 
 
 class Charts(Protocol):

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeAlias, assert_never
 
-from handlers import checkins, commands, questions, report, settings
+from handlers import checkins, commands, conversation, questions, report, settings
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.callbacks import (
     AskStep,
     CheckinDone,
     Choose,
     Forget,
+    NumberMeant,
     PickJoint,
     RateJoint,
     SkipStep,
@@ -27,7 +28,7 @@ from handlers.callbacks import (
     decode,
 )
 from handlers.render import CHAT_FALLBACK, escape
-from handlers.sets import correct_sets, log_sets, report_unreadable
+from handlers.sets import correct_sets, report_unreadable
 from rules.models import Awaiting, MessageKind, UserSettings
 from rules.notation import parse_message
 
@@ -52,6 +53,7 @@ COMMANDS: Mapping[str, tuple[CommandHandler, str]] = {
     "checkin": (checkins.checkin_now, "Check in now: soreness and joints"),
     "pause": (checkins.pause, "Pause the daily check-in"),
     "resume": (checkins.resume, "Restart the daily check-in"),
+    "done": (conversation.finish, "End the workout: a summary of the session"),
 }
 
 
@@ -93,36 +95,51 @@ async def handle_text(message: Incoming, services: Services) -> Handled:
 
 
 async def _route(message: Incoming, user: UserSettings, row: int, services: Services) -> Reply:
+    """The routing order (issue #16): an awaited answer first, then commands, then workout talk
+    (same/again/done/rest and sets, `rules.conversation`), then questions, then the fallbacks."""
+    storage = services.storage
     text = message.text.strip()
+    if user.awaiting is not None and not text.startswith("/"):
+        typed, kind = AWAITED[user.awaiting]
+        answer = await typed(message, user, services)
+        if answer is not None:
+            await storage.save_outcome(user.id, row, kind)
+            return answer
     if text.startswith("/"):
-        await services.storage.save_outcome(user.id, row, MessageKind.COMMAND)
+        await storage.save_outcome(user.id, row, MessageKind.COMMAND)
         name = _command_name(text)
         handler = COMMANDS.get(name)
         if handler is None:
             return Reply(f"I don't know /{escape(name[:30])}. /help lists what I can do.")
         return await handler[0](message, user, services)
-    result = parse_message(text, user.unit)
-    if result.sets:
-        return await log_sets(message, row, user, result, services)
-    if user.awaiting is not None:
-        typed, kind = AWAITED[user.awaiting]
-        answer = await typed(message, user, services)
+    if checkins.reads_as_joints(text):  # `knee 3` after a check-in: never a set of an exercise called "knee"
+        answer = await checkins.joint_answer(message, user, services)
         if answer is not None:
-            await services.storage.save_outcome(user.id, row, kind)
+            await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
             return answer
+    reply = await conversation.converse(message, row, user, services)
+    if reply is not None:
+        return reply
     for hook in TEXT_HOOKS:
         reply = await hook(message, user, services)
         if reply is not None:
-            await services.storage.save_outcome(user.id, row, MessageKind.QUESTION)
+            await storage.save_outcome(user.id, row, MessageKind.QUESTION)
             return reply
+    if user.awaiting is Awaiting.CHECKIN:
+        await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
+        return checkins.not_an_answer()
+    reply = await conversation.converse(message, row, user, services, unknown_headings=True)
+    if reply is not None:
+        return reply
     if any(character.isdigit() for character in text):
-        return await report_unreadable(message, row, user, result, services)
-    await services.storage.save_outcome(user.id, row, MessageKind.CHAT)
+        return await report_unreadable(message, row, user, parse_message(text, user.unit), services)
+    await storage.save_outcome(user.id, row, MessageKind.CHAT)
     return Reply(CHAT_FALLBACK)
 
 
 async def handle_edit(message: Incoming, services: Services) -> Handled:
-    """An edited message: correct what it logged, or treat it as new if we never saw it."""
+    """An edited message: re-read it in the state it was first read in and correct what it logged; treat
+    it as new if we never saw it."""
     storage = services.storage
     row = await storage.message_row(message.user_id, message.chat_id, message.message_id)
     if row is None:
@@ -133,6 +150,9 @@ async def handle_edit(message: Incoming, services: Services) -> Handled:
         return Handled(None, None)
     if message.text.strip().startswith("/"):
         return Handled(await _route(message, user, row, services), row)
+    reply = await conversation.correct(message, row, user, services)
+    if reply is not None:
+        return Handled(reply, row)
     result = parse_message(message.text, user.unit)
     return Handled(await correct_sets(message, row, user, result, services), row)
 
@@ -153,6 +173,8 @@ async def handle_callback(user_id: int, chat_id: int, data: str, services: Servi
             return await commands.explain_button(user, services)
         case Soreness() | PickJoint() | RateJoint() | CheckinDone() as press:
             return await checkins.button(user, press, services)
+        case NumberMeant() as meant:
+            return await conversation.number_button(user, meant, services)
         case None:
             return Reply("That button is out of date.")
         case unknown:

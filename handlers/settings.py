@@ -30,8 +30,10 @@ def ask(step: str, user: UserSettings) -> Reply:
         return Reply(
             f"How long have you trained? (now: {user.experience.value})",
             buttons(
-                [("Under a year", Choose("experience", "beginner")),
-                 ("1-3 years", Choose("experience", "intermediate"))],
+                [
+                    ("Under a year", Choose("experience", "beginner")),
+                    ("1-3 years", Choose("experience", "intermediate")),
+                ],
                 [("3+ years", Choose("experience", "advanced")), skip],
             ),
         )
@@ -46,8 +48,10 @@ def ask(step: str, user: UserSettings) -> Reply:
     return Reply(
         f"A daily check-in about soreness and joints? It changes my advice when something is irritated (now: {state}).",
         buttons(
-            [(f"Yes, at {DEFAULT_CHECKIN}", Choose("checkin", DEFAULT_CHECKIN)),
-             ("Other time", AskStep("checkin_time"))],
+            [
+                (f"Yes, at {DEFAULT_CHECKIN}", Choose("checkin", DEFAULT_CHECKIN)),
+                ("Other time", AskStep("checkin_time")),
+            ],
             [("No thanks", Choose("checkin", "off")), skip],
         ),
     )

@@ -322,8 +322,9 @@ def _pairing(exercise: Exercise | None, muscle: str | None, context: Context | N
             "low": low, "high": high, "iso_low": iso_low, "iso_high": iso_high, "max_rir": pairs.ISOLATION_MAX_RIR,
             "rest_low": rest_low, "rest_high": rest_high,
         }  # fmt: skip
-        return Answer(topic=topic, message="pairing.how", evidence="convention", sources=(POST,), caveat=caveat,
-                      params=how)
+        return Answer(
+            topic=topic, message="pairing.how", evidence="convention", sources=(POST,), caveat=caveat, params=how
+        )
     compounds, (low, high), isolations, (iso_low, iso_high) = pairs.CLASSIC_PAIRS[target]
     rest_low, rest_high = pairs.PAIR_REST_S
     params: dict[str, Param] = {

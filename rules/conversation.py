@@ -403,7 +403,8 @@ def advance(state: State, line: Line, now: datetime) -> State:
         return State()
     if line.kind is LineKind.HEADING and line.exercise is not None:
         last = state.last if state.last and state.last.exercise == line.exercise else None
-        return state.model_copy(update={"exercise": line.exercise, "last": last})
+        seen = state.seen if line.exercise in state.seen else (*state.seen, line.exercise)
+        return state.model_copy(update={"exercise": line.exercise, "last": last, "seen": seen})
     if line.kind is LineKind.SETS and line.sets:
         last = line.sets[-1]  # after a pair (`bench 80kg 8 > fly 15kg 15`), bare lines are the fly's
         exercise = last.exercise
@@ -439,9 +440,10 @@ def read_message(text: str, state: State, now: datetime, unit: Unit = "kg", unkn
         line = reader.read(raw, number)
         if line.kind is LineKind.DONE and reader.state.session_open:
             closed = reader.state
-        for parsed in line.sets:
-            if parsed.exercise not in reader.state.seen and parsed.exercise not in first_of:
-                first_of.append(parsed.exercise)
+        named = [line.exercise] if line.kind is LineKind.HEADING and line.exercise else []
+        for exercise in [*named, *(parsed.exercise for parsed in line.sets)]:
+            if exercise not in reader.state.seen and exercise not in first_of:
+                first_of.append(exercise)
         reader.state = advance(reader.state, line, now)
         lines.append(line)
     return Turn(

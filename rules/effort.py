@@ -16,8 +16,9 @@ GRINDING_SETS = 3  # this many sets of one exercise to failure in a session = gr
 
 
 def _item(rule: str, level: Level, parsed: ParsedSet, **params: Param) -> Feedback:
-    return remark(f"effort.{rule}", level, (Source.FAILURE_GUIDE,), parsed.exercise, **{"exercise": parsed.exercise,
-                                                                                       **params})
+    return remark(
+        f"effort.{rule}", level, (Source.FAILURE_GUIDE,), parsed.exercise, **{"exercise": parsed.exercise, **params}
+    )
 
 
 def heavy_compound_failure(parsed: ParsedSet) -> list[Feedback]:

@@ -180,6 +180,7 @@ class MessageKind(StrEnum):
     CHAT = "chat"
     IMPORT = "import"
     UNDONE = "undone"
+    CONVERSATION = "conversation"  # workout talk that logged no set: a heading, `rest 90`, `done`, a question back
     # Answers to what we asked (one per Awaiting)
     TIMEZONE = "timezone"
     CHECKIN_TIME = "checkin_time"
@@ -254,9 +255,7 @@ class Feedback(BaseModel):
 LEGACY_RULE = "legacy"  # feedback stored as finished English before rules returned ids
 
 
-def remark(
-    rule: str, level: Level, sources: tuple[str, ...], about: str | None = None, /, **params: Param
-) -> Feedback:
+def remark(rule: str, level: Level, sources: tuple[str, ...], about: str | None = None, /, **params: Param) -> Feedback:
     """A Feedback without the keyword noise: `remark("pair.rest_long", Level.NOTE, (POST,), None, rest_s=120)`;
     `about` is the exercise the remark is about (Feedback.exercise), params are the words' fields."""
     return Feedback(rule=rule, level=level, params=params, sources=sources, exercise=about)

@@ -202,6 +202,7 @@ class FakeBotAPI:
                                "username": "GroupAnonymousBot"}  # fmt: skip
         await self._push({"message": message})
         return int(message["message_id"])
+
     async def press(self, user_id: int, data: str, query_id: str | None = None, chat_id: int | None = None) -> str:
         """A press on an inline button (in `chat_id`, the lifter's private chat by default); returns the query id."""
         chat = {"id": chat_id or user_id, "type": "private" if chat_id is None else "supergroup"}

@@ -35,7 +35,7 @@ async def burst(api: FakeBotAPI, per_lifter: int, first: int = 0) -> dict[int, l
 async def all_answered(api: FakeBotAPI, sent: dict[int, list[str]], timeout: float = 30) -> None:
     def done() -> bool:
         return all(
-            any(f"{text.split()[2][:-2]} kg" in reply for reply in api.texts(lifter))
+            any(f"@ {text.split()[2][:-2]} kg" in reply for reply in api.texts(lifter))
             for lifter, texts in sent.items()
             for text in texts
         )
@@ -55,7 +55,8 @@ def stored_once(db_path: Path, sent: dict[int, list[str]]) -> None:
 def answers_in_order(api: FakeBotAPI, sent: dict[int, list[str]]) -> None:
     for lifter, texts in sent.items():
         loads = [t.split()[2][:-2] for t in texts]
-        seen = [next(load for load in loads if f"{load} kg" in reply) for reply in api.texts(lifter) if "kg" in reply]
+        replies = [reply for reply in api.texts(lifter) if " kg" in reply and "@" in reply]
+        seen = [next(load for load in loads if f"@ {load} kg" in reply) for reply in replies]
         assert seen == sorted(seen, key=loads.index), lifter  # one lifter's sets never overtake each other
 
 

@@ -72,7 +72,7 @@ async def test_sigkill_mid_burst_loses_no_answered_set_and_restart_answers_the_r
     await bot_api.wait_for_replies(LIFTER, burst // 4, timeout=30)
     process.kill()
     await process.wait()
-    answered = {number for number in range(burst) if any(f"{100 + number} kg" in t for t in bot_api.texts(LIFTER))}
+    answered = {number for number in range(burst) if any(f"@ {100 + number} kg" in t for t in bot_api.texts(LIFTER))}
     assert answered, "the bot answered nothing before it was killed"
     with sqlite3.connect(db_path) as db:
         stored = {int(row[0][2:].split(".")[0]) - 100 for row in db.execute("SELECT segments_json FROM sets")}
@@ -80,7 +80,7 @@ async def test_sigkill_mid_burst_loses_no_answered_set_and_restart_answers_the_r
 
     await launch()  # type: ignore[misc]
     await bot_api.wait_for(
-        lambda: all(any(f"{100 + n} kg" in t for t in bot_api.texts(LIFTER)) for n in range(burst)), timeout=30
+        lambda: all(any(f"@ {100 + n} kg" in t for t in bot_api.texts(LIFTER)) for n in range(burst)), timeout=30
     )
     with sqlite3.connect(db_path) as db:
         rows = db.execute("SELECT segments_json FROM sets ORDER BY id").fetchall()

@@ -64,7 +64,7 @@ def no_false_promises(api: FakeBotAPI, db_path: Path) -> None:
 async def all_logged(api: FakeBotAPI, sent: dict[int, list[str]], timeout: float = 30) -> None:
     def done() -> bool:
         return all(
-            sum(f"{text.split()[2][:-2]} kg" in reply for reply in api.texts(lifter)) == 1
+            sum(f"@ {text.split()[2][:-2]} kg" in reply for reply in api.texts(lifter)) == 1
             for lifter, texts in sent.items()
             for text in texts
         )

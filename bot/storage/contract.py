@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from enum import StrEnum
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
 from handlers.ports import Store
+from rules.conversation import State
 from rules.models import LoggedSet, UserSettings
 
 
@@ -21,6 +23,24 @@ class Claim(BaseModel):
     user: UserSettings
     due: datetime
     already_sent: bool  # a sweeper sent it, then died before scheduling the next one
+
+
+class TimerKind(StrEnum):
+    REST = "rest"  # a rest is over: ping the lifter
+    IDLE = "idle"  # 90 minutes with nothing logged: close the session with its summary
+
+
+class TimerClaim(BaseModel):
+    """A due rest ping or idle close, taken by one sweeper; `state` is the conversation as it stood."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: TimerKind
+    user_id: int
+    chat_id: int
+    state: State
+    due: datetime
+    seconds: int | None = None
 
 
 class Backend(Store, Protocol):
@@ -51,3 +71,12 @@ class Backend(Store, Protocol):
     async def finish_checkins(self, outcomes: Iterable[tuple[int, datetime]]) -> None: ...
 
     async def recover_stale_claims(self, claimed_before: datetime) -> int: ...
+
+    # The rest-timer and idle-session sweep
+    async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
+        """Atomically take due rest pings and idle sessions (a dead sweeper's claims after a minute)."""
+        ...
+
+    async def finish_timer(self, claim: TimerClaim) -> None:
+        """The ping went out: clear it unless a newer one replaced it; an idle close ends the session."""
+        ...

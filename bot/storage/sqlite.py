@@ -24,8 +24,9 @@ import aiosqlite
 from pydantic import TypeAdapter
 from pydantic_core import to_json
 
-from bot.storage.contract import Claim
-from handlers.ports import StorageUnavailable, StoredMessage
+from bot.storage.contract import Claim, TimerClaim, TimerKind
+from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
+from rules.conversation import SESSION_IDLE, State
 from rules.models import (
     Awaiting,
     CheckIn,
@@ -185,6 +186,46 @@ MIGRATIONS: tuple[str, ...] = (
         expires_at TEXT NOT NULL,
         PRIMARY KEY (user_id, purpose)
     );
+    """,
+    # 8: the workout as a conversation (issue #15): each lifter's state per chat (open exercise, last
+    # set, session), its pending rest ping and idle close; each message keeps the state it arrived in,
+    # so an edit re-reads it in its own context. One INSERT into a view writes both (one trip).
+    """
+    CREATE TABLE conversations (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        chat_id INTEGER NOT NULL,
+        state_json TEXT NOT NULL,
+        last_row INTEGER,
+        rest_due TEXT,
+        rest_s INTEGER,
+        rest_claimed_at TEXT,
+        idle_due TEXT,
+        idle_claimed_at TEXT,
+        PRIMARY KEY (user_id, chat_id)
+    );
+    CREATE INDEX conversations_rest_due ON conversations (rest_due) WHERE rest_due IS NOT NULL;
+    CREATE INDEX conversations_idle_due ON conversations (idle_due) WHERE idle_due IS NOT NULL;
+    ALTER TABLE messages ADD COLUMN context_json TEXT;
+    CREATE VIEW conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest,
+                                     rest_due, rest_s, idle_due) AS
+        SELECT user_id, chat_id, state_json, last_row, NULL, NULL, NULL, rest_due, rest_s, idle_due
+        FROM conversations;
+    CREATE TRIGGER conversation_writes_insert INSTEAD OF INSERT ON conversation_writes BEGIN
+        INSERT INTO conversations (user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due)
+        VALUES (NEW.user_id, NEW.chat_id, NEW.state_json, CASE WHEN NEW.moved THEN NEW.message_row END,
+                CASE WHEN NEW.rest = 'set' THEN NEW.rest_due END, CASE WHEN NEW.rest = 'set' THEN NEW.rest_s END,
+                NEW.idle_due)
+        ON CONFLICT (user_id, chat_id) DO UPDATE SET
+            state_json = excluded.state_json,
+            last_row = coalesce(excluded.last_row, conversations.last_row),
+            rest_due = CASE NEW.rest WHEN 'keep' THEN conversations.rest_due WHEN 'set' THEN excluded.rest_due END,
+            rest_s = CASE NEW.rest WHEN 'keep' THEN conversations.rest_s WHEN 'set' THEN excluded.rest_s END,
+            rest_claimed_at = CASE NEW.rest WHEN 'keep' THEN conversations.rest_claimed_at END,
+            idle_due = excluded.idle_due,
+            idle_claimed_at = NULL;
+        UPDATE messages SET context_json = NEW.context_json
+        WHERE NEW.context_json IS NOT NULL AND id = NEW.message_row AND user_id = NEW.user_id;
+    END;
     """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
@@ -718,7 +759,7 @@ class Storage:
     async def forget(self, user_id: int) -> None:
         """Delete everything we hold about a user."""
         async with self._write() as db:
-            for table in ("sets", "checkins", "messages"):
+            for table in ("sets", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
 
@@ -742,9 +783,7 @@ class Storage:
         return True
 
     async def mark_press_answered(self, user_id: int, press_id: str) -> None:
-        await self._write_one(
-            "UPDATE presses SET answered = 1 WHERE user_id = ? AND press_id = ?", (user_id, press_id)
-        )
+        await self._write_one("UPDATE presses SET answered = 1 WHERE user_id = ? AND press_id = ?", (user_id, press_id))
 
     async def issue_confirmation(self, user_id: int, purpose: str, token: str, expires_at: datetime) -> None:
         """Remember the one token that confirms `purpose` for this lifter (a new one replaces the old)."""
@@ -876,3 +915,150 @@ class Storage:
     async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
         found = await self.checkins(user_id, since=day)
         return next((checkin for checkin in found if checkin.day == day), None)
+
+    # The workout as a conversation -----------------------------------------------------------
+
+    async def conversation(self, user_id: int, chat_id: int) -> Conversation:
+        """The lifter's conversation in this chat (a fresh one if there is none yet)."""
+        row = await self._row(
+            "SELECT state_json, last_row, rest_due, rest_s FROM conversations WHERE user_id = ? AND chat_id = ?",
+            (user_id, chat_id),
+        )
+        if row is None:
+            return Conversation(state=State())
+        return Conversation(
+            state=State.model_validate_json(row[0]),
+            last_row=row[1],
+            rest_due=_moment(row[2]) if row[2] else None,
+            rest_s=row[3],
+        )
+
+    async def save_conversation(
+        self,
+        user_id: int,
+        chat_id: int,
+        state: State,
+        row: int | None = None,
+        before: State | None = None,
+        moved: bool = True,
+        rest: RestChange = RestChange.KEEP,
+        rest_due: datetime | None = None,
+        rest_s: int | None = None,
+    ) -> None:
+        """The state after a message (`row`, which keeps `before`, the state it was read in), and what
+        happens to the rest ping: kept, cancelled (a new set) or set. One statement (migration 7)."""
+        idle_due = _iso(state.last_at + SESSION_IDLE) if state.session_open and state.last_at else None
+        await self._write_one(
+            "INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest, "
+            "rest_due, rest_s, idle_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                user_id,
+                chat_id,
+                state.model_dump_json(),
+                row,
+                int(moved),
+                before.model_dump_json() if before is not None else None,
+                rest.value,
+                _iso(rest_due) if rest_due else None,
+                rest_s,
+                idle_due,
+            ),
+        )
+
+    async def message_context(self, user_id: int, row: int) -> MessageContext | None:
+        """The conversation state a message was read in, and when it came (an edit re-reads it there)."""
+        found = await self._row(
+            "SELECT context_json, received_at FROM messages WHERE id = ? AND user_id = ?", (row, user_id)
+        )
+        if found is None:
+            return None
+        state = State.model_validate_json(found[0]) if found[0] else None
+        return MessageContext(state=state, received_at=_moment(found[1]))
+
+    async def exercise_bests(
+        self, user_id: int, exercises: Sequence[str], before: datetime | None = None, exclude_row: int | None = None
+    ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
+        """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load: what records
+        are measured against. A few hundred rows for years of one lift, grouped in SQLite."""
+        if not exercises:
+            return {}
+        marks = ", ".join("?" * len(exercises))
+        condition, params = "", [user_id, *exercises]
+        if before is not None:
+            condition += " AND performed_at < ?"
+            params.append(_iso(before))
+        if exclude_row is not None:
+            condition += " AND message_row != ?"
+            params.append(exclude_row)
+        rows = await self._rows(
+            "SELECT exercise, json_extract(segments_json, '$[0][0]') AS load, json_extract(segments_json, '$[0][1]') "
+            f"AS reps, rir, amrap FROM sets WHERE user_id = ? AND exercise IN ({marks}) AND bodyweight = 0 "
+            f"AND coalesce(json_extract(set_json, '$.warmup'), 0) = 0{condition} "
+            "GROUP BY exercise, load, reps, rir, amrap",
+            params,
+        )
+        found: dict[str, list[tuple[float | None, int, float | None, bool]]] = {name: [] for name in exercises}
+        for name, load, reps, rir, amrap in rows:
+            found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))
+        return found
+
+    LAST_TIME_SETS = 40  # more than any one session of one exercise
+
+    async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
+        """The newest sets of each exercise before `before`, oldest first (for "last time")."""
+        if not exercises:
+            return []
+        part = (
+            "SELECT * FROM (SELECT performed_at, message_row, position, set_json FROM sets WHERE user_id = ? "
+            "AND exercise = ? AND performed_at < ? ORDER BY performed_at DESC LIMIT ?)"
+        )
+        sql = " UNION ALL ".join([part] * len(exercises))
+        params: list[object] = []
+        for name in exercises:
+            params += [user_id, name, _iso(before), self.LAST_TIME_SETS]
+        row = await self._row(
+            "SELECT json_group_array(json_object('performed_at', performed_at, 'set', json(set_json))) FROM "
+            f"(SELECT * FROM ({sql}) ORDER BY performed_at, message_row, position)",
+            params,
+        )
+        return _HISTORY.validate_json(row[0]) if row and row[0] else []
+
+    STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
+
+    async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
+        """Atomically take due rest pings and idle sessions: two sweepers never get the same one; a claim
+        a dead sweeper left is taken again after a minute."""
+        stale = _iso(now - timedelta(seconds=self.STALE_TIMER_CLAIM))
+        claims: list[TimerClaim] = []
+        for kind in (TimerKind.REST, TimerKind.IDLE):
+            due, claimed = f"{kind.value}_due", f"{kind.value}_claimed_at"
+            rows = await self._rows(
+                f"UPDATE conversations SET {claimed} = ? WHERE {due} IS NOT NULL AND {due} <= ? "
+                f"AND ({claimed} IS NULL OR {claimed} < ?) RETURNING user_id, chat_id, state_json, {due}, rest_s",
+                (_iso(now), _iso(now), stale),
+            )
+            claims += [
+                TimerClaim(
+                    kind=kind,
+                    user_id=row[0],
+                    chat_id=row[1],
+                    state=State.model_validate_json(row[2]),
+                    due=_moment(row[3]),
+                    seconds=row[4],
+                )
+                for row in rows
+            ]
+        return claims
+
+    async def finish_timer(self, claim: TimerClaim) -> None:
+        """The ping is out: clear it, unless a newer one replaced it meanwhile. An idle close also ends
+        the session (the state starts afresh)."""
+        if claim.kind is TimerKind.REST:
+            sql = "UPDATE conversations SET rest_due = NULL, rest_s = NULL, rest_claimed_at = NULL"
+            sql += " WHERE user_id = ? AND chat_id = ? AND rest_due = ?"
+            params: tuple[object, ...] = (claim.user_id, claim.chat_id, _iso(claim.due))
+        else:
+            sql = "UPDATE conversations SET idle_due = NULL, idle_claimed_at = NULL, state_json = ?"
+            sql += " WHERE user_id = ? AND chat_id = ? AND idle_due = ?"
+            params = (State().model_dump_json(), claim.user_id, claim.chat_id, _iso(claim.due))
+        await self._write_one(sql, params)

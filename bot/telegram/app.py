@@ -40,6 +40,9 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         application.job_queue.run_repeating(
             updates.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
         )
+        application.job_queue.run_repeating(
+            updates.timer_sweep, interval=settings.timer_sweep_seconds, first=0.5, name="timer-sweep"
+        )
         await application.bot.set_my_commands(
             [BotCommand(name, description) for name, (_, description) in router.COMMANDS.items()]
         )

@@ -20,7 +20,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.scheduler import SendPrompt, sweep
+from bot.scheduler import SendPrompt, SendReply, sweep, sweep_timers
 from bot.storage import Backend
 from bot.telegram.polling import retry_later
 from bot.wiring import Wiring
@@ -216,6 +216,22 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def checkin_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The JobQueue's periodic job: send the check-ins that are due (the database says which)."""
     await sweep(backend_of(context), prompt_sender(context.bot), services_of(context).clock())
+
+
+async def timer_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The JobQueue's frequent job: rest pings and idle-session summaries that are due (the database says which)."""
+    services = services_of(context)
+    await sweep_timers(backend_of(context), services, reply_sender(context.bot), services.clock())
+
+
+def reply_sender(bot: Bot) -> SendReply:
+    async def send_reply(chat_id: int, reply: Reply) -> None:
+        try:
+            await send(bot, chat_id, reply)
+        except Forbidden as error:
+            raise RecipientGone(chat_id) from error
+
+    return send_reply
 
 
 def prompt_sender(bot: Bot) -> SendPrompt:

@@ -117,9 +117,7 @@ CATALOGUE: dict[str, str] = {
         "the effect."
     ),
     "pair.post_exhaust": N_("Post-exhaust for {muscle}: {first} heavy, then {second} to finish it."),
-    "pair.post_exhaust.why": N_(
-        "Compound first keeps the heavy work heavy; the isolation finishes the target muscle."
-    ),
+    "pair.post_exhaust.why": N_("Compound first keeps the heavy work heavy; the isolation finishes the target muscle."),
     "pair.pre_exhaust": N_(
         "Pre-exhaust for {muscle}: expect {loss_low:.0%}-{loss_high:.0%} less on {second}. Swap the order "
         "(post-exhaust) if you want the compound heavy."
@@ -128,9 +126,7 @@ CATALOGUE: dict[str, str] = {
         "Isolation first tires the target muscle, so the compound load drops; most coaches prefer post-exhaust "
         "because it preserves compound performance."
     ),
-    "pair.superset": N_(
-        "Superset: {first} and {second} work different muscles, so neither steals from the other."
-    ),
+    "pair.superset": N_("Superset: {first} and {second} work different muscles, so neither steals from the other."),
     "pair.superset.why": N_("Pairs for unrelated muscles save time without pre-fatiguing either lift."),
     "pair.per_workout": N_(
         "That's pair number {count} today; for a {experience} lifter {limit} is the most that recovers well."

@@ -1,0 +1,398 @@
+"""The workout as a conversation (issue #15): read a message against the lifter's state, log what it
+meant, echo it, time the rest, show last time and records, and sum the session up when it ends.
+
+The state lives in storage per lifter and chat (`Store.conversation`), so a restart or a second
+front-end sees the same; every message keeps the state it was read in, so an edit re-reads it there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from itertools import groupby
+
+from handlers.base import Incoming, Reply, Services, buttons
+from handlers.callbacks import NumberMeant, encode
+from handlers.ports import Conversation, RestChange
+from handlers.render import describe_sets, escape, plural, render_logged, render_parse_errors
+from handlers.sets import coach_context, why_button
+from handlers.words import fill
+from handlers.words.conversation import CATALOGUE
+from rules.catalog import lookup
+from rules.coach import evaluate, headline
+from rules.conversation import (
+    How,
+    Line,
+    LineKind,
+    State,
+    Turn,
+    advance,
+    answer_number,
+    read_message,
+)
+from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.models import Feedback, MessageKind, ParsedSet, Technique, Unit, UserSettings
+from rules.notation import MAX_REPS, format_load
+from rules.session import (
+    Direction,
+    LastTime,
+    Record,
+    RecordKind,
+    Summary,
+    bests,
+    last_time,
+    records,
+    summarize,
+)
+
+WEEK = timedelta(days=7)
+
+
+def say(message_id: str, **params: object) -> str:
+    return fill(CATALOGUE, message_id, {k: escape(str(v)) if isinstance(v, str) else v for k, v in params.items()})
+
+
+def load_text(load: float | None, unit: Unit | str | None) -> str:
+    if load is None:
+        return "no load"
+    return f"{format_load(load)} {unit}" if unit else format_load(load)
+
+
+def seconds_text(seconds: int) -> str:
+    minutes, rest = divmod(seconds, 60)
+    if seconds < 120 or rest:
+        return f"{seconds} s" if seconds < 120 else f"{minutes} min {rest} s"
+    return f"{minutes} min"
+
+
+def compact(parsed: ParsedSet, count: int = 1) -> str:
+    """`100 kg 3×8 @8`: a set as a lifter writes it down."""
+    reps = "+".join(str(s.reps) for s in parsed.segments)
+    if parsed.technique is Technique.DROP_SET:
+        loads = "/".join(format_load(s.load or 0) for s in parsed.segments)
+        text = f"{loads} {parsed.unit or ''} {reps}".replace("  ", " ")
+    else:
+        volume = f"{count}×{reps}" if count > 1 else f"× {reps}"
+        load = parsed.segments[0].load
+        text = (
+            f"{load_text(load, parsed.unit)} {volume}" if load is not None else f"{count}×{reps}" if count > 1 else reps
+        )
+    if parsed.rpe is not None:
+        text += f" @{format_load(parsed.rpe)}"
+    return text
+
+
+def compact_run(sets: Sequence[ParsedSet]) -> str:
+    """Consecutive identical sets as one `3×8`: `100 kg 3×8 @8, 105 kg × 5 @9`."""
+    runs = groupby(sets, key=lambda s: (s.segments, s.rpe, s.unit, s.technique))
+    return ", ".join(compact(members[0], len(members)) for members in (list(run) for _, run in runs))
+
+
+def _how_tag(line: Line) -> str:
+    if line.how is How.SAME_LOAD:
+        return say("how.same_load")
+    if line.how is How.REPEAT:
+        return say("how.repeat")
+    if line.how is How.LOAD_CHANGE and line.delta is not None:
+        unit = line.sets[0].unit if line.sets and line.sets[0].unit else ""
+        sign = "+" if line.delta > 0 else "−"
+        return say("how.load_change", delta=f"{sign}{format_load(abs(line.delta))}", unit=unit)
+    return ""
+
+
+def echo(lines: Sequence[Line]) -> list[str]:
+    """Every set as read, with how it was read, so a misread shows at once."""
+    shown: list[str] = []
+    for line in lines:
+        if not line.sets:
+            continue
+        described = describe_sets(line.sets)
+        tag = _how_tag(line)
+        if tag:
+            described[-1] += f" · <i>{tag}</i>"
+        shown.extend(described)
+    return shown
+
+
+def render_last_time(found: LastTime) -> list[str]:
+    lines = [say("last_time", day=f"{found.performed_at:%a %d %b}", sets=compact_run(found.sets))]
+    suggestion = found.suggestion
+    if suggestion is not None:
+        lines.append(
+            say(
+                f"suggest.{suggestion.direction.value}",
+                load=load_text(suggestion.load, suggestion.unit),
+                reps=suggestion.reps,
+                rpe=format_load(suggestion.last_rpe),
+                target=format_load(suggestion.target_rpe),
+            )
+        )
+    return lines
+
+
+def render_record(record: Record) -> str:
+    if record.kind is RecordKind.HEAVIEST:
+        return say("record.heaviest", exercise=record.exercise, load=load_text(record.value, record.unit),
+                   previous=load_text(record.previous, record.unit))  # fmt: skip
+    if record.kind is RecordKind.E1RM:
+        return say("record.e1rm", exercise=record.exercise, value=load_text(round(record.value), record.unit),
+                   previous=load_text(round(record.previous or 0), record.unit))  # fmt: skip
+    return say("record.reps", exercise=record.exercise, reps=record.reps, load=load_text(record.load, record.unit),
+               previous=int(record.previous or 0))  # fmt: skip
+
+
+def render_summary(summary: Summary) -> str:
+    minutes = max(1, round((summary.end - summary.start).total_seconds() / 60))
+    title = say("summary.title", minutes=minutes, sets=plural(summary.sets, "set"))
+    if summary.warmups:
+        title += say("summary.warmups", warmups=summary.warmups)
+    lines = [title]
+    for done in summary.exercises:
+        lines.append(say("summary.exercise", exercise=done.exercise, sets=plural(done.sets, "set"),
+                         top=compact(done.top)))  # fmt: skip
+    hard = [f"{m.muscle.replace('_', ' ')} {m.hard_sets}" for m in summary.muscles if m.hard_sets]
+    if hard:
+        lines.append(say("summary.hard", muscles=" · ".join(hard[:8])))
+    intensified = dict(summary.week_intensifier_days)
+    used = [m for m in summary.muscles if m.intensifier_sets]
+    if used:
+        parts = [
+            f"{m.muscle.replace('_', ' ')} {plural(m.intensifier_sets, 'set')} (day {intensified.get(m.muscle, 1)} "
+            "this week" + (" ⚠️" if intensified.get(m.muscle, 1) > MAX_INTENSIFIER_DAYS_PER_WEEK else "") + ")"
+            for m in used
+        ]
+        lines.append(say("summary.intensifiers", muscles=", ".join(parts), limit=MAX_INTENSIFIER_DAYS_PER_WEEK))
+    effort = summary.effort
+    if effort.rated:
+        lines.append(
+            say(
+                "summary.effort",
+                easy=f"{effort.share(effort.easy):.0%}",
+                productive=f"{effort.share(effort.productive):.0%}",
+                hard=f"{effort.share(effort.hard):.0%}",
+                failure=f"{effort.share(effort.failure):.0%}",
+            )
+        )
+    if effort.unrated:
+        lines.append(say("summary.unrated", unrated=plural(effort.unrated, "set")))
+    lines.extend(render_record(record) for record in summary.records)
+    advice = summary.next_time
+    params = dict(advice.params)
+    if "load" in params and isinstance(params["load"], float):
+        params["load"] = format_load(params["load"])
+    if "direction" in params:
+        params["direction"] = "up" if params["direction"] == Direction.UP.value else "down"
+    lines.append(say("summary.next", advice=say(f"advice.{advice.advice.value}", **params)))
+    return "\n".join(lines)
+
+
+# Reading and answering ------------------------------------------------------------------------
+
+
+async def summary_of(services: Services, user: UserSettings, closed: State, end: datetime) -> str:
+    """The summary of a session that just ended (`closed`: its last state)."""
+    if closed.session_start is None:
+        return say("done.nothing")
+    storage = services.storage
+    week = await storage.history(user.id, since=min(end, closed.session_start) - WEEK)
+    session = [logged for logged in week if logged.performed_at >= closed.session_start]
+    exercises = list(dict.fromkeys(logged.set.exercise for logged in session))
+    found: list[Record] = []
+    if exercises:
+        before = await storage.exercise_bests(user.id, exercises, before=closed.session_start)
+        for name in exercises:
+            found += records([s.set for s in session if s.set.exercise == name], bests(name, before.get(name, [])))
+    summary = summarize(session, week, found, end)
+    return render_summary(summary) if summary is not None else say("done.nothing")
+
+
+async def _last_times(services: Services, user: UserSettings, exercises: Sequence[str], before: datetime) -> list[str]:
+    if not exercises:
+        return []
+    history = await services.storage.last_sets(user.id, exercises, before)
+    lines: list[str] = []
+    for name in exercises:
+        found = last_time(history, name, before)
+        if found is not None:
+            lines.extend(render_last_time(found))
+    return lines
+
+
+async def _records(services: Services, user: UserSettings, sets: Sequence[ParsedSet], row: int) -> list[str]:
+    exercises = list(dict.fromkeys(s.exercise for s in sets if s.top_load is not None and not s.bodyweight))
+    if not exercises:
+        return []
+    before = await services.storage.exercise_bests(user.id, exercises, exclude_row=row)
+    lines: list[str] = []
+    for name in exercises:
+        lines += [render_record(r) for r in records([s for s in sets if s.exercise == name], bests(name, before[name]))]
+    return lines
+
+
+def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple[list[str], list[tuple[str, str]]]:
+    """Words (and buttons) for a line that logged nothing."""
+    if line.kind is LineKind.HEADING and line.exercise is not None:
+        known = lookup(line.exercise) is not None
+        words = [say("heading" if known else "heading.unknown", exercise=line.exercise)]
+        if line.note:
+            words.append(say("heading.note", note=line.note))
+        return words, []
+    if line.kind is LineKind.REST and line.seconds is not None:
+        return [say("rest.set", seconds=seconds_text(line.seconds))], []
+    if line.kind is LineKind.ASK and line.value is not None:
+        last = state.last
+        value = format_load(line.value)
+        if last is None or last.segments[0].load is None:
+            return [say("problem.no_load_to_change")], []
+        unit = last.unit or user.unit
+        options = [
+            (say("ask.load", value=value, unit=unit, reps=last.first_reps), encode(NumberMeant(row, value, True)))
+        ]
+        if float(line.value).is_integer() and line.value <= MAX_REPS:
+            options.append(
+                (say("ask.reps", value=value, load=load_text(last.segments[0].load, unit)), f"cv:reps:{row}:{value}")
+            )
+        return [say("ask.number", value=value, last=compact(last), reps=last.first_reps)], options
+    if line.kind is LineKind.ERROR and line.problem is not None:
+        return [say(f"problem.{line.problem.value}", count=line.count or 0, value=line.value or 0,
+                    seconds=line.seconds or 0)], []  # fmt: skip
+    return [], []
+
+
+async def answer_turn(
+    message: Incoming, row: int, user: UserSettings, services: Services, conversation: Conversation, turn: Turn,
+    corrected: bool = False,
+) -> Reply:  # fmt: skip
+    """Log what a message meant and answer it; `corrected` when it is an edit of an older message."""
+    storage = services.storage
+    sets = turn.sets
+    parts: list[str] = []
+    choices: list[tuple[str, str]] = []
+    top: list[Feedback] = []
+    if turn.closed is not None:
+        parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))
+    if sets:
+        context = await coach_context(services, user, sets)
+        feedback = evaluate(sets, context)
+        await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback)
+        top = headline(feedback)
+        errors = tuple(e for line in turn.lines for e in line.errors if line.kind in (LineKind.SETS, LineKind.OTHER))
+        logged = render_logged(sets, top, errors).split("\n")
+        header = "✏️ Corrected: your edit replaced that entry" if corrected else logged[0]
+        body = echo(turn.lines)
+        parts.append("\n".join([header, *body, *logged[1 + len(describe_sets(sets)) :]]))
+        extra = await _records(services, user, sets, row)
+        if extra:
+            parts.append("\n".join(extra))
+    else:
+        await storage.save_outcome(user.id, row, MessageKind.CONVERSATION)
+    for line in turn.lines:
+        words, options = _line_reply(line, user, row, turn.before)
+        if line.kind is LineKind.ERROR and line.errors:
+            words += render_parse_errors(line.errors, message.text, multi_line=len(turn.lines) > 1)
+        if line.kind is LineKind.DONE and turn.closed is None:
+            words.append(say("done.nothing"))
+        if words:
+            parts.append("\n".join(words))
+        choices += options
+    if corrected:
+        if row == conversation.last_row:  # the latest message: what it now says moves the state
+            await storage.save_conversation(user.id, message.chat_id, turn.state, row=row)
+    else:
+        rest_s = turn.rest_s
+        if rest_s is not None:
+            change, due = RestChange.SET, services.clock() + timedelta(seconds=rest_s)
+        elif sets or LineKind.DONE in turn.kinds:
+            change, due = RestChange.CANCEL, None
+        else:
+            change, due = RestChange.KEEP, None
+        await storage.save_conversation(
+            user.id, message.chat_id, turn.state, row=row, before=conversation.state,
+            moved=turn.state != conversation.state, rest=change, rest_due=due, rest_s=rest_s,
+        )  # fmt: skip
+    if turn.first_of and not corrected:  # the first mention of an exercise this session: what it was last time
+        before = turn.before.session_start or message.at
+        parts.append("\n".join(await _last_times(services, user, turn.first_of, before)))
+    markup = buttons(choices) if choices else why_button(top)
+    return Reply("\n\n".join(part for part in parts if part), markup)
+
+
+async def converse(
+    message: Incoming, row: int, user: UserSettings, services: Services, unknown_headings: bool = False
+) -> Reply | None:
+    """Workout talk (sets, headings, same/again, rest, done) gets its answer here; None for anything else."""
+    conversation = await services.storage.conversation(user.id, message.chat_id)
+    turn = read_message(message.text, conversation.state, message.at, user.unit, unknown_headings)
+    if not turn.is_workout_talk:
+        return None
+    return await answer_turn(message, row, user, services, conversation, turn)
+
+
+async def correct(message: Incoming, row: int, user: UserSettings, services: Services) -> Reply | None:
+    """An edit of a message: re-read it in the state it was first read in, at the moment it was first
+    sent (so the sets keep their place in the workout). None if it holds no sets."""
+    storage = services.storage
+    context = await storage.message_context(user.id, row)
+    conversation = await storage.conversation(user.id, message.chat_id)
+    before = context.state if context is not None and context.state is not None else State()
+    sent_at = context.received_at if context is not None else message.at
+    turn = read_message(message.text, before, before.last_at or sent_at, user.unit, unknown_headings=True)
+    if not turn.sets:
+        return None
+    if row != conversation.last_row:  # an older message: the live state stays where later messages left it
+        turn = Turn(turn.lines, conversation.state, before, first_of=())
+    original = Incoming(message.user_id, message.chat_id, message.message_id, message.text, sent_at)
+    return await answer_turn(original, row, user, services, conversation, turn, corrected=True)
+
+
+async def number_button(user: UserSettings, meant: NumberMeant, services: Services) -> Reply:
+    """The answer to "105 alone: the load or the reps?" (a button under that question)."""
+    row = meant.row
+    try:
+        value = float(meant.value)
+    except ValueError:
+        return Reply(say("ask.gone"))
+    storage = services.storage
+    context = await storage.message_context(user.id, row)
+    state = context.state if context is not None else None
+    parsed = answer_number(state, value, as_load=meant.as_load) if state is not None else None
+    if parsed is None or context is None:
+        return Reply(say("ask.gone"))
+    now = context.received_at
+    chat_id = user.chat_id or user.id
+    feedback = evaluate([parsed], await coach_context(services, user, [parsed]))
+    await storage.save_outcome(user.id, row, MessageKind.SETS, [parsed], now, feedback)
+    conversation = await storage.conversation(user.id, chat_id)
+    line = Line(LineKind.SETS, sets=(parsed,), how=How.CARRIED, exercise=parsed.exercise)
+    state = advance(conversation.state, line, now)
+    await storage.save_conversation(user.id, chat_id, state, row=row, rest=RestChange.CANCEL)  # context stays
+    top = headline(feedback)
+    extra = await _records(services, user, [parsed], row)
+    text = render_logged([parsed], top)
+    return Reply("\n\n".join([text, *(["\n".join(extra)] if extra else [])]), why_button(top))
+
+
+def rest_ping(state: State, seconds: int | None) -> Reply:
+    """ "⏱ 90 s up: next set of Bench Press; last 100 kg × 8 @8"."""
+    shown = seconds_text(seconds or 0)
+    if state.exercise is None:
+        return Reply(say("rest.ping.plain", seconds=shown))
+    last = compact(state.last) if state.last is not None and state.last.exercise == state.exercise else "none yet"
+    return Reply(say("rest.ping", seconds=shown, exercise=state.exercise, last=last))
+
+
+async def idle_summary(services: Services, user_id: int, chat_id: int, state: State) -> Reply | None:
+    """The summary of a session that 90 idle minutes closed (the sweep sends it)."""
+    if not state.session_open:
+        return None
+    user = await services.storage.user(user_id)
+    return Reply(await summary_of(services, user, state, state.last_at or services.clock()))
+
+
+async def finish(message: Incoming, user: UserSettings, services: Services) -> Reply:
+    """/done: end the workout, with the session's summary."""
+    done = Incoming(message.user_id, message.chat_id, message.message_id, "done", message.at)
+    row = await services.storage.message_row(message.user_id, message.chat_id, message.message_id)
+    conversation = await services.storage.conversation(user.id, message.chat_id)
+    turn = read_message("done", conversation.state, message.at, user.unit)
+    return await answer_turn(done, row or 0, user, services, conversation, turn)
