@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.base import Attachment, Incoming, Reply, Services
+from handlers.checkins import local_day
 from handlers.render import escape, plural
 from rules.catalog import lookup
 from rules.context import Context
@@ -26,12 +27,12 @@ def render_week(report: WeekReport) -> str:
     intensified = [m for m in report.muscles if m.intensifier_sets]
     if intensified:
         parts = [
-            f"{m.muscle.replace('_', ' ')} {m.intensifier_days} day{'s' * (m.intensifier_days != 1)}"
-            + (" ⚠️" if m.over_intensifier_limit else "")
+            f"{m.muscle.replace('_', ' ')} {m.intensifier_sets}×" + (" ⚠️" if m.over_intensifier_limit else "")
             for m in intensified
         ]
         lines.append(
-            f"<b>Intensifiers</b> (guide: 1-{MAX_INTENSIFIER_DAYS_PER_WEEK} days per muscle): {', '.join(parts)}"
+            f"<b>Intensifiers</b> (guide: once or twice per muscle per week, at most {MAX_INTENSIFIER_DAYS_PER_WEEK}): "
+            f"{', '.join(parts)}"
         )
     effort = report.effort
     if effort.rated:
@@ -42,6 +43,11 @@ def render_week(report: WeekReport) -> str:
         )
     if effort.unrated:
         lines.append(f"<i>{effort.unrated} sets had no RPE/RIR.</i>")
+    if report.compound_failure_sets:
+        lines.append(
+            f"⚠️ <b>{plural(report.compound_failure_sets, 'compound set')} at RPE 10</b> this week: stop compounds at "
+            "RIR 1-2 (technical failure); RPE 10 belongs on the last set of isolation work (failure-proximity guide)."
+        )
     for lift in report.lifts:
         change = f"{lift.before:.0f} → {lift.now:.0f} {lift.unit}" if lift.before else f"{lift.now:.0f} {lift.unit}"
         lines.append(f"<b>{escape(lift.exercise)}</b> e1RM: {change}")
@@ -56,7 +62,7 @@ async def report_context(services: Services, user: UserSettings, days: int) -> C
     now = services.clock()
     history = await services.storage.history(user.id, since=now - timedelta(days=days))
     checkins = await services.storage.checkins(user.id, since=(now - timedelta(days=days)).date())
-    return Context(now=now, history=history, checkins=checkins, profile=user.profile)
+    return Context(now=now, history=history, checkins=checkins, profile=user.profile, today=local_day(user, now))
 
 
 async def week(message: Incoming, user: UserSettings, services: Services) -> Reply:

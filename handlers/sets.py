@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import Why
+from handlers.checkins import local_day
 from handlers.render import render_corrected, render_logged, render_unreadable
 from rules.catalog import lookup
 from rules.coach import evaluate, headline
@@ -39,7 +40,7 @@ async def coach_context(services: Services, user: UserSettings, sets: Sequence[P
         lifts = sorted({s.exercise for s in sets if (e := lookup(s.exercise)) is not None and e.main_lift})
         week_start = now - timedelta(days=WEEK_DAYS)
         history, checkins = await storage.coach_data(user.id, week_start, checkins_since, (trend_start, lifts))
-    return Context(now=now, history=history, checkins=checkins, profile=user.profile)
+    return Context(now=now, history=history, checkins=checkins, profile=user.profile, today=local_day(user, now))
 
 
 async def log_sets(message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services) -> Reply:

@@ -21,7 +21,7 @@ def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
     items += frequency.check(new_sets, context)
     lift_trends = trends.main_lift_bests(new_sets, context)
     items += recovery.check(new_sets, context, lift_trends)
-    items += estimates.check(new_sets, lift_trends)
+    items += estimates.check(new_sets, lift_trends, context)
     unique = list({(item.rule, item.exercise, repr(sorted(item.params.items()))): item for item in items}.values())
     return sorted(unique, key=lambda item: LEVEL_ORDER[item.level])
 

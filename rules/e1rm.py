@@ -1,4 +1,8 @@
-"""Estimated one-rep max: Epley for AMRAP and unrated sets, the RPE table when effort is given."""
+"""Estimated one-rep max: Epley for AMRAP and unrated sets, the RPE table when effort is given.
+
+Epley and the AMRAP table are the failure-proximity guide's (004). The RPE-percentage table (RTS) is in
+none of the guides: general coaching practice, and labelled so wherever an estimate leans on it.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ PERCENT_BY_REPS_TO_FAILURE: tuple[float, ...] = (
 )  # fmt: skip
 EPLEY_SOURCE = Source.FAILURE_GUIDE
 MAX_RELIABLE_REPS = 15  # estimates from longer sets say more about endurance than strength
+# An AMRAP up to 19 reps still maps to the guide's table (15 ≈ 65%, 20+ = too light), so it gets an estimate.
+AMRAP_MAX_REPS = 19
 
 # AMRAP result -> share of 1RM that weight was, and how to use it next block (failure-proximity guide).
 AMRAP_GUIDE: tuple[tuple[int, float, str], ...] = (
@@ -52,7 +58,7 @@ class Estimate(BaseModel):
 def estimate(parsed: ParsedSet) -> Estimate | None:
     """e1RM of a set's first segment (the fresh part of a rest-pause or drop set)."""
     first = parsed.segments[0]
-    if first.load is None or first.load <= 0 or parsed.bodyweight or first.reps > MAX_RELIABLE_REPS:
+    if first.load is None or first.load <= 0 or parsed.bodyweight or first.reps > reps_limit(parsed):
         return None
     rir = None if parsed.amrap else parsed.rir
     value = one_rep_max(first.load, first.reps, rir)
@@ -69,9 +75,13 @@ def one_rep_max(load: float, reps: int, rir: float | None) -> float:
     return epley(load, reps)
 
 
+def reps_limit(parsed: ParsedSet) -> int:
+    return AMRAP_MAX_REPS if parsed.amrap else MAX_RELIABLE_REPS
+
+
 def set_one_rep_max(parsed: ParsedSet) -> float | None:
     first = parsed.segments[0]
-    if first.load is None or first.load <= 0 or parsed.bodyweight or first.reps > MAX_RELIABLE_REPS:
+    if first.load is None or first.load <= 0 or parsed.bodyweight or first.reps > reps_limit(parsed):
         return None
     return one_rep_max(first.load, first.reps, None if parsed.amrap else parsed.rir)
 

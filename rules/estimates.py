@@ -1,57 +1,91 @@
-"""e1RM feedback: AMRAP-based next-block loads, and new bests."""
+"""e1RM feedback: AMRAP-based next-block loads, AMRAPs kept for the end of a block, and new bests.
+
+Trend values arrive in the lifter's unit (rules/trends.py); each remark is said in the unit of the set
+just logged, so an lb lifter is answered in lb whatever the history holds.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
-from rules.e1rm import AMRAP_TOO_LIGHT_REPS, EPLEY_SOURCE, amrap_targets, estimate
-from rules.models import Feedback, Level, ParamItem, ParsedSet, remark
+from rules.context import Context
+from rules.e1rm import AMRAP_GUIDE, AMRAP_TOO_LIGHT_REPS, EPLEY_SOURCE, MAX_RELIABLE_REPS, amrap_targets, estimate
+from rules.models import Feedback, Level, ParamItem, ParsedSet, Unit, remark
+from rules.sources import Source
+from rules.units import convert, rounded
+
+# "At the end of a training block ... Not every session": blocks run four weeks (004's 12-week system), so an
+# earlier AMRAP of the same lift inside the last three weeks means it is not the end-of-block test.
+AMRAP_MIN_GAP_DAYS = 21
 
 
-def rounded(load: float, unit: str) -> float:
-    """Loads a lifter can put on the bar: 2.5 kg or 5 lb steps."""
-    step = 2.5 if unit == "kg" else 5.0
-    return round(load / step) * step
+def display_unit(parsed: ParsedSet | None, context: Context) -> Unit:
+    return (parsed.unit if parsed is not None else None) or context.profile.unit
+
+
+def targets_for(one_rep_max: float, unit: Unit) -> tuple[ParamItem, ...]:
+    """The next block's loads from an AMRAP-based max (failure guide's table), in `unit`."""
+    return tuple(
+        {"reps": reps, "load": rounded(load, unit), "share": share}
+        for (reps, load, _), (_, share, _) in zip(amrap_targets(one_rep_max), AMRAP_GUIDE, strict=True)
+    )
 
 
 def amrap(parsed: ParsedSet) -> list[Feedback]:
+    """Whatever effort is written with it (`rir0`, `@10`), an AMRAP is a test to technical failure."""
     first = parsed.segments[0]
-    if not parsed.amrap or first.load is None:
+    if not parsed.amrap or first.load is None or parsed.bodyweight:
         return []
     unit = parsed.unit or "kg"
     if first.reps >= AMRAP_TOO_LIGHT_REPS:
         return [remark("e1rm.amrap_too_light", Level.NOTE, (EPLEY_SOURCE,), parsed.exercise, reps=first.reps,
                        too_light=AMRAP_TOO_LIGHT_REPS)]  # fmt: skip
-    value = estimate(parsed.model_copy(update={"rir": None}))
+    value = estimate(parsed.model_copy(update={"rir": None, "rpe": None}))
     if value is None:
         return []
-    targets: tuple[ParamItem, ...] = tuple(
-        {"reps": reps, "load": rounded(load, unit), "share": load / value.value}
-        for reps, load, _ in amrap_targets(value.value)
-    )
+    rule = "e1rm.amrap_near_light" if first.reps > MAX_RELIABLE_REPS else "e1rm.amrap_targets"
     return [
-        remark("e1rm.amrap_targets", Level.GOOD, (EPLEY_SOURCE,), parsed.exercise, exercise=parsed.exercise,
-               e1rm=rounded(value.value, unit), unit=unit, targets=targets)
+        remark(rule, Level.GOOD, (EPLEY_SOURCE,), parsed.exercise, exercise=parsed.exercise, reps=first.reps,
+               e1rm=rounded(value.value, unit), unit=unit, targets=targets_for(value.value, unit),
+               too_light=AMRAP_TOO_LIGHT_REPS)
     ]  # fmt: skip
 
 
-def new_best(new_sets: Sequence[ParsedSet], trends: dict[str, list[float]]) -> list[Feedback]:
+def amrap_too_often(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    if not parsed.amrap:
+        return []
+    since = context.now - timedelta(days=AMRAP_MIN_GAP_DAYS)
+    earlier = [
+        logged for logged in context.since(since)
+        if logged.set.amrap and logged.set.exercise == parsed.exercise
+        and logged.performed_at.date() != context.now.date()
+    ]  # fmt: skip
+    if not earlier:
+        return []
+    days = (context.now.date() - earlier[-1].performed_at.date()).days
+    return [remark("e1rm.amrap_too_often", Level.NOTE, (Source.FAILURE_GUIDE,), parsed.exercise,
+                   exercise=parsed.exercise, days=days)]  # fmt: skip
+
+
+def new_best(new_sets: Sequence[ParsedSet], trends: dict[str, list[float]], context: Context) -> list[Feedback]:
     items: list[Feedback] = []
     amrap_only = {s.exercise for s in new_sets if s.amrap}
     for name, bests in trends.items():
         if name in amrap_only:
             continue
         if len(bests) >= 2 and bests[-1] > max(bests[:-1]):
-            unit = next((s.unit for s in new_sets if s.exercise == name and s.unit), "kg")
+            unit = display_unit(next((s for s in new_sets if s.exercise == name and s.unit), None), context)
+            now, before = (convert(value, context.profile.unit, unit) for value in (bests[-1], max(bests[:-1])))
             items.append(
-                remark("e1rm.new_best", Level.GOOD, (EPLEY_SOURCE,), name, exercise=name,
-                       e1rm=rounded(bests[-1], unit), before=rounded(max(bests[:-1]), unit), unit=unit)
+                remark("e1rm.new_best", Level.GOOD, (EPLEY_SOURCE, Source.PRACTICE), name, exercise=name,
+                       e1rm=rounded(now, unit), before=rounded(before, unit), unit=unit)
             )  # fmt: skip
     return items
 
 
-def check(new_sets: Sequence[ParsedSet], trends: dict[str, list[float]]) -> list[Feedback]:
+def check(new_sets: Sequence[ParsedSet], trends: dict[str, list[float]], context: Context) -> list[Feedback]:
     items: list[Feedback] = []
     for parsed in {id(s): s for s in new_sets}.values():
-        items.extend(amrap(parsed))
-    return items + new_best(new_sets, trends)
+        items.extend(amrap(parsed) + amrap_too_often(parsed, context))
+    return items + new_best(new_sets, trends, context)

@@ -102,7 +102,8 @@ def soreness_warning(parsed: ParsedSet, context: Context) -> list[Feedback]:
     return [remark("warning.soreness", Level.WARN, (RP,), parsed.exercise, days=sore.days, exercise=exercise.name)]
 
 
-def main_lift_decline(trends: dict[str, list[float]]) -> list[Feedback]:
+def main_lift_decline(trends: dict[str, list[float]], unit: str = "kg") -> list[Feedback]:
+    """`trends` in the lifter's unit (`unit`)."""
     items: list[Feedback] = []
     for name, all_bests in trends.items():
         bests = all_bests[-(DECLINE_SESSIONS + 1) :]
@@ -112,7 +113,7 @@ def main_lift_decline(trends: dict[str, list[float]]) -> list[Feedback]:
         if falling and bests[-1] <= bests[0] * (1 - DECLINE_MIN_SHARE):
             items.append(
                 remark("warning.main_lift_drop", Level.WARN, (RP,), name, exercise=name, sessions=DECLINE_SESSIONS,
-                       before=round(bests[0]), after=round(bests[-1]))
+                       before=round(bests[0]), after=round(bests[-1]), unit=unit)
             )  # fmt: skip
     return items
 
@@ -121,4 +122,4 @@ def check(new_sets: Sequence[ParsedSet], context: Context, trends: dict[str, lis
     items: list[Feedback] = []
     for parsed in {(s.exercise, s.technique): s for s in new_sets}.values():
         items.extend(joint_warnings(parsed, context) + soreness_warning(parsed, context))
-    return items + main_lift_decline(trends)
+    return items + main_lift_decline(trends, context.profile.unit)

@@ -9,11 +9,12 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from rules.catalog import lookup
+from rules.catalog import Kind, lookup
 from rules.context import Context
 from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, set_one_rep_max
 from rules.frequency import INTENSIFIERS, MAX_INTENSIFIER_DAYS_PER_WEEK
-from rules.models import LEVEL_SCORE, CheckIn, JointLevel, LoggedSet
+from rules.models import LEVEL_SCORE, CheckIn, JointLevel, LoggedSet, Unit
+from rules.units import convert
 
 HARD_SET_MAX_RIR = 3  # a set within 3 reps of failure counts toward growth
 WEEK = timedelta(days=7)
@@ -29,7 +30,8 @@ class MuscleWeek(BaseModel):
 
     @property
     def over_intensifier_limit(self) -> bool:
-        return self.intensifier_days > MAX_INTENSIFIER_DAYS_PER_WEEK
+        """More uses than "once or twice per muscle group per week" (002): counted in sets, not days."""
+        return self.intensifier_sets > MAX_INTENSIFIER_DAYS_PER_WEEK
 
 
 class EffortSpread(BaseModel):
@@ -81,6 +83,7 @@ class WeekReport(BaseModel):
     sore_days: int
     checkin_days: int
     joints: tuple[JointTrend, ...]
+    compound_failure_sets: int = 0
 
 
 def _effort(sets: Sequence[LoggedSet]) -> EffortSpread:
@@ -117,21 +120,35 @@ def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
     )
 
 
-def _best(sets: Sequence[LoggedSet], exercise: str) -> float | None:
-    values = [v for logged in sets if logged.set.exercise == exercise if (v := set_one_rep_max(logged.set)) is not None]
+def _best(sets: Sequence[LoggedSet], exercise: str, unit: Unit) -> float | None:
+    """Best e1RM of `exercise` in `unit`: kg and lb sets are converted before they are compared."""
+    values = [
+        convert(v, logged.set.unit, unit)
+        for logged in sets
+        if logged.set.exercise == exercise and (v := set_one_rep_max(logged.set)) is not None
+    ]
     return max(values) if values else None
 
 
-def _lifts(this_week: Sequence[LoggedSet], last_week: Sequence[LoggedSet]) -> tuple[LiftChange, ...]:
+def _lifts(this_week: Sequence[LoggedSet], last_week: Sequence[LoggedSet], unit: Unit) -> tuple[LiftChange, ...]:
     changes: list[LiftChange] = []
     for name in dict.fromkeys(logged.set.exercise for logged in this_week):
         exercise = lookup(name)
-        now = _best(this_week, name)
+        now = _best(this_week, name, unit)
         if exercise is None or not exercise.main_lift or now is None:
             continue
-        unit = next((logged.set.unit for logged in this_week if logged.set.exercise == name and logged.set.unit), "kg")
-        changes.append(LiftChange(exercise=name, before=_best(last_week, name), now=now, unit=unit))
+        changes.append(LiftChange(exercise=name, before=_best(last_week, name, unit), now=now, unit=unit))
     return tuple(changes)
+
+
+def _compound_failure_sets(sets: Sequence[LoggedSet]) -> int:
+    """Compound sets at RPE 10 that were not AMRAP tests: 004 keeps those for the last isolation set."""
+    count = 0
+    for logged in sets:
+        exercise = lookup(logged.set.exercise)
+        if exercise is not None and exercise.kind is Kind.COMPOUND and logged.set.rir == 0 and not logged.set.amrap:
+            count += 1
+    return count
 
 
 def _joints(checkins: Sequence[CheckIn]) -> tuple[JointTrend, ...]:
@@ -149,15 +166,17 @@ def weekly_report(context: Context) -> WeekReport:
     now: datetime = context.now
     this_week = context.since(now - WEEK)
     last_week = [logged for logged in context.since(now - 2 * WEEK) if logged.performed_at < now - WEEK]
-    start = (now - WEEK).date() + timedelta(days=1)
-    checkins = [c for c in context.checkins if start <= c.day <= context.local_today]
+    end = context.local_today  # the lifter's date: a Tokyo morning is already tomorrow in UTC terms
+    start = end - WEEK + timedelta(days=1)
+    checkins = [c for c in context.checkins if start <= c.day <= end]
     return WeekReport(
         start=start,
-        end=now.date(),
+        end=end,
         sets=len(this_week),
         muscles=_muscles(this_week),
         effort=_effort(this_week),
-        lifts=_lifts(this_week, last_week),
+        lifts=_lifts(this_week, last_week, context.profile.unit),
+        compound_failure_sets=_compound_failure_sets(this_week),
         sore_days=sum(1 for c in checkins if LEVEL_SCORE[c.soreness] > 0),
         checkin_days=len(checkins),
         joints=_joints(checkins),

@@ -8,22 +8,28 @@ from datetime import date
 from rules.catalog import lookup
 from rules.context import Context
 from rules.e1rm import set_one_rep_max
-from rules.models import ParsedSet
+from rules.models import ParsedSet, Unit
+from rules.units import convert
 
 TREND_LOOKBACK_DAYS = 56  # eight weeks: long enough for a trend, short enough to be this block's
 
 
-def session_bests(exercise: str, new_sets: Sequence[ParsedSet], context: Context) -> list[float]:
-    """Best e1RM per training day for `exercise`, oldest first, this session last."""
+def session_bests(
+    exercise: str, new_sets: Sequence[ParsedSet], context: Context, unit: Unit | None = None
+) -> list[float]:
+    """Best e1RM per training day for `exercise` in `unit` (the lifter's unit unless given), oldest first, this
+    session last; kg and lb sets are converted before they are compared."""
+    unit = unit or context.profile.unit
     by_day: dict[date, float] = {}
-    seen: dict[tuple[float | None, int, float | None, bool], float | None] = {}
+    seen: dict[tuple[float | None, int, float | None, bool, str | None], float | None] = {}
     for logged in context.within(TREND_LOOKBACK_DAYS):
         parsed = logged.set
         if parsed.exercise != exercise:
             continue
-        key = (parsed.segments[0].load, parsed.segments[0].reps, parsed.rir, parsed.amrap)
+        key = (parsed.segments[0].load, parsed.segments[0].reps, parsed.rir, parsed.amrap, parsed.unit)
         if key not in seen:  # 5x5 is one estimate, not five
-            seen[key] = set_one_rep_max(parsed)
+            raw = set_one_rep_max(parsed)
+            seen[key] = None if raw is None else convert(raw, parsed.unit, unit)
         value = seen[key]
         if value is not None:
             day = logged.performed_at.date()
@@ -32,6 +38,7 @@ def session_bests(exercise: str, new_sets: Sequence[ParsedSet], context: Context
     for parsed in new_sets:
         value = set_one_rep_max(parsed) if parsed.exercise == exercise else None
         if value is not None:
+            value = convert(value, parsed.unit, unit)
             by_day[today] = max(by_day.get(today, 0.0), value)
     return [by_day[day] for day in sorted(by_day)]
 

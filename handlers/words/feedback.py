@@ -186,7 +186,7 @@ CATALOGUE: dict[str, str] = {
         "Soreness that hangs around means recovery is behind; intensifiers are the first thing to pull."
     ),
     "warning.main_lift_drop": N_(
-        "{exercise} e1RM has dropped {sessions} sessions running ({before} → {after}): pull rest-pause and "
+        "{exercise} e1RM has dropped {sessions} sessions running ({before} → {after} {unit}): pull rest-pause and "
         "drop-set work first, before rewriting the program."
     ),
     "warning.main_lift_drop.why": N_(
@@ -199,9 +199,31 @@ CATALOGUE: dict[str, str] = {
     "e1rm.amrap_too_light.why": N_("{too_light}+ reps at a weight means it is about 60% of your max or less."),
     "e1rm.amrap_targets": N_("{exercise} e1RM ≈ {e1rm:g} {unit} (Epley). Next block: {targets} {unit}."),
     "e1rm.amrap_targets.targets": N_("{reps}s at ~{load:g}"),
-    "e1rm.amrap_targets.why": N_("AMRAP reps map to a share of 1RM: 5 ≈ 87%, 8 ≈ 80%, 12 ≈ 70%, 15 ≈ 65%."),
+    "e1rm.amrap_targets.why": N_(
+        "Epley's formula on the AMRAP; the guide's table maps AMRAP reps to a share of 1RM: 5 ≈ 87% (Challenge), "
+        "8 ≈ 80%, 12 ≈ 70%, 15 ≈ 65% (Build). An AMRAP is a test to technical failure, whatever effort is written."
+    ),
+    "e1rm.amrap_near_light": N_(
+        "{reps} reps on the AMRAP: close to too light ({too_light}+ means add load). {exercise} e1RM ≈ {e1rm:g} {unit} "
+        "(Epley). Next block: {targets} {unit}."
+    ),
+    "e1rm.amrap_near_light.targets": N_("{reps}s at ~{load:g}"),
+    "e1rm.amrap_near_light.why": N_(
+        "The guide's table: 15 reps ≈ 65% of 1RM, 20+ ≈ 60% or less (too light, increase before the next block)."
+    ),
+    "e1rm.amrap_too_often": N_(
+        "Another {exercise} AMRAP {days} days after the last: the AMRAP belongs at the end of a block, not every "
+        "session."
+    ),
+    "e1rm.amrap_too_often.why": N_(
+        "The failure guide programs absolute failure on compounds only as one AMRAP set at the end of a block, to "
+        "collect data: 'Not every session. Not every set.'"
+    ),
     "e1rm.new_best": N_("Best {exercise} e1RM in 8 weeks: {e1rm:g} {unit} (was {before:g})."),
-    "e1rm.new_best.why": N_("e1RM from the RPE table when you log effort, Epley otherwise."),
+    "e1rm.new_best.why": N_(
+        "e1RM by Epley's formula (failure guide); when you log effort, by the RPE-percentage chart, which is general "
+        "coaching practice, not from the guides."
+    ),
     # Stored before the rules returned ids: the words as they were then.
     "legacy": N_("{text}"),
     "legacy.why": N_("{why}"),
