@@ -19,7 +19,7 @@ from rules import effort, pairs, rest_pause
 from rules.catalog import Exercise, Fit, Kind, lookup, normalize_name
 from rules.context import Context
 from rules.exercises import fit_reason
-from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_days
+from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_uses
 from rules.models import Experience, Param
 from rules.recovery import persistent_joints
 from rules.sources import Source
@@ -185,9 +185,9 @@ def _frequency_caveat(exercise: Exercise | None, context: Context | None) -> Sai
     if exercise is None or context is None:
         return None
     for muscle in exercise.primary:
-        days = intensifier_days(context, muscle)
-        if len(days) >= MAX_INTENSIFIER_DAYS_PER_WEEK:
-            return Said(message="caveat.frequency", params={"muscle": muscle, "days": len(days)})
+        uses = intensifier_uses(context, muscle)
+        if uses >= MAX_INTENSIFIER_DAYS_PER_WEEK:
+            return Said(message="caveat.frequency", params={"muscle": muscle, "uses": uses})
     return None
 
 

@@ -1,32 +1,54 @@
-"""One entry point for the front-ends: new sets + context in, feedback out (worst first)."""
+"""One entry point for the front-ends: new sets + context in, feedback out (safety first, then worst first)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rules import drop_sets, effort, estimates, frequency, pairs, recovery, rest_pause, trends
+from rules import blocks, drop_sets, effort, estimates, frequency, pairs, recovery, rest_pause, trends
 from rules.context import Context
-from rules.models import LEVEL_ORDER, Feedback, ParsedSet
+from rules.models import LEVEL_ORDER, Feedback, Level, ParsedSet
 
 REPLY_ITEMS = 3  # short enough to read between sets
+# Remarks about joints, recovery and overuse: always shown, before anything else, whatever the limit.
+SAFETY_RULES = ("warning.", "frequency.", "pair.recovery")
+
+
+def is_safety(item: Feedback) -> bool:
+    return item.rule.startswith(SAFETY_RULES)
+
+
+def _rank(item: Feedback) -> tuple[int, int]:
+    return (0 if is_safety(item) else 1, LEVEL_ORDER[item.level])
 
 
 def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
-    """Every remark the rules have about these sets, most serious first, each said once."""
+    """Every remark the rules have about these sets, safety first, then most serious first, each said once.
+
+    Praise for an exercise is dropped when a warning stands against it: one set never hears "pull the
+    rest-pause work" and "good rest-pause set" in the same reply.
+    """
+    working = list(new_sets)  # warm-up sets leave here once ParsedSet.warmup lands (#14)
     items: list[Feedback] = []
-    for parsed in {id(s): s for s in new_sets}.values():  # `3x8` repeats one frozen set
-        items.extend(rest_pause.check(parsed) + drop_sets.check(parsed))
-    items += pairs.check(new_sets, context)
+    for parsed in {id(s): s for s in working}.values():  # `3x8` repeats one frozen set
+        items.extend(rest_pause.check(parsed, context) + drop_sets.check(parsed, context))
+    items += pairs.check(working, context) + drop_sets.compound_after_drop_set(working, context)
     items += effort.check(new_sets, context)
-    items += frequency.check(new_sets, context)
-    lift_trends = trends.main_lift_bests(new_sets, context)
-    items += recovery.check(new_sets, context, lift_trends)
-    items += estimates.check(new_sets, lift_trends, context)
+    items += frequency.check(working, context)
+    lift_trends = trends.main_lift_bests(working, context)
+    items += recovery.check(working, context, lift_trends)
+    items += estimates.check(working, lift_trends, context)
+    items += blocks.check(new_sets, context)
     unique = list({(item.rule, item.exercise, repr(sorted(item.params.items()))): item for item in items}.values())
-    return sorted(unique, key=lambda item: LEVEL_ORDER[item.level])
+    warned = {item.exercise for item in unique if item.level is Level.WARN}
+    kept = [item for item in unique if not (item.level is Level.GOOD and item.exercise in warned)]
+    return sorted(kept, key=_rank)
 
 
 def headline(items: Sequence[Feedback], limit: int = REPLY_ITEMS) -> list[Feedback]:
-    """The few items worth a lifter's attention between sets: worst first, praise only if nothing else."""
-    serious = [item for item in items if item.level != "good"]
-    return list(serious[:limit]) if serious else list(items[:1])
+    """The few items worth a lifter's attention between sets: every safety remark, then the worst others up to
+    the limit; praise only when there is nothing else to say."""
+    safety = [item for item in items if is_safety(item)]
+    serious = [item for item in items if item.level is not Level.GOOD and not is_safety(item)]
+    if safety or serious:
+        return safety + serious[: max(limit - len(safety), 0)]
+    return list(items[:1])

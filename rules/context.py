@@ -24,6 +24,7 @@ class Context:
     checkins: Sequence[CheckIn] = ()
     profile: LifterProfile = field(default_factory=LifterProfile)
     today: date | None = None  # the lifter's local date; defaults to now's date
+    block_start: date | None = None  # first day (local) of the lifter's 12-week block, if one is running
 
     def since(self, moment: datetime) -> Sequence[LoggedSet]:
         """History from `moment` on, found by bisection: cheap however long the history is."""

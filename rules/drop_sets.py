@@ -1,21 +1,23 @@
-"""Drop sets: continue at a lighter load with little or no rest."""
+"""Drop sets: continue at a lighter load with little or no rest; isolation and machines, late in the workout.
+
+The article gives no drop size or count ("you can drop once, twice, or more"; its example drops 100 to
+80 lb), so SetCoach judges neither.
+"""
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Sequence
 
 from rules.catalog import Fit, Kind, lookup
-from rules.models import Feedback, Level, Param, ParsedSet, Technique, remark
+from rules.context import Context
+from rules.models import Experience, Feedback, Level, Param, ParsedSet, Technique, remark
 from rules.sources import Source
 
 ARTICLE = Source.DROP_VS_REST_PAUSE
-# Each drop about 10-30% lighter: the article's example drops 100 -> 80 lb (20%); a drop under 10%
-# barely lets you continue, one over 30% turns the set into light pump work.
-DROP_RANGE = (0.10, 0.30)
 
 
 def _item(rule: str, level: Level, parsed: ParsedSet, **params: Param) -> Feedback:
-    return remark(f"drop_set.{rule}", level, (ARTICLE,), parsed.exercise, exercise=parsed.exercise, **params)
+    return remark(f"drop_set.{rule}", level, (ARTICLE,), parsed.exercise, **{"exercise": parsed.exercise, **params})
 
 
 def exercise_choice(parsed: ParsedSet) -> list[Feedback]:
@@ -26,24 +28,34 @@ def exercise_choice(parsed: ParsedSet) -> list[Feedback]:
     return [_item(rule, Level.WARN, parsed)]
 
 
-def drop_size(parsed: ParsedSet) -> list[Feedback]:
-    low, high = DROP_RANGE
-    loads = [segment.load for segment in parsed.segments if segment.load is not None]
-    for before, after in itertools.pairwise(loads):
-        if before <= 0:
-            continue
-        drop = (before - after) / before
-        if drop < low or drop > high:
-            rule = "drop_size_small" if drop < low else "drop_size_big"
-            return [_item(rule, Level.NOTE, parsed, before=before, after=after, drop=drop, low=low, high=high)]
-    return []
+def placement(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    """"Drop sets are best used toward the end of a workout": the first set of a session is not the end."""
+    if context.session():
+        return []
+    return [_item("early", Level.NOTE, parsed)]
 
 
-def check(parsed: ParsedSet) -> list[Feedback]:
+def beginner(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    if context.profile.experience is not Experience.BEGINNER:
+        return []
+    return [_item("beginner", Level.NOTE, parsed)]
+
+
+def check(parsed: ParsedSet, context: Context) -> list[Feedback]:
     if parsed.technique is not Technique.DROP_SET:
         return []
-    items = exercise_choice(parsed) + drop_size(parsed)
+    items = beginner(parsed, context) + exercise_choice(parsed) + placement(parsed, context)
     if not items:
-        items.append(_item("good", Level.GOOD, parsed, drops=len(parsed.segments) - 1, low=DROP_RANGE[0],
-                           high=DROP_RANGE[1]))  # fmt: skip
+        items.append(_item("good", Level.GOOD, parsed, drops=len(parsed.segments) - 1))
     return items
+
+
+def compound_after_drop_set(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
+    """A heavy compound after a drop set in the same session: the drop set came too early."""
+    if not any(logged.set.technique is Technique.DROP_SET for logged in context.session()):
+        return []
+    for parsed in new_sets:
+        exercise = lookup(parsed.exercise)
+        if exercise is not None and exercise.kind is Kind.COMPOUND and exercise.fit is Fit.POOR:
+            return [_item("before_compound", Level.NOTE, parsed, exercise=exercise.name)]
+    return []

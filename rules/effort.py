@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rules import blocks
 from rules.catalog import Fit, Kind, lookup
 from rules.context import Context
 from rules.models import Feedback, Level, Param, ParsedSet, remark
@@ -12,7 +13,9 @@ from rules.sources import Source
 PRODUCTIVE_RPE = (7, 9)  # "Most of your training should land in the RPE 7-9 range"
 WARM_UP_MAX_RPE = 6  # "RPE 6 is warm-up territory"
 COMPOUND_STOP_RIR = (1, 2)  # compounds: stop 1-2 reps short (technical failure)
-GRINDING_SETS = 3  # this many sets of one exercise to failure in a session = grinding every set
+# "Reserve absolute failure for the last set of isolation exercises only": a second set to failure of one
+# isolation exercise in a session means the first was not the last.
+FAILURE_SETS_PER_ISOLATION = 1
 
 
 def _item(rule: str, level: Level, parsed: ParsedSet, **params: Param) -> Feedback:
@@ -32,21 +35,28 @@ def heavy_compound_failure(parsed: ParsedSet) -> list[Feedback]:
     return [_item("compound_failure", level, parsed, exercise=exercise.name, low=low, high=high)]
 
 
-def too_easy(parsed: ParsedSet) -> list[Feedback]:
-    if parsed.rpe is None or parsed.rpe >= WARM_UP_MAX_RPE or parsed.amrap:
+def too_easy(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    """RPE 6 and below is warm-up territory (the Foundation weeks of a block aim at 6-7: not flagged there)."""
+    if parsed.rpe is None or parsed.rpe > WARM_UP_MAX_RPE or parsed.amrap:
+        return []
+    phase = blocks.phase_for(context)
+    if phase is not None and phase.rpe[0] <= parsed.rpe:
         return []
     low, high = PRODUCTIVE_RPE
     return [_item("too_easy", Level.NOTE, parsed, rpe=parsed.rpe, low=low, high=high)]
 
 
-def grinding(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
-    """Every set of an exercise to failure in one session."""
+def failure_not_last(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
+    """More than one set of an isolation exercise to failure in a session: failure belongs on the last set only."""
     session = [logged.set for logged in context.session()]
     items: list[Feedback] = []
-    for exercise in dict.fromkeys(s.exercise for s in new_sets if s.rir == 0 and not s.amrap):
-        sets = [s for s in (*session, *new_sets) if s.exercise == exercise]
-        if len(sets) >= GRINDING_SETS and all(s.rir == 0 for s in sets):
-            items.append(_item("grinding", Level.WARN, sets[-1], sets=len(sets), exercise=exercise))
+    for name in dict.fromkeys(s.exercise for s in new_sets if s.rir == 0 and not s.amrap):
+        exercise = lookup(name)
+        if exercise is None or exercise.kind is not Kind.ISOLATION:
+            continue
+        to_failure = [s for s in (*session, *new_sets) if s.exercise == name and s.rir == 0 and not s.amrap]
+        if len(to_failure) > FAILURE_SETS_PER_ISOLATION:
+            items.append(_item("failure_not_last", Level.NOTE, to_failure[-1], sets=len(to_failure), exercise=name))
     return items
 
 
@@ -58,5 +68,5 @@ def check(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
         if key in seen:  # `3x8 @10` says it once, not three times
             continue
         seen.add(key)
-        items.extend(heavy_compound_failure(parsed) + too_easy(parsed))
-    return items + grinding(new_sets, context)
+        items.extend(heavy_compound_failure(parsed) + too_easy(parsed, context))
+    return items + failure_not_last(new_sets, context)

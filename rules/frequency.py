@@ -1,31 +1,32 @@
-"""How often intensifiers (rest-pause, drop sets) hit a muscle per week."""
+"""How often intensifiers (rest-pause, drop sets) hit a muscle per week: counted in uses, not days."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 from rules.catalog import lookup
-from rules.context import SESSION_HOURS, Context
+from rules.context import Context
 from rules.models import Feedback, Level, ParsedSet, Technique, remark
 from rules.sources import Source
 
 INTENSIFIERS = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
-MAX_INTENSIFIER_DAYS_PER_WEEK = 2  # "use either technique only once or twice per muscle group per week"
+# 002: "use either technique only once or twice per muscle group per week": one use is one rest-pause or
+# drop set; four rest-pause sets for delts in one session are four uses.
+MAX_INTENSIFIER_USES_PER_WEEK = 2
+MAX_INTENSIFIER_DAYS_PER_WEEK = MAX_INTENSIFIER_USES_PER_WEEK  # the name other modules import
 WEEK_DAYS = 7
 
 
-def intensifier_days(context: Context, muscle: str) -> set[object]:
-    """Days in the last week, before this session, on which an intensifier hit `muscle`."""
-    session_start = context.now - timedelta(hours=SESSION_HOURS)
-    days: set[object] = set()
-    for logged in context.within(WEEK_DAYS):
-        if logged.performed_at >= session_start or logged.set.technique not in INTENSIFIERS:
-            continue
-        exercise = lookup(logged.set.exercise)
-        if exercise is not None and muscle in exercise.primary:
-            days.add(logged.performed_at.date())
-    return days
+def _hits(parsed: ParsedSet, muscle: str) -> bool:
+    if parsed.technique not in INTENSIFIERS:
+        return False
+    exercise = lookup(parsed.exercise)
+    return exercise is not None and muscle in exercise.primary
+
+
+def intensifier_uses(context: Context, muscle: str) -> int:
+    """Rest-pause and drop sets that hit `muscle` (as a primary mover) in the last 7 days, this session included."""
+    return sum(1 for logged in context.within(WEEK_DAYS) if _hits(logged.set, muscle))
 
 
 def check(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
@@ -38,11 +39,11 @@ def check(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
         for muscle in exercise.primary:
             if muscle in warned:
                 continue
-            days = intensifier_days(context, muscle)
-            if len(days) >= MAX_INTENSIFIER_DAYS_PER_WEEK:
+            uses = intensifier_uses(context, muscle) + sum(1 for s in new_sets if _hits(s, muscle))
+            if uses > MAX_INTENSIFIER_USES_PER_WEEK:
                 warned.add(muscle)
                 items.append(
                     remark("frequency.intensifiers", Level.WARN, (Source.DROP_VS_REST_PAUSE,), parsed.exercise,
-                           day=len(days) + 1, muscle=muscle, limit=MAX_INTENSIFIER_DAYS_PER_WEEK)
+                           uses=uses, muscle=muscle, limit=MAX_INTENSIFIER_USES_PER_WEEK)
                 )  # fmt: skip
     return items

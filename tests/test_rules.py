@@ -48,52 +48,60 @@ CASES: list[tuple[str, set[tuple[str, str]], set[str]]] = [
     ("power clean 80kg 3+2+1 RIR1", {("rest_pause.exercise_choice", "warn")}, set()),
     ("db bench 30kg 10+3+2 RIR1", {("rest_pause.exercise_choice_ok", "note")}, set()),
     ("zottman curl 10kg 12+4+3 RIR1", {("rest_pause.unknown_exercise", "note")}, set()),
-    # Rest-pause: first set effort (boundary at RIR 2 / 3)
-    ("leg ext 60kg 15+5+3 RIR2", set(), {"rest_pause.first_set_effort"}),
-    ("leg ext 60kg 15+5+3 RIR3", {("rest_pause.first_set_effort", "note")}, set()),
-    ("leg ext 60kg 15+5+3", {("rest_pause.first_set_effort_missing", "note")}, set()),
-    # Rest-pause: bursts (3 is fine, 4 is too many; collapse at 1 or under a quarter)
+    # Rest-pause: first set effort. The guide's default is a small buffer (RIR 1-2): RIR 0 is not "good",
+    # and the article's "to failure" disagreement is said; RIR 3+ is too easy.
+    ("leg ext 60kg 15+5+3 RIR2", {("rest_pause.good", "good")}, {"rest_pause.first_set_effort"}),
+    ("leg ext 60kg 15+5+3 RIR1", {("rest_pause.good", "good")}, {"rest_pause.first_set_failure"}),
+    ("leg ext 60kg 15+5+3 RIR0", {("rest_pause.first_set_failure", "note")}, {"rest_pause.good"}),
+    ("leg ext 60kg 15+5+3 @10", {("rest_pause.first_set_failure", "note")}, {"rest_pause.good"}),
+    ("leg ext 60kg 15+5+3 RIR3", {("rest_pause.first_set_effort", "note")}, {"rest_pause.good"}),
+    ("leg ext 60kg 15+5+3", {("rest_pause.first_set_effort_missing", "note")}, {"rest_pause.good"}),
+    # Rest-pause: bursts ("two or three rounds"; a burst of one rep is reps collapsing; no invented share)
     ("pec deck 50kg 12+4+3+2 RIR1", set(), {"rest_pause.burst_count"}),
     ("pec deck 50kg 12+4+3+2+2 RIR1", {("rest_pause.burst_count", "warn")}, set()),
-    ("pressdown 30kg 16+4+4 RIR1", set(), {"rest_pause.collapse"}),  # 4 is exactly a quarter
-    ("pressdown 30kg 16+3 RIR1", {("rest_pause.collapse", "note")}, set()),
-    ("pressdown 30kg 12+4+1 RIR1", {("rest_pause.collapse", "note")}, set()),
-    ("pressdown 30kg 12+8 RIR1", set(), {"rest_pause.big_bursts"}),
-    ("pressdown 30kg 12+9 RIR1", {("rest_pause.big_bursts", "note")}, set()),
+    ("pressdown 30kg 16+3 RIR1", {("rest_pause.good", "good")}, {"rest_pause.collapse"}),  # no "< 25%" rule
+    ("pressdown 30kg 12+4+1 RIR1", {("rest_pause.collapse", "note")}, {"rest_pause.good"}),
+    ("pressdown 30kg 12+9 RIR1", {("rest_pause.good", "good")}, set()),
     # Rest-pause: rest between bursts (10-20 s)
     ("leg curl 40kg 12+4+3 RIR1 rest 10s", set(), {"rest_pause.rest_short"}),
     ("leg curl 40kg 12+4+3 RIR1 rest 20s", set(), {"rest_pause.rest_long"}),
-    ("leg curl 40kg 12+4+3 RIR1 rest 21s", {("rest_pause.rest_long", "note")}, set()),
-    ("leg curl 40kg 12+4+3 RIR1 rest 9s", {("rest_pause.rest_short", "note")}, set()),
-    # Drop sets
-    ("leg ext 60/50/40kg 12+8+6", {("drop_set.good", "good")}, {"drop_set.drop_size_small", "drop_set.drop_size_big"}),
+    ("leg curl 40kg 12+4+3 RIR1 rest 21s", {("rest_pause.rest_long", "note")}, {"rest_pause.good"}),
+    ("leg curl 40kg 12+4+3 RIR1 rest 9s", {("rest_pause.rest_short", "note")}, {"rest_pause.good"}),
+    # Drop sets: exercise choice and placement (no drop-size rule: the article gives no range)
     ("squat 100/80/60kg 8+6+6", {("drop_set.exercise_choice", "warn")}, set()),
-    ("curl 20/19kg 10+8", {("drop_set.drop_size_small", "note")}, set()),  # 5% < 10%
-    ("curl 20/18kg 10+8", set(), {"drop_set.drop_size_small"}),  # 10% exactly
-    ("curl 20/14kg 10+8", set(), {"drop_set.drop_size_big"}),  # 30% exactly
-    ("curl 20/13kg 10+8", {("drop_set.drop_size_big", "note")}, set()),  # 35%
-    # Pairs
+    ("curl 20/19kg 10+8", {("drop_set.early", "note")}, {"drop_set.drop_size_small"}),
+    ("curl 20/13kg 10+8", {("drop_set.early", "note")}, {"drop_set.drop_size_big"}),
+    # Pairs: primary movers only; poor pairing named; rep ranges per muscle as the guide lists them
     ("bench 80kg 8 > cable fly 15kg 15 rir0", {("pair.post_exhaust", "good")}, {"pair.compound_reps"}),
     ("bench 80kg 4 > cable fly 15kg 15 rir0", {("pair.compound_reps", "note")}, set()),
     ("bench 80kg 8 > cable fly 15kg 25 rir0", {("pair.isolation_reps", "note")}, set()),
     ("bench 80kg 8 > cable fly 15kg 15 rir2", {("pair.isolation_effort", "note")}, set()),
     ("bench 80kg 8 > cable fly 15kg 15 rir1 rest 90s", set(), {"pair.rest_long"}),
     ("bench 80kg 8 > cable fly 15kg 15 rir1 rest 120s", {("pair.rest_long", "note")}, set()),
+    ("bench 80kg 8 > lateral raise 10kg 15 rir1", {("pair.poor_pairing", "note")}, {"pair.post_exhaust"}),
     ("cable fly 15kg 15 > bench 80kg 8", {("pair.pre_exhaust", "note")}, set()),
-    ("squat 100kg 8 > leg ext 40kg 15", {("pair.post_exhaust", "good")}, set()),
-    ("bench 80kg 8 > leg curl 40kg 12", {("pair.superset", "good")}, set()),
-    # Failure proximity
+    ("squat 100kg 10 > leg ext 40kg 20 rir1", {("pair.post_exhaust", "good")}, {"pair.compound_reps"}),
+    ("squat 100kg 6 > leg ext 40kg 20 rir1", {("pair.compound_reps", "note")}, set()),  # quads: 8-12
+    ("squat 100kg 10 > leg ext 40kg 12 rir1", {("pair.isolation_reps", "note")}, set()),  # leg ext: 15-20
+    ("bench 80kg 8 > leg curl 40kg 12", {("pair.superset", "good")}, {"pair.post_exhaust"}),
+    # Failure proximity: RPE 6 and below is warm-up territory; compounds stop short; failure on the last
+    # isolation set only
     ("squat 140kg 5 rir0", {("effort.compound_failure", "warn")}, set()),
     ("leg press 200kg 10 rir0", {("effort.compound_failure", "note")}, set()),
     ("squat 140kg 5 rir1", set(), {"effort.compound_failure"}),
-    ("lat raise 10kg 15 rir0", set(), {"effort.compound_failure"}),
+    ("lat raise 10kg 15 rir0", set(), {"effort.compound_failure", "effort.failure_not_last"}),
     ("squat 100kg amrap 8 rir0", {("effort.amrap", "good")}, {"effort.compound_failure"}),
     ("bench 60kg 8 @5.5", {("effort.too_easy", "note")}, set()),
-    ("bench 60kg 8 @6", set(), {"effort.too_easy"}),
-    ("curl 15kg 3x10 rir0", {("effort.grinding", "warn")}, set()),
-    ("curl 15kg 2x10 rir0", set(), {"effort.grinding"}),
-    # e1RM from AMRAP
+    ("bench 60kg 8 @6", {("effort.too_easy", "note")}, set()),
+    ("bench 60kg 8 @7", set(), {"effort.too_easy"}),
+    ("curl 15kg 3x10 rir0", {("effort.failure_not_last", "note")}, set()),
+    ("curl 15kg 2x10 rir0", {("effort.failure_not_last", "note")}, set()),
+    ("squat 100kg 3x5 rir0", {("effort.compound_failure", "warn")}, {"effort.failure_not_last"}),
+    # e1RM from AMRAP, whatever effort is written with it; 16-19 reps answered; 20+ too light
     ("squat 100kg AMRAP 8", {("e1rm.amrap_targets", "good")}, set()),
+    ("squat 100kg AMRAP 8 rir0", {("e1rm.amrap_targets", "good")}, set()),
+    ("squat 100kg AMRAP 8 @10", {("e1rm.amrap_targets", "good")}, set()),
+    ("squat 60kg AMRAP 17", {("e1rm.amrap_near_light", "good")}, {"e1rm.amrap_targets"}),
     ("squat 60kg AMRAP 20", {("e1rm.amrap_too_light", "note")}, {"e1rm.amrap_targets"}),
 ]
 
@@ -143,13 +151,23 @@ def test_pairs_per_workout_follow_experience(experience: Experience, pairs_befor
 
 @pytest.mark.parametrize(
     ("days_with_intensifiers", "warns"),
-    [([], False), ([2], False), ([2, 4], True), ([2, 8], False), ([0.1, 2], False)],
+    [([], False), ([2], False), ([2, 4], True), ([2, 8], False), ([0.1, 2], True), ([0.1], False)],
 )
-def test_intensifiers_per_muscle_per_week(days_with_intensifiers: list[float], warns: bool) -> None:
-    # 0.1 days ago is this same session: it counts once, with today's set.
+def test_intensifiers_per_muscle_per_week_count_uses(days_with_intensifiers: list[float], warns: bool) -> None:
+    # Each earlier rest-pause set is one use; today's set is the next. Two uses a week is the most (002).
     earlier = history(*[("pec deck 50kg 12+4+3 rir1", days) for days in days_with_intensifiers])
     fired = rules_fired("cable fly 15kg 15+5+3 rir1", Context(now=NOW, history=earlier))
     assert (("frequency.intensifiers", "warn") in fired) is warns
+
+
+def test_four_rest_pause_sets_for_delts_in_one_session_are_not_praised() -> None:
+    earlier = history(("lat raise 10kg 12+4+3 rir1", 0.05), ("lat raise 10kg 12+4+3 rir1", 0.04),
+                      ("cable lat raise 5kg 12+4+3 rir1", 0.03))  # fmt: skip
+    items = evaluate(sets("cable lat raise 5kg 12+4+3 rir1"), Context(now=NOW, history=earlier))
+    fired = {(i.rule, i.level.value) for i in items}
+    assert ("frequency.intensifiers", "warn") in fired
+    assert next(i for i in items if i.rule == "frequency.intensifiers").params["uses"] == 4
+    assert "rest_pause.good" not in {rule for rule, _ in fired}
 
 
 def test_intensifiers_on_another_muscle_do_not_count() -> None:

@@ -18,7 +18,9 @@ from rules.sources import Source
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 # Each rule module's `_item` helper prefixes its ids; a new helper needs a line here (the test says so).
-ITEM_PREFIXES = {"rest_pause": "rest_pause.", "drop_sets": "drop_set.", "pairs": "pair.", "effort": "effort."}
+ITEM_PREFIXES = {
+    "rest_pause": "rest_pause.", "drop_sets": "drop_set.", "pairs": "pair.", "effort": "effort.", "blocks": "block.",
+}  # fmt: skip
 
 
 def _values(node: ast.expr, scope: ast.AST) -> set[str]:

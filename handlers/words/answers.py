@@ -208,7 +208,8 @@ CATALOGUE: dict[str, str] = {
         "Your {joint} has been irritated {days} days running: skip rest-pause and drop sets on {exercise} this week."
     ),
     "caveat.frequency": N_(
-        "You already used intensifiers on {muscle} {days} days this week: make today straight sets."
+        "You already used {uses} intensifier sets on {muscle} this week (the guide: once or twice): make today "
+        "straight sets."
     ),
     "caveat.beginner": N_(
         "You set your experience to beginner: the guides keep these techniques for intermediate and advanced lifters."

@@ -32,31 +32,43 @@ CATALOGUE: dict[str, str] = {
         "Add the first set's effort (e.g. RIR1) so I can tell whether it was hard enough."
     ),
     "rest_pause.first_set_effort_missing.why": N_(
-        "The first set should end about {max_rir} reps or fewer from failure."
+        "The first set should be close enough to failure to make the bursts meaningful; a small rep buffer "
+        "(RIR {low}-{high}) is the better default."
     ),
     "rest_pause.first_set_effort": N_(
-        "First set at RIR {rir:g} is too easy for rest-pause: take it to RIR 0-{max_rir} so the bursts do their job."
+        "First set at RIR {rir:g} is too easy for rest-pause: take it to RIR {low}-{high} so the bursts do their job."
     ),
     "rest_pause.first_set_effort.why": N_(
-        "Rest-pause only adds something when the first set ends close to failure; a small buffer is the default, "
-        "not RIR 3+."
+        "The first set should be close enough to failure to make the short-rest follow-up meaningful."
+    ),
+    "rest_pause.first_set_failure": N_(
+        "First set to failure (RIR {rir:g}): the rest-pause guide's default is a small buffer, RIR {low}-{high}, "
+        "then the bursts."
+    ),
+    "rest_pause.first_set_failure.why": N_(
+        "The drop-sets article says to take the first set to failure; the rest-pause guide says a small rep buffer "
+        "is usually the better default, without making every first set a test. SetCoach takes the cautious reading."
+    ),
+    "rest_pause.beginner": N_(
+        "Rest-pause is for intermediate and advanced lifters: master straight hard sets with good form first."
+    ),
+    "rest_pause.beginner.why": N_(
+        "The drop-sets article: these techniques are best used by intermediate to advanced lifters who have already "
+        "developed proper form and consistency; the added fatigue degrades form."
     ),
     "rest_pause.burst_count": N_("{bursts} bursts is past the usual dose: 2-{max_bursts} is plenty."),
     "rest_pause.burst_count.why": N_(
-        "Rest-pause is a hard set plus {max_bursts} or fewer short rounds; more adds fatigue faster than stimulus."
+        "Rest-pause is a hard set, then a mini-set after a short break, repeated for two or three rounds."
     ),
     "rest_pause.collapse": N_(
-        "Reps collapsed on burst {burst} ({reps} after {first}): that is the stop signal; end the set at burst "
+        "Reps collapsed on burst {burst} ({reps} after {first}): that is a stop signal; end the set at burst "
         "{stop_at} next time."
     ),
     "rest_pause.collapse.why": N_(
-        "Stop when reps collapse: a burst of {collapse_reps} or under {collapse_share:.0%} of the first set is mostly "
-        "technique compromise."
+        "The guide's stop signals: reps collapse, range shortens, momentum takes over, joint discomfort rises, or the "
+        "next mini-set would mostly be a technique compromise. A burst of a single rep is SetCoach's reading of "
+        "'reps collapse'."
     ),
-    "rest_pause.big_bursts": N_(
-        "Burst of {burst} after a first set of {first}: the first set wasn't hard enough or the rest was too long."
-    ),
-    "rest_pause.big_bursts.why": N_("A first burst at {share:.0%}+ of the first set means the muscle had recovered."),
     "rest_pause.rest_long": N_(
         "{rest_s} s between bursts: rest-pause uses {low}-{high} s; that's a new set, not a pause."
     ),
@@ -65,8 +77,10 @@ CATALOGUE: dict[str, str] = {
         "{rest_s} s between bursts: rest-pause uses {low}-{high} s; too short to recover a few reps."
     ),
     "rest_pause.rest_short.why": N_("Rest-pause rests {low}-{high} s between mini-sets."),
-    "rest_pause.good": N_("Good rest-pause set: {first} then {bursts} burst{bursts_s}, reps tapering."),
-    "rest_pause.good.why": N_("A hard first set, 2-3 short bursts, stopped before reps collapsed."),
+    "rest_pause.good": N_("Good rest-pause set: {first} then {bursts} burst{bursts_s}, with a small rep buffer first."),
+    "rest_pause.good.why": N_(
+        "A hard first set with a small rep buffer, two or three short bursts, stopped before reps collapsed."
+    ),
     # Drop sets (rules/drop_sets.py)
     "drop_set.exercise_choice": N_(
         "Drop sets on {exercise} (compound) trade safety for fatigue: save them for machines and isolation work "
@@ -82,18 +96,29 @@ CATALOGUE: dict[str, str] = {
     "drop_set.exercise_choice_lift.why": N_(
         "Drop sets work best on isolation or machine movements, where form breakdown is less of a danger."
     ),
-    "drop_set.drop_size_small": N_(
-        "The drop {before:g} → {after:g} is {drop:.0%}: too small to keep going; aim for {low:.0%}-{high:.0%} "
-        "lighter each time."
+    "drop_set.early": N_(
+        "A drop set as the first thing in the session: drop sets belong toward the end of the workout."
     ),
-    "drop_set.drop_size_small.why": N_("Each drop about {low:.0%}-{high:.0%} lighter keeps the muscle working."),
-    "drop_set.drop_size_big": N_(
-        "The drop {before:g} → {after:g} is {drop:.0%}: so big the set turns into pump work; aim for "
-        "{low:.0%}-{high:.0%} lighter each time."
+    "drop_set.early.why": N_(
+        "Drop sets are best used toward the end of a workout, to create additional fatigue in a targeted muscle."
     ),
-    "drop_set.drop_size_big.why": N_("Each drop about {low:.0%}-{high:.0%} lighter keeps the muscle working."),
-    "drop_set.good": N_("Clean drop set: {drops} drop{drops_s} of sensible size."),
-    "drop_set.good.why": N_("Isolation or machine work, each drop {low:.0%}-{high:.0%} lighter."),
+    "drop_set.before_compound": N_(
+        "{exercise} after a drop set: drop sets belong toward the end of the workout, after the heavy compounds."
+    ),
+    "drop_set.before_compound.why": N_(
+        "Drop sets are best used toward the end of a workout, where form breakdown is less of a danger."
+    ),
+    "drop_set.beginner": N_(
+        "Drop sets are for intermediate and advanced lifters: master straight hard sets with good form first."
+    ),
+    "drop_set.beginner.why": N_(
+        "These techniques are best used by intermediate to advanced lifters who have already developed proper form "
+        "and consistency in their training."
+    ),
+    "drop_set.good": N_("Drop set on {exercise}: {drops} drop{drops_s}, the kind of exercise drop sets suit."),
+    "drop_set.good.why": N_(
+        "Drop sets work best with isolation exercises or machine-based movements, toward the end of a workout."
+    ),
     # Pairs (rules/pairs.py)
     "pair.compound_reps": N_(
         "{exercise} for {reps}: post-exhaust works best with the compound at {low}-{high} reps (heavy, "
@@ -132,7 +157,49 @@ CATALOGUE: dict[str, str] = {
         "That's pair number {count} today; for a {experience} lifter {limit} is the most that recovers well."
     ),
     "pair.per_workout.why": N_(
-        "Beginners: 1 pair per workout; intermediate: 2-3; advanced: 3-4. Overuse impairs recovery."
+        "Beginners: 1 post-exhaust pair per workout at most; intermediate: 2-3; advanced: 3-4. Overuse causes "
+        "excessive fatigue and impairs recovery. The rounds of one pair count once; plain supersets don't count."
+    ),
+    "pair.compound_light": N_(
+        "{exercise} at about {share:.0%} of your e1RM: in post-exhaust the compound goes heavy, {low:.0%}-{high:.0%} "
+        "of max."
+    ),
+    "pair.compound_light.why": N_(
+        "Going too light on the compound is the guide's first common mistake: saving energy for the isolation "
+        "defeats the purpose."
+    ),
+    "pair.compound_heavy": N_(
+        "{exercise} at about {share:.0%} of your e1RM: the post-exhaust compound works at {low:.0%}-{high:.0%} of max "
+        "for 6-10 reps."
+    ),
+    "pair.compound_heavy.why": N_("The guide's set scheme: compound 6-10 reps at 75-85% of 1RM, moderate to heavy."),
+    "pair.poor_pairing": N_(
+        "{second} doesn't hit {first}'s primary mover ({muscle}): for post-exhaust, pick an isolation for {muscle}."
+    ),
+    "pair.poor_pairing.why": N_(
+        "Poor exercise pairing is a common post-exhaust mistake: ensure the isolation directly hits the primary mover "
+        "from the compound lift."
+    ),
+    "pair.recovery": N_(
+        "Recovery is behind ({what}, {days} days): skip post-exhaust until it clears; it is intense."
+    ),
+    "pair.recovery.why": N_(
+        "When not to use post-exhaust: when overtrained. It is intense; skip it if recovery is compromised."
+    ),
+    "pair.beginner": N_(
+        "Post-exhaust is demanding: one pair per workout at most, and only after 6-12 months of consistent training."
+    ),
+    "pair.beginner.why": N_(
+        "Beginners should master basic progressive overload first; after 6-12 months they can try one post-exhaust "
+        "pair per workout on their strongest muscle groups."
+    ),
+    "pair.pre_exhaust_order": N_(
+        "{first} before {second} is pre-exhaust for {muscle}: expect {loss_low:.0%}-{loss_high:.0%} less on "
+        "{second}. Put the compound first if you want it heavy."
+    ),
+    "pair.pre_exhaust_order.why": N_(
+        "Pre-exhaust (isolation, then compound) reduces compound strength; post-exhaust preserves it, which is why "
+        "most coaches prefer it."
     ),
     # Failure proximity (rules/effort.py)
     "effort.amrap": N_("AMRAP on {exercise}: the one planned time to go to technical failure on a compound."),
@@ -145,21 +212,23 @@ CATALOGUE: dict[str, str] = {
         "Sets to RIR 1-2 build about the same muscle as sets to failure, at a much lower recovery cost; absolute "
         "failure on heavy compounds is where form breaks."
     ),
-    "effort.too_easy": N_("RPE {rpe:g} is warm-up territory; working sets belong at RPE {low}-{high}."),
+    "effort.too_easy": N_(
+        "RPE {rpe:g} is warm-up territory: it counts as a warm-up, not a working set. Working sets belong at RPE "
+        "{low}-{high}."
+    ),
     "effort.too_easy.why": N_(
-        "RPE 6 and below leaves 4+ reps in the tank: fine for warm-ups, technique work and deloads."
+        "RPE 6 means 4+ reps left: warm-ups, technique work and deload weeks. Most training should land at RPE 7-9."
     ),
-    "effort.grinding": N_(
-        "{sets} sets of {exercise}, every one to failure: more fatigue than growth signal. Keep failure for the "
-        "last set; stop the others at RIR 1-2."
+    "effort.failure_not_last": N_(
+        "{sets} sets of {exercise} to failure today: keep failure for the last set; stop the others 0-1 reps short."
     ),
-    "effort.grinding.why": N_(
-        "Going to absolute failure on every set generates more fatigue than muscle signal; RPE 10 belongs on the "
-        "final set."
+    "effort.failure_not_last.why": N_(
+        "Reserve absolute failure for the last set of isolation exercises only; RIR 0-1 for isolation work."
     ),
     # Weekly intensifier frequency (rules/frequency.py)
     "frequency.intensifiers": N_(
-        "Intensifier day {day} for {muscle} this week: {limit} is the limit. Make this one a straight set."
+        "That's intensifier use {uses} for {muscle} this week: once or twice per muscle per week is the dose. "
+        "Make the rest straight sets."
     ),
     "frequency.intensifiers.why": N_(
         "Rest-pause and drop sets stress the muscle and nervous system; use them once or twice per muscle per "
@@ -224,6 +293,51 @@ CATALOGUE: dict[str, str] = {
         "e1RM by Epley's formula (failure guide); when you log effort, by the RPE-percentage chart, which is general "
         "coaching practice, not from the guides."
     ),
+    # The 12-week block (rules/blocks.py)
+    "block.reps_low": N_(
+        "{exercise} for {reps}: week {week} ({phase}) aims at {low}-{high} reps on compounds."
+    ),
+    "block.reps_low.why": N_(
+        "The 12-week system: Foundation weeks 1-4 at 12-15 reps, RPE 6-7; Build 5-8 at 8-12, RPE 7-8; Challenge 9-12 "
+        "at 6-10, RPE 8-9."
+    ),
+    "block.reps_high": N_(
+        "{exercise} for {reps}: week {week} ({phase}) aims at {low}-{high} reps on compounds; add load."
+    ),
+    "block.reps_high.why": N_(
+        "The 12-week system: Foundation weeks 1-4 at 12-15 reps, RPE 6-7; Build 5-8 at 8-12, RPE 7-8; Challenge 9-12 "
+        "at 6-10, RPE 8-9."
+    ),
+    "block.effort_low": N_("{exercise} at RPE {rpe:g}: week {week} ({phase}) aims at RPE {low:g}-{high:g}."),
+    "block.effort_low.why": N_(
+        "Effort changes with the block: the whole point of periodization is to manage intensity over time."
+    ),
+    "block.effort_high": N_(
+        "{exercise} at RPE {rpe:g}: week {week} ({phase}) aims at RPE {low:g}-{high:g}; don't grind ahead of the "
+        "block."
+    ),
+    "block.effort_high.why": N_(
+        "Foundation isn't a deload: it is lower intensity on purpose, to build form first. Grinding at RPE 9 in week 1 "
+        "ingrains bad habits."
+    ),
+    "block.on_target": N_(
+        "On target for week {week} ({phase}): {low}-{high} reps at RPE {rpe_low:g}-{rpe_high:g}."
+    ),
+    "block.on_target.why": N_("The 12-week system's targets for this week."),
+    "block.amrap_prompt": N_(
+        "Week 12: make your last {exercise} set an AMRAP (same weight, to technical failure); it sets the next "
+        "block's loads."
+    ),
+    "block.amrap_prompt.why": N_(
+        "At the end of a block, the last set of each anchor compound becomes an AMRAP; Epley's formula turns it into "
+        "an estimated max for the next block's weights."
+    ),
+    "block.amrap_early": N_(
+        "An AMRAP in week {week}: the block's AMRAP belongs in week {amrap_week}, its final week."
+    ),
+    "block.amrap_early.why": N_(
+        "This is the only time the guide programs absolute failure on compound lifts: one set, at the end of a block."
+    ),
     # Stored before the rules returned ids: the words as they were then.
     "legacy": N_("{text}"),
     "legacy.why": N_("{why}"),
@@ -239,6 +353,12 @@ FIT_REASONS: dict[str, str] = {
     "olympic": N_("Olympic lift: speed and skill, not fatigue, are the point"),
     "unstable": N_("unstable movement: balance gives out before the target muscle"),
     "unknown": N_("no rating for it yet"),
+}
+
+PHASES: dict[str, str] = {
+    "foundation": N_("Foundation"),
+    "build": N_("Build"),
+    "challenge": N_("Challenge"),
 }
 
 TECHNIQUES: dict[str, str] = {
