@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from itertools import groupby
 
 from handlers.base import Incoming, Reply, Services, buttons
-from handlers.callbacks import NumberMeant, encode
+from handlers.callbacks import Callback, NumberMeant
 from handlers.ports import Conversation, RestChange
 from handlers.render import describe_sets, escape, plural, render_logged, render_parse_errors
 from handlers.sets import coach_context, why_button
@@ -229,7 +229,9 @@ async def _records(services: Services, user: UserSettings, sets: Sequence[Parsed
     return lines
 
 
-def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple[list[str], list[tuple[str, str]]]:
+def _line_reply(
+    line: Line, user: UserSettings, row: int, state: State
+) -> tuple[list[str], list[tuple[str, Callback]]]:
     """Words (and buttons) for a line that logged nothing."""
     if line.kind is LineKind.HEADING and line.exercise is not None:
         known = lookup(line.exercise) is not None
@@ -245,13 +247,12 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
         if last is None or last.segments[0].load is None:
             return [say("problem.no_load_to_change")], []
         unit = last.unit or user.unit
-        options = [
-            (say("ask.load", value=value, unit=unit, reps=last.first_reps), encode(NumberMeant(row, value, True)))
+        options: list[tuple[str, Callback]] = [
+            (say("ask.load", value=value, unit=unit, reps=last.first_reps), NumberMeant(row, value, as_load=True))
         ]
         if float(line.value).is_integer() and line.value <= MAX_REPS:
-            options.append(
-                (say("ask.reps", value=value, load=load_text(last.segments[0].load, unit)), f"cv:reps:{row}:{value}")
-            )
+            as_reps = say("ask.reps", value=value, load=load_text(last.segments[0].load, unit))
+            options.append((as_reps, NumberMeant(row, value, as_load=False)))
         return [say("ask.number", value=value, last=compact(last), reps=last.first_reps)], options
     if line.kind is LineKind.ERROR and line.problem is not None:
         return [say(f"problem.{line.problem.value}", count=line.count or 0, value=line.value or 0,
@@ -267,7 +268,7 @@ async def answer_turn(
     storage = services.storage
     sets = turn.sets
     parts: list[str] = []
-    choices: list[tuple[str, str]] = []
+    choices: list[tuple[str, Callback]] = []
     top: list[Feedback] = []
     if turn.closed is not None:
         parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime
+from typing import get_args
 
 import pytest
 
@@ -15,6 +16,7 @@ from handlers.callbacks import (
     CheckinDone,
     Choose,
     Forget,
+    NumberMeant,
     PickJoint,
     RateJoint,
     SkipStep,
@@ -40,6 +42,8 @@ SIMPLE_CASES: list[tuple[Callback, str]] = [
     (PickJoint("lower back"), "ci:joint:lower back"),
     (RateJoint("lower back", "moderate"), "ci:jl:lower back:moderate"),
     (CheckinDone(), "ci:done"),
+    (NumberMeant(12, "105", as_load=True), "cv:load:12:105"),
+    (NumberMeant(12, "8", as_load=False), "cv:reps:12:8"),
 ]
 
 
@@ -50,8 +54,7 @@ def test_each_kind_of_button_encodes_to_the_data_chats_already_hold_and_back(cal
 
 
 def test_the_table_covers_every_kind_of_button() -> None:
-    kinds = {Choose, AskStep, SkipStep, Forget, Why, Soreness, PickJoint, RateJoint, CheckinDone}
-    assert {type(callback) for callback, _ in SIMPLE_CASES} == kinds
+    assert {type(callback) for callback, _ in SIMPLE_CASES} == set(get_args(Callback))
 
 
 @pytest.mark.parametrize(
@@ -64,6 +67,8 @@ def test_the_table_covers_every_kind_of_button() -> None:
         ("ci:", None),
         ("ci:unknown:x", None),
         ("set:unit", Choose("unit", "")),  # the handler says the button is out of date
+        ("cv:load:x:105", None),
+        ("cv:load:12:", None),
     ],
 )
 def test_odd_data_decodes_safely(data: str, expected: Callback | None) -> None:
