@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from handlers.words.parsing import hint_text, problem_text
 from rules.models import ParseResult
 from rules.notation import parse_message
 
@@ -16,8 +17,16 @@ def parse_result_json(result: ParseResult) -> dict[str, object]:
     """The one-line JSON contract of `python -m bot parse` (docs/notation.md)."""
     if result.errors:
         first = result.errors[0]
-        return {"ok": False, "error": first.error, "column": first.column, "hint": first.hint}
-    return {"ok": True, "sets": [s.contract_dict() for s in result.sets]}
+        return {
+            "ok": False,
+            "error": problem_text(first.code, first.params),
+            "column": first.column,
+            "hint": hint_text(first.hint, first.hint_params),
+        }
+    shape: dict[str, object] = {"ok": True, "sets": [s.contract_dict() for s in result.sets]}
+    if result.heading is not None and not result.sets:
+        shape["heading"] = result.heading
+    return shape
 
 
 def run_parse(stdin: TextIO, stdout: TextIO, unit: str) -> int:

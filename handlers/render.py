@@ -14,6 +14,7 @@ from itertools import groupby
 from handlers.words import answers as answer_words
 from handlers.words import feedback as feedback_words
 from handlers.words import fill
+from handlers.words import parsing as parsing_words
 from handlers.words import sources as source_words
 from rules.answers import Answer
 from rules.models import LEGACY_RULE, Feedback, Level, Param, ParsedSet, ParseError, Technique
@@ -197,11 +198,12 @@ def render_parse_errors(errors: Sequence[ParseError], text: str | None, multi_li
     for error in errors:
         where = f"line {error.line}, " if multi_line or len(source_lines) > 1 else ""
         at = f" ({where}column {error.column})" if error.column else (f" (line {error.line})" if where else "")
-        lines.append(f"🤔 {code_spans(error.error)}{at}.")
+        lines.append(f"🤔 {code_spans(parsing_words.problem_text(error.code, error.params))}{at}.")
         if 0 < error.line <= len(source_lines):
             lines.extend(_caret(source_lines[error.line - 1], error.column))
-        if error.hint:
-            lines.append(f"💡 {code_spans(error.hint)}")
+        hint = parsing_words.hint_text(error.hint, error.hint_params)
+        if hint:
+            lines.append(f"💡 {code_spans(hint)}")
     return lines
 
 

@@ -57,6 +57,8 @@ HEAVY_BARBELL = "heavy barbell compound: bracing and bar path degrade under shor
 TECHNICAL_HINGE = "technical hinge: a tired rep turns into a rounded back, not more growth"
 OLYMPIC = "Olympic lift: speed and skill, not fatigue, are the point"
 UNSTABLE = "unstable movement: balance gives out before the target muscle"
+CARDIO = "cardio: not a lifting set; rest-pause and drop sets do not apply"
+HOLD = "timed hold: there are no reps to pause between"
 
 # Joints a movement pattern loads, for check-in driven warnings (rest-pause guide: pull
 # rest-pause work on what irritates a joint first).
@@ -86,6 +88,7 @@ PATTERN_JOINTS: dict[str, tuple[str, ...]] = {
     "calf": (),
     "core": ("lower back",),
     "olympic": ("lower back", "wrist", "shoulder", "knee"),
+    "cardio": (),
 }
 
 _C, _I = Kind.COMPOUND, Kind.ISOLATION
@@ -224,7 +227,7 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "wrist curls|forearm curl"),
     # Legs
     ("Back Squat", _C, "squat", "barbell", "quads glutes", "adductors lower_back", _P, HEAVY_BARBELL, True,
-     "squat|squats|bs|high bar squat|low bar squat|barbell squat|squat barbell|back squats"),
+     "squat|squats|sq|bs|high bar squat|low bar squat|barbell squat|squat barbell|back squats"),
     ("Front Squat", _C, "squat", "barbell", "quads", "glutes upper_back", _P, HEAVY_BARBELL, False,
      "front squats|fs|fsq"),
     ("Leg Press", _C, "machine_squat", "machine", "quads glutes", "adductors", _G, STABLE_MACHINE, False,
@@ -246,7 +249,7 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
     ("Step-Up", _C, "lunge", "dumbbell", "quads glutes", "", _P, UNSTABLE, False,
      "step up|step ups|stepup|stepups"),
     ("Leg Extension", _I, "knee_extension", "machine", "quads", "", _G, STABLE_MACHINE, False,
-     "leg ext|leg extensions|quad extension|knee extension|leg extension machine|extensions"),
+     "leg ext|lex|leg extensions|quad extension|knee extension|leg extension machine|extensions"),
     ("Lying Leg Curl", _I, "knee_flexion", "machine", "hamstrings", "", _G, STABLE_MACHINE, False,
      "leg curl|hamstring curl|lying curl|leg curls|lying leg curls|prone leg curl|ham curl"),
     ("Seated Leg Curl", _I, "knee_flexion", "machine", "hamstrings", "", _G, STABLE_MACHINE, False,
@@ -283,8 +286,115 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "leg raise|leg raises|hanging leg raises|hlr|hanging knee raise|knee raise|knee raises"),
     ("Ab Wheel Rollout", _I, "core", "bodyweight", "abs", "", _O, FREE_WEIGHT_OK, False,
      "ab wheel|ab rollout|rollout|rollouts|ab roller"),
+    # Timed holds (see TIMED: a duration is the set, not rest)
+    ("Plank", _I, "core", "bodyweight", "abs", "", _P, HOLD, False,
+     "planks|front plank|forearm plank|weighted plank"),
+    ("Side Plank", _I, "core", "bodyweight", "abs", "", _P, HOLD, False,
+     "side planks"),
+    ("Handstand", _I, "vertical_push", "bodyweight", "shoulders", "triceps", _P, HOLD, False,
+     "hs|handstand hold|wall handstand|handstands"),
+    ("Dead Hang", _I, "vertical_pull", "bodyweight", "forearms", "lats", _P, HOLD, False,
+     "hang|bar hang|dead hangs"),
+    ("Wall Sit", _I, "knee_extension", "bodyweight", "quads", "", _P, HOLD, False,
+     "wall sits"),
+    ("Farmer's Carry", _C, "shrug", "dumbbell", "forearms traps", "abs", _P, HOLD, False,
+     "farmer carry|farmers carry|farmer walk|farmers walk|farmer's walk|farmer walks"),
+    ("L-Sit", _I, "core", "bodyweight", "abs", "", _P, HOLD, False,
+     "l sit"),
+    # Cardio (a duration and/or distance; see CARDIO_ONLY for names that are lifts otherwise)
+    ("Run", _C, "cardio", "none", "", "", _P, CARDIO, False,
+     "running|jog|jogging|treadmill|treadmill run"),
+    ("Walk", _C, "cardio", "none", "", "", _P, CARDIO, False,
+     "walking|incline walk|treadmill walk|hike"),
+    ("Rowing Machine", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+     "rower|rowing|erg|row erg|concept2|rowing machine"),
+    ("Cycling", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+     "bike|stationary bike|exercise bike|assault bike|air bike|spin|cycle"),
+    ("Elliptical", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+     "cross trainer|elliptical trainer"),
+    ("Stair Climber", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+     "stairmaster|stair master|stairs|stepmill"),
+    ("Jump Rope", _C, "cardio", "none", "", "", _P, CARDIO, False,
+     "skipping|skipping rope|jumprope"),
+    ("Swim", _C, "cardio", "none", "", "", _P, CARDIO, False,
+     "swimming"),
 )
 # fmt: on
+
+
+# Russian names lifters use (Telegram's largest lifting audience writes this way); "ё" is read as "е".
+RUSSIAN: dict[str, str] = {
+    "Bench Press": "жим лежа|жим штанги лежа|жим лежа штанги|жим|жим от груди|жим штанги",
+    "Incline Bench Press": "жим на наклонной|жим штанги на наклонной|жим лежа на наклонной скамье|жим на наклонной скамье",
+    "Close-Grip Bench Press": "жим узким хватом|жим лежа узким хватом",
+    "Dumbbell Bench Press": "жим гантелей|жим гантелей лежа",
+    "Incline Dumbbell Press": "жим гантелей на наклонной|жим гантелей на наклонной скамье",
+    "Machine Chest Press": "жим в тренажере|жим от груди в тренажере",
+    "Dumbbell Fly": "разводка|разводка гантелей|разведение гантелей|разводка гантелей лежа",
+    "Cable Fly": "кроссовер|сведение рук в кроссовере|сведения в кроссовере",
+    "Pec Deck": "бабочка|пек дек|сведение рук в тренажере",
+    "Push-Up": "отжимания|отжимания от пола|отжимание",
+    "Dip": "брусья|отжимания на брусьях",
+    "Overhead Press": "жим стоя|армейский жим|жим штанги стоя|жим над головой",
+    "Push Press": "швунг|швунг жимовой|швунг гантели",
+    "Dumbbell Shoulder Press": "жим гантелей сидя|жим гантелей стоя|жим гантелей над головой",
+    "Lateral Raise": "махи|махи гантелями|махи в стороны|махи гантелями в стороны|разведение гантелей в стороны",
+    "Rear Delt Fly": "махи в наклоне|разведение в наклоне|обратная бабочка",
+    "Face Pull": "тяга к лицу",
+    "Deadlift": "становая|становая тяга|тяга классическая|классическая тяга",
+    "Sumo Deadlift": "сумо|тяга сумо|становая сумо",
+    "Romanian Deadlift": "румынская тяга|румынка",
+    "Stiff-Leg Deadlift": "мертвая тяга|тяга на прямых ногах",
+    "Barbell Row": "тяга штанги в наклоне|тяга в наклоне|тяга штанги к поясу",
+    "Dumbbell Row": "тяга гантели в наклоне|тяга гантели|тяга гантели одной рукой",
+    "Seated Cable Row": "тяга горизонтального блока|горизонтальная тяга|тяга нижнего блока",
+    "T-Bar Row": "тяга т-грифа|тяга т грифа",
+    "Lat Pulldown": "тяга верхнего блока|верхний блок|тяга блока к груди|вертикальная тяга",
+    "Pull-Up": "подтягивания|подтягивание",
+    "Chin-Up": "подтягивания обратным хватом",
+    "Shrug": "шраги|шраг",
+    "Back Extension": "гиперэкстензия|гиперэкстензии",
+    "Biceps Curl": "бицепс|сгибания на бицепс|подъем на бицепс|сгибание рук",
+    "Barbell Curl": "подъем штанги на бицепс|сгибания со штангой",
+    "Dumbbell Curl": "подъем гантелей на бицепс|сгибания с гантелями",
+    "Hammer Curl": "молотки|молот|хаммер",
+    "Preacher Curl": "скамья скотта|сгибания на скамье скотта",
+    "Triceps Pressdown": "разгибания на блоке|разгибание на трицепс|разгибания на трицепс|трицепс на блоке",
+    "Skull Crusher": "французский жим|французский жим лежа",
+    "Back Squat": "присед|приседания|приседания со штангой|присед со штангой",
+    "Front Squat": "фронтальный присед|фронтальные приседания",
+    "Leg Press": "жим ногами|жим ног",
+    "Hack Squat": "гакк|гакк присед|гак присед|гакк-присед",
+    "Goblet Squat": "гоблет|гоблет присед",
+    "Bulgarian Split Squat": "болгарские выпады|болгарские приседания|болгарский сплит",
+    "Lunge": "выпады|выпад",
+    "Leg Extension": "разгибания ног|разгибание ног|разгибания ног сидя",
+    "Lying Leg Curl": "сгибания ног|сгибание ног|сгибания ног лежа",
+    "Seated Leg Curl": "сгибания ног сидя",
+    "Hip Thrust": "ягодичный мост со штангой|хип траст",
+    "Glute Bridge": "ягодичный мост",
+    "Standing Calf Raise": "икры|подъем на носки|подъемы на носки|икроножные",
+    "Seated Calf Raise": "подъем на носки сидя",
+    "Crunch": "скручивания|пресс",
+    "Hanging Leg Raise": "подъем ног в висе|подъемы ног",
+    "Power Clean": "взятие на грудь",
+    "Snatch": "рывок",
+    "Kettlebell Swing": "махи гирей|свинг",
+    "Plank": "планка",
+    "Handstand": "стойка на руках",
+    "Dead Hang": "вис",
+    "Run": "бег|пробежка|беговая дорожка",
+    "Walk": "ходьба",
+    "Rowing Machine": "гребля|гребной тренажер",
+    "Cycling": "велосипед|велотренажер|вело",
+    "Elliptical": "эллипс|эллипсоид",
+    "Jump Rope": "скакалка",
+    "Swim": "плавание",
+}
+
+# Names that are cardio when the line holds a distance or a duration and no reps (`row 2000m 7:45`),
+# though the same word alone is a lift (`row 3x10 70kg` is a barbell row).
+CARDIO_ONLY: dict[str, str] = {"row": "Rowing Machine", "cycle": "Cycling", "гребля": "Rowing Machine"}
 
 
 def _row_to_exercise(row: tuple[str, Kind, str, str, str, str, Fit, str, bool, str]) -> Exercise:
@@ -300,19 +410,28 @@ def _row_to_exercise(row: tuple[str, Kind, str, str, str, str, Fit, str, bool, s
         fit_reason=reason,
         joints=PATTERN_JOINTS[pattern],
         main_lift=main,
-        aliases=tuple(a for a in aliases.split("|") if a),
+        aliases=tuple(a for a in (*aliases.split("|"), *RUSSIAN.get(name, "").split("|")) if a),
     )
 
 
 EXERCISES: tuple[Exercise, ...] = tuple(_row_to_exercise(row) for row in _ROWS)
 BY_NAME: dict[str, Exercise] = {exercise.name: exercise for exercise in EXERCISES}
 
-_NON_WORD = re.compile(r"[^a-z0-9&]+")
+_NON_WORD = re.compile(r"[^a-z0-9&а-я]+")
 FUZZY_CUTOFF = 0.8  # "benhc" and "laterl raise" resolve; "row" vs "rope" does not
+# Abbreviations are matched exactly, never fuzzily: `sq` is a back squat, not the nearby `fsq`.
+FUZZY_MIN_CHARS = 4
+# Equipment prefixes lifters abbreviate: `DB bench`, `BB row`, `KB swing`.
+PREFIXES: dict[str, str] = {"db": "dumbbell", "bb": "barbell", "kb": "kettlebell", "ez": "ez bar"}
+TIMED: frozenset[str] = frozenset(
+    {"Plank", "Side Plank", "Handstand", "Dead Hang", "Wall Sit", "L-Sit", "Farmer's Carry"}
+)
 
 
 def _singular(word: str) -> str:
-    if len(word) <= 3 or word.endswith(("ss", "us")):
+    if word == "ups":  # `pull ups`, `push ups`
+        return "up"
+    if len(word) <= 3 or word.endswith(("ss", "us")) or not word.isascii():
         return word
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -325,7 +444,7 @@ def _singular(word: str) -> str:
 
 def normalize_name(text: str) -> str:
     """Lower-case, punctuation to spaces, plurals to singular: the key aliases are stored under."""
-    words = _NON_WORD.sub(" ", text.lower()).split()
+    words = _NON_WORD.sub(" ", text.lower().replace("ё", "е")).split()
     return " ".join(_singular(word) for word in words)
 
 
@@ -357,8 +476,42 @@ def lookup(text: str) -> Exercise | None:
         swapped = normalize_name(f"{equipment} {name}")
         if swapped in _INDEX:
             return _INDEX[swapped]
+    first, _, rest = key.partition(" ")
+    if rest and first in PREFIXES:
+        expanded = f"{PREFIXES[first]} {rest}"
+        if expanded in _INDEX:
+            return _INDEX[expanded]
+    if len(key.replace(" ", "")) < FUZZY_MIN_CHARS:
+        return None
     close = difflib.get_close_matches(key, _KEYS, n=1, cutoff=FUZZY_CUTOFF)
     return _INDEX[close[0]] if close else None
+
+
+def lookup_exact(text: str) -> Exercise | None:
+    """Only a name the catalog holds (with `DB`/`BB` spelled out): for names found inside a line."""
+    key = normalize_name(text)
+    if key in _INDEX:
+        return _INDEX[key]
+    first, _, rest = key.partition(" ")
+    return _INDEX.get(f"{PREFIXES[first]} {rest}") if rest and first in PREFIXES else None
+
+
+def is_cardio(exercise: Exercise) -> bool:
+    return exercise.pattern == "cardio"
+
+
+def is_timed(exercise: Exercise) -> bool:
+    """A hold: a duration written for it is the set itself, not rest between bursts."""
+    return exercise.name in TIMED
+
+
+def lookup_cardio(text: str) -> Exercise | None:
+    """The cardio exercise a name means when the line holds only a duration or distance."""
+    key = normalize_name(text)
+    if key in CARDIO_ONLY:
+        return BY_NAME[CARDIO_ONLY[key]]
+    exercise = lookup(text)
+    return exercise if exercise is not None and is_cardio(exercise) else None
 
 
 def suggest(text: str, count: int = 3) -> list[str]:

@@ -18,6 +18,9 @@ class Technique(StrEnum):
     STRAIGHT = "straight"
     REST_PAUSE = "rest_pause"
     DROP_SET = "drop_set"
+    MYO_REPS = "myo_reps"  # an activation set, then three or more equal mini-sets (a rest-pause variant)
+    CLUSTER = "cluster"  # short planned breaks inside one set: `2+2+2 cluster`
+    CARDIO = "cardio"  # a duration and/or distance, no reps and no load
 
 
 class Level(StrEnum):
@@ -32,12 +35,26 @@ LEVEL_ORDER: dict[Level, int] = {Level.WARN: 0, Level.NOTE: 1, Level.GOOD: 2}
 
 
 class Segment(BaseModel):
-    """One continuous run of reps at one load: a straight set has one, a rest-pause set one per burst."""
+    """One continuous run of reps at one load: a straight set has one, a rest-pause set one per burst.
+
+    A timed hold (`plank 60s`) has `seconds` and no reps (0); a cardio segment has `seconds` and/or
+    `distance_m`, no reps and no load.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     load: float | None
     reps: int
+    seconds: int | None = None
+    distance_m: float | None = None
+
+    def contract_dict(self) -> dict[str, object]:
+        shape: dict[str, object] = {"load": self.load, "reps": self.reps}
+        if self.seconds is not None:
+            shape["seconds"] = self.seconds
+        if self.distance_m is not None:
+            shape["distance_m"] = self.distance_m
+        return shape
 
 
 class ParsedSet(BaseModel):
@@ -59,6 +76,14 @@ class ParsedSet(BaseModel):
     group: int | None = None
     # Position inside a pair ("bench > fly": bench is 0, fly is 1); None outside pairs.
     pair_position: int | None = None
+    note: str | None = None  # what the lifter wrote that is not numbers: `(paused)`, `bands`
+    warmup: bool = False  # `warmup: 60kg 5`, Liftosaur's `/ warmup: ...`
+    per_side: bool = False  # the load or reps are per side / per arm: `40kg/side`, `each`, `15/15`
+
+    @property
+    def timed(self) -> bool:
+        """A hold or cardio: seconds (or metres), not reps."""
+        return any(segment.seconds is not None or segment.distance_m is not None for segment in self.segments)
 
     @property
     def first_reps(self) -> int:
@@ -79,7 +104,7 @@ class ParsedSet(BaseModel):
             "exercise": self.exercise,
             "raw_exercise": self.raw_exercise,
             "technique": self.technique.value,
-            "segments": [{"load": s.load, "reps": s.reps} for s in self.segments],
+            "segments": [segment.contract_dict() for segment in self.segments],
             "unit": self.unit,
             "bodyweight": self.bodyweight,
             "rir": self.rir,
@@ -87,18 +112,42 @@ class ParsedSet(BaseModel):
             "amrap": self.amrap,
             "rest_s": self.rest_s,
             "group": self.group,
+            **self._contract_extras(),
         }
+
+    def _contract_extras(self) -> dict[str, object]:
+        """Keys the contract carries only when they say something (old readers see the old shape)."""
+        extras: dict[str, object] = {}
+        if self.note is not None:
+            extras["note"] = self.note
+        if self.warmup:
+            extras["warmup"] = True
+        if self.per_side:
+            extras["per_side"] = True
+        return extras
+
+
+ParseParam = str | int | float
 
 
 class ParseError(BaseModel):
-    """What the parser could not read, where, and how to write it instead."""
+    """What the parser could not read, where, and how to write it instead.
+
+    `code` and `hint` are message ids with their `params` and `hint_params` (rules stay language-free);
+    the words live in handlers/words/parsing.py. A line with numbers but no exercise name
+    (`100x8`) is refused as `missing_exercise` and carries what its numbers said in `sets`, with an
+    empty exercise name, for a conversation layer that knows the exercise from earlier lines.
+    """
 
     model_config = ConfigDict(frozen=True)
 
-    error: str
+    code: str
+    params: dict[str, ParseParam] = Field(default_factory=dict)
     column: int | None = None
     hint: str | None = None
+    hint_params: dict[str, ParseParam] = Field(default_factory=dict)
     line: int = 1
+    sets: tuple[ParsedSet, ...] = ()
 
 
 class ParseResult(BaseModel):
@@ -106,6 +155,9 @@ class ParseResult(BaseModel):
 
     sets: tuple[ParsedSet, ...] = ()
     errors: tuple[ParseError, ...] = ()
+    # The canonical name on the last line that held only an exercise name (`Bench Press` above a
+    # list of bare sets); such a line gives no sets and no error.
+    heading: str | None = None
 
     @property
     def ok(self) -> bool:
