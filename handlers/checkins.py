@@ -10,7 +10,7 @@ from handlers.callbacks import CheckinDone, CheckinPress, PickJoint, RateJoint, 
 from handlers.render import escape
 from rules.checkins import JOINT_BUTTONS, JOINTS, assessment, prompt_text, read_answer
 from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
-from rules.notation import parse_message
+from rules.notation import Msg, parse_message
 from rules.schedule import next_checkin_for
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
@@ -116,8 +116,10 @@ def reads_as_sets(text: str) -> bool:
 
 
 def reads_as_joints(text: str) -> bool:
-    """`knee 3`, `lower back 2`: the parser would log a set of an unknown exercise named after a joint."""
+    """`knee 3`, `lower back 2`: the parser refuses a joint as an exercise (`not_an_exercise`)."""
     result = parse_message(text)
+    if not result.sets and result.errors:
+        return all(error.code == Msg.NOT_AN_EXERCISE for error in result.errors)
     return bool(result.sets) and all(not s.known and s.raw_exercise.lower() in JOINTS for s in result.sets)
 
 

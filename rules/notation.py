@@ -327,6 +327,8 @@ PAIN_WORDS = frozenset(
     [
         "pain",
         "painful",
+        "lower",
+        "upper",
         "hurt",
         "hurts",
         "sore",
@@ -1381,8 +1383,9 @@ def _name_inside(part: str, lowered: str) -> tuple[str, str, int] | None:
 
 
 def _is_notation_only(raw: str) -> bool:
+    """`Set`, `bar x`, `plus`, `: :`: no word of an exercise name."""
     words = normalize_name(raw).split()
-    return bool(words) and all(w in NOTATION_WORDS or w in BODY_PARTS or w.isdigit() for w in words)
+    return all(w in NOTATION_WORDS or w in BODY_PARTS or w.isdigit() for w in words)
 
 
 def _body_parts_only(raw: str) -> bool:
