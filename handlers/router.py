@@ -80,11 +80,6 @@ AWAITED: Mapping[Awaiting, tuple[TypedAnswer, MessageKind]] = MappingProxyType(
     }
 )
 
-QuestionHook = Callable[[Incoming, UserSettings, Services], Awaitable[Reply | None]]
-# Hooks tried, in order, on text that is neither a set nor a command (questions, check-in answers).
-TEXT_HOOKS: list[QuestionHook] = [questions.question_hook]
-
-
 async def handle_text(message: Incoming, services: Services) -> Handled:
     storage = services.storage
     user, stored = await storage.arrive(message.user_id, message.chat_id, message.message_id, message.text, message.at)
@@ -120,11 +115,10 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     reply = await conversation.converse(message, row, user, services)
     if reply is not None:
         return reply
-    for hook in TEXT_HOOKS:
-        reply = await hook(message, user, services)
-        if reply is not None:
-            await storage.save_outcome(user.id, row, MessageKind.QUESTION)
-            return reply
+    reply = await questions.question_hook(message, user, services)
+    if reply is not None:
+        await storage.save_outcome(user.id, row, MessageKind.QUESTION)
+        return reply
     if user.awaiting is Awaiting.CHECKIN:
         await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
         return checkins.not_an_answer()
