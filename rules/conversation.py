@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.models import ParsedSet, ParseError, ParseResult, Segment, Technique, Unit
-from rules.notation import MAX_LOAD, MAX_REPS, MAX_REST_S, format_load, parse_message
+from rules.notation import MAX_LOAD, MAX_NAME_CHARS, MAX_REPS, MAX_REST_S, format_load, parse_message
 
 SESSION_IDLE = timedelta(minutes=90)  # issue #15: 90 minutes with nothing logged close the session
 BARE_REPS_MAX = 30  # a lone whole number up to this is reps at the last load; above it, ask (`105` alone)
@@ -390,7 +390,9 @@ def unknown_heading(text: str) -> str | None:
     """A short line of words the catalog does not know (`Жим лёжа`, `Pendlay thing`): a heading, if
     nothing else claimed it (the router asks questions first). None for anything sentence-like."""
     words = text.split()
-    if not words or len(words) > HEADING_MAX_WORDS or _NOT_A_HEADING.search(_normal(text)):
+    if not words or len(words) > HEADING_MAX_WORDS or len(text) > MAX_NAME_CHARS:
+        return None
+    if _NOT_A_HEADING.search(_normal(text)):
         return None
     if any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
         return None

@@ -196,6 +196,11 @@ def test_a_russian_heading_alone_opens_the_exercise_once_no_question_claimed_it(
     assert outcome(read_message("100x8", claimed.state, START)) == ["Жим Ларсена 100x8"]
 
 
+def test_a_name_longer_than_any_exercise_is_no_heading() -> None:
+    long_name = read_message("x" * 10_000, State(), START, unknown_headings=True)
+    assert outcome(long_name) == ["other"]
+
+
 def test_ninety_idle_minutes_close_the_session_before_the_next_line_is_read() -> None:
     first = read_message("bench 100kg 8", State(), START)
     assert first.started_session and first.state.session_start == START
