@@ -49,22 +49,66 @@ def _load(parsed: ParsedSet) -> str:
     return f"{format_load(load)}{unit}" if load is not None else ""
 
 
+def duration_text(seconds: int) -> str:
+    """`45 s`, `30 min`, `7:45`, `2 h`."""
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds % 3600 == 0:
+        return f"{seconds // 3600} h"
+    if seconds % 60 == 0:
+        return f"{seconds // 60} min"
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def distance_text(metres: float) -> str:
+    return f"{format_load(metres / 1000)} km" if metres >= 1000 else f"{format_load(metres)} m"
+
+
+_TECHNIQUE_WORDS = {
+    Technique.REST_PAUSE: "rest-pause",
+    Technique.DROP_SET: "drop set",
+    Technique.MYO_REPS: "myo-reps",
+    Technique.CLUSTER: "cluster",
+}
+
+
+def _volume(parsed: ParsedSet, count: int) -> str:
+    """`3 × 8`, `8 reps`, `AMRAP 9`, `3 × 45 s`, `5 km in 25:30`: what was done, before the load."""
+    times = f"{count} × " if count > 1 else ""
+    if parsed.technique is Technique.CARDIO:
+        (segment,) = parsed.segments
+        done = [distance_text(segment.distance_m)] if segment.distance_m is not None else []
+        if segment.seconds is not None:
+            done.append(("in " if done else "") + duration_text(segment.seconds))
+        return times + " ".join(done)
+    if parsed.timed:
+        return times + duration_text(parsed.segments[0].seconds or 0) + ("" if count > 1 else " hold")
+    reps = "+".join(str(segment.reps) for segment in parsed.segments)
+    if parsed.amrap:
+        return f"AMRAP {reps}"
+    return f"{count} × {reps}" if count > 1 else f"{reps} reps" if parsed.technique is Technique.STRAIGHT else reps
+
+
 def describe_set(parsed: ParsedSet, count: int = 1) -> str:
     """`Bench Press: 3 × 8 @ 100 kg · RPE 8` (HTML)."""
-    reps = "+".join(str(segment.reps) for segment in parsed.segments)
-    volume = f"{count} × {reps}" if count > 1 else f"{reps} reps" if parsed.technique is Technique.STRAIGHT else reps
-    if parsed.amrap:
-        volume = f"AMRAP {reps}"
+    volume = _volume(parsed, count)
     load = _load(parsed)
+    if parsed.per_side and load:
+        load += " each side"
+    elif parsed.per_side:
+        volume += " each side"
     parts = [f"{volume} @ {load}" if load else volume]
-    if parsed.technique is Technique.REST_PAUSE:
-        parts.append("rest-pause")
-    elif parsed.technique is Technique.DROP_SET:
-        parts.append("drop set")
+    if parsed.technique in _TECHNIQUE_WORDS:
+        parts.append(_TECHNIQUE_WORDS[parsed.technique])
+    if parsed.warmup:
+        parts.insert(0, "warm-up")
     if parsed.rpe is not None and parsed.rir is not None:
         parts.append(f"RPE {parsed.rpe:g} (RIR {parsed.rir:g})")
     if parsed.rest_s is not None:
         parts.append(f"{parsed.rest_s} s rest")
+    if parsed.note:
+        parts.append(f"“{parsed.note}”")
     name = f"<b>{escape(parsed.exercise)}</b>"
     if not parsed.known:
         name += " <i>(new to me: logged as typed)</i>"
@@ -72,7 +116,18 @@ def describe_set(parsed: ParsedSet, count: int = 1) -> str:
 
 
 def _set_key(parsed: ParsedSet) -> tuple[object, ...]:
-    return (parsed.exercise, parsed.segments, parsed.technique, parsed.rir, parsed.amrap, parsed.group, parsed.unit)
+    return (
+        parsed.exercise,
+        parsed.segments,
+        parsed.technique,
+        parsed.rir,
+        parsed.amrap,
+        parsed.group,
+        parsed.unit,
+        parsed.warmup,
+        parsed.per_side,
+        parsed.note,
+    )
 
 
 def describe_sets(sets: Sequence[ParsedSet]) -> list[str]:

@@ -107,3 +107,35 @@ async def test_a_burst_of_answers_takes_fewer_statements_than_messages(tmp_path:
     assert 1 <= len(updates) <= 2  # the first goes at once; the other 49 wait for it and go together
     with sqlite3.connect(tmp_path / "traced.db") as db:
         assert db.execute("SELECT count(*) FROM messages WHERE answered = 1").fetchall() == [(50,)]
+
+
+async def test_what_real_logs_carry_survives_storage(storage: Storage, db_path: Path) -> None:
+    """Notes, warm-ups, per-side loads, holds, cardio and the new techniques come back as they went in."""
+    text = (
+        "Squat, Barbell / 1x5 200lb / warmup: 1x10 95lb\n"
+        "lunge 20kg 15/15\n"
+        "bench 100kg 3x5 (paused)\n"
+        "plank 3x45s\n"
+        "row 2000m 7:45\n"
+        "curl 12kg 15+5+5+5\n"
+        "squat 140kg 2+2+2 cluster"
+    )
+    sent = parse_message(text).sets
+    assert {s.technique.value for s in sent} >= {"myo_reps", "cluster", "cardio"}
+    await log(storage, 1, 1, text, NOW)
+    back = [logged.set for logged in await storage.history(1, since=NOW - timedelta(days=1))]
+    assert back == list(sent)
+    with sqlite3.connect(db_path) as db:
+        columns = db.execute("SELECT warmup, per_side, note, segments_json FROM sets ORDER BY position").fetchall()
+    assert [c[:3] for c in columns[:4]] == [(1, 0, None), (0, 0, None), (0, 1, None), (0, 0, "paused")]
+    assert columns[-3][3] == "[[null,0,465,2000.0]]"
+
+
+async def test_migration_9_fills_the_new_columns_from_each_sets_json(storage: Storage, db_path: Path) -> None:
+    await log(storage, 1, 1, "bench 60kg 10 (warmup)\nlunge 20kg 10 each (slow)", NOW)
+    with sqlite3.connect(db_path) as db:  # as a database written before migration 9 would look
+        db.execute("UPDATE sets SET warmup = 0, per_side = 0, note = NULL")
+        migration = MIGRATIONS[8]
+        db.executescript(migration[migration.index("UPDATE sets") : migration.index("CREATE INDEX sets_working")])
+        rows = db.execute("SELECT warmup, per_side, note FROM sets ORDER BY position").fetchall()
+    assert rows == [(1, 0, None), (0, 1, "slow")]

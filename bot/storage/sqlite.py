@@ -227,6 +227,49 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE NEW.context_json IS NOT NULL AND id = NEW.message_row AND user_id = NEW.user_id;
     END;
     """,
+    # 9: what real logs carry besides load x reps (issue #14): warm-ups kept apart from working sets,
+    # per-side loads, the lifter's note, and segments with seconds (holds, cardio) and metres. set_json
+    # already held them; the columns make them queryable, and a timed or cardio segment in segments_json
+    # is [load, reps, seconds, distance_m] (others stay [load, reps]).
+    """
+    ALTER TABLE sets ADD COLUMN warmup INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sets ADD COLUMN per_side INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sets ADD COLUMN note TEXT;
+    UPDATE sets SET warmup = coalesce(json_extract(set_json, '$.warmup'), 0),
+                    per_side = coalesce(json_extract(set_json, '$.per_side'), 0),
+                    note = json_extract(set_json, '$.note')
+    WHERE set_json IS NOT NULL;
+    CREATE INDEX sets_working ON sets (user_id, exercise, warmup);
+    DROP TRIGGER outcomes_insert;
+    CREATE TRIGGER outcomes_insert INSTEAD OF INSERT ON outcomes BEGIN
+        DELETE FROM sets WHERE message_row = NEW.message_row AND user_id = NEW.user_id;
+        INSERT INTO sets (user_id, message_row, position, performed_at, exercise, raw_exercise, known,
+                          technique, segments_json, unit, bodyweight, rir, rpe, amrap, rest_s, grp,
+                          pair_position, set_json, warmup, per_side, note)
+        SELECT NEW.user_id, NEW.message_row, item.key, json_extract(item.value, '$.performed_at'),
+               json_extract(item.value, '$.set.exercise'), json_extract(item.value, '$.set.raw_exercise'),
+               json_extract(item.value, '$.set.known'), json_extract(item.value, '$.set.technique'),
+               (SELECT json_group_array(CASE
+                    WHEN json_extract(segment.value, '$.seconds') IS NULL
+                         AND json_extract(segment.value, '$.distance_m') IS NULL
+                    THEN json_array(json_extract(segment.value, '$.load'), json_extract(segment.value, '$.reps'))
+                    ELSE json_array(json_extract(segment.value, '$.load'), json_extract(segment.value, '$.reps'),
+                                    json_extract(segment.value, '$.seconds'),
+                                    json_extract(segment.value, '$.distance_m')) END)
+                FROM json_each(item.value, '$.set.segments') AS segment),
+               json_extract(item.value, '$.set.unit'), json_extract(item.value, '$.set.bodyweight'),
+               json_extract(item.value, '$.set.rir'), json_extract(item.value, '$.set.rpe'),
+               json_extract(item.value, '$.set.amrap'), json_extract(item.value, '$.set.rest_s'),
+               json_extract(item.value, '$.set.group'), json_extract(item.value, '$.set.pair_position'),
+               json_extract(item.value, '$.set'),
+               coalesce(json_extract(item.value, '$.set.warmup'), 0),
+               coalesce(json_extract(item.value, '$.set.per_side'), 0),
+               json_extract(item.value, '$.set.note')
+        FROM json_each(NEW.sets_json) AS item;
+        UPDATE messages SET kind = NEW.kind, feedback_json = NEW.feedback_json
+        WHERE id = NEW.message_row AND user_id = NEW.user_id;
+    END;
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -297,7 +340,7 @@ def _set_from_row(row: Sequence[Any]) -> ParsedSet:
         raw_exercise=row[2],
         known=bool(row[3]),
         technique=Technique(row[4]),
-        segments=tuple(Segment(load=load, reps=reps) for load, reps in json.loads(row[5])),
+        segments=tuple(Segment(load=segment[0], reps=segment[1]) for segment in json.loads(row[5])),
         unit=row[6],
         bodyweight=bool(row[7]),
         rir=row[8],
@@ -993,7 +1036,7 @@ class Storage:
         rows = await self._rows(
             "SELECT exercise, json_extract(segments_json, '$[0][0]') AS load, json_extract(segments_json, '$[0][1]') "
             f"AS reps, rir, amrap FROM sets WHERE user_id = ? AND exercise IN ({marks}) AND bodyweight = 0 "
-            f"AND coalesce(json_extract(set_json, '$.warmup'), 0) = 0{condition} "
+            f"AND warmup = 0{condition} "
             "GROUP BY exercise, load, reps, rir, amrap",
             params,
         )
