@@ -512,14 +512,3 @@ def lookup_cardio(text: str) -> Exercise | None:
         return BY_NAME[CARDIO_ONLY[key]]
     exercise = lookup(text)
     return exercise if exercise is not None and is_cardio(exercise) else None
-
-
-def suggest(text: str, count: int = 3) -> list[str]:
-    """Catalog names close to an unknown name, for a "did you mean" line."""
-    key = normalize_name(text)
-    names: list[str] = []
-    for match in difflib.get_close_matches(key, _KEYS, n=count * 3, cutoff=0.6):
-        name = _INDEX[match].name
-        if name not in names:
-            names.append(name)
-    return names[:count]
