@@ -159,10 +159,6 @@ class ParseResult(BaseModel):
     # list of bare sets); such a line gives no sets and no error.
     heading: str | None = None
 
-    @property
-    def ok(self) -> bool:
-        return bool(self.sets) and not self.errors
-
 
 class LoggedSet(BaseModel):
     """A set from the lifter's history: what the rules see of stored data."""
