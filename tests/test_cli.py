@@ -40,6 +40,23 @@ def test_parse_writes_one_json_object_per_input_line() -> None:
     assert out[7]["sets"][0]["amrap"] is True
 
 
+def test_parse_adds_holds_cardio_notes_warmups_per_side_and_headings_only_where_they_apply() -> None:
+    lines = ["plank 60s", "row 2000m 7:45", "lunge 20kg 15/15 (slow)", "warmup: squat 60kg 5", "Bench Press",
+             "жим лёжа 80кг 3х10", "100x8"]  # fmt: skip
+    result = run("parse", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    plank, row, lunge, warmup, heading, russian, bare = (json.loads(line) for line in result.stdout.splitlines())
+    assert plank["sets"][0]["segments"] == [{"load": None, "reps": 0, "seconds": 60}]
+    assert row["sets"][0]["technique"] == "cardio"
+    assert row["sets"][0]["segments"] == [{"load": None, "reps": 0, "seconds": 465, "distance_m": 2000.0}]
+    assert (lunge["sets"][0]["per_side"], lunge["sets"][0]["note"]) == (True, "slow")
+    assert warmup["sets"][0]["warmup"] is True and "note" not in warmup["sets"][0]
+    assert heading == {"ok": True, "sets": [], "heading": "Bench Press"}
+    assert [s["exercise"] for s in russian["sets"]] == ["Bench Press"] * 3
+    assert bare == {"ok": False, "error": "which exercise was this?", "column": 1,
+                    "hint": "start with the exercise name: `bench 100kg 3x8 @8`"}  # fmt: skip
+
+
 def test_parse_uses_the_given_unit_for_loads_without_one() -> None:
     result = run("parse", "--unit", "lb", stdin="bench 225 5\n")
     assert json.loads(result.stdout)["sets"][0]["unit"] == "lb"
