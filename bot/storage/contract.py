@@ -4,7 +4,7 @@ and the check-in sweep need (close, the schema version, claiming due prompts).""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Protocol
 
@@ -54,6 +54,13 @@ class Backend(Store, Protocol):
         """Record the bot that owns this data on first start; return the owner as recorded (the caller
         refuses to run under another bot: message ids and chats belong to one bot)."""
         ...
+
+    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta) -> str:
+        """Take or renew, atomically, the one lease to poll Telegram for this data (free, ours, or lapsed
+        before `now`); return the holder's instance id. Two instances never hold it at once."""
+        ...
+
+    async def release_poller(self, instance: str) -> None: ...
 
     async def next_console_message_id(self, user_id: int) -> int:
         """The console has no message ids of its own: one past the lifter's highest."""

@@ -855,6 +855,25 @@ class Storage:
         row = await self._row("SELECT value FROM meta WHERE key = 'bot_id'")
         return int(row[0])
 
+    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta) -> str:
+        """Take or renew the right to poll Telegram for this data until `now + ttl`; returns who holds it.
+
+        Two instances on one database (a deploy overlap) never poll at once: the second waits until the
+        first releases the lease (a clean stop) or lets it lapse (a crash)."""
+        await self._write_one(
+            "INSERT INTO meta (key, value) VALUES ('poller', json_object('instance', ?, 'until', ?)) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+            "WHERE json_extract(meta.value, '$.instance') = ? OR json_extract(meta.value, '$.until') < ?",
+            (instance, _iso(now + ttl), instance, _iso(now)),
+        )
+        row = await self._row("SELECT json_extract(value, '$.instance') FROM meta WHERE key = 'poller'")
+        return str(row[0])
+
+    async def release_poller(self, instance: str) -> None:
+        await self._write_one(
+            "DELETE FROM meta WHERE key = 'poller' AND json_extract(value, '$.instance') = ?", (instance,)
+        )
+
     async def count_messages(self, user_id: int) -> int:
         row = await self._row("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,))
         return int(row[0]) if row else 0

@@ -9,10 +9,10 @@ from typing import Any
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot.config import Settings
+from bot.config import Settings, StartRefused
 from bot.telegram import updates
 from bot.telegram.http import AiohttpRequest
-from bot.telegram.polling import serve
+from bot.telegram.polling import LEASE_KEY, PollerLease, serve
 from bot.wiring import Wiring
 from handlers import router
 
@@ -34,6 +34,15 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         wiring = await Wiring.open(settings.db_path)
+        me = application.bot
+        owner = await wiring.backend.bind_bot(me.id)
+        if owner != me.id:  # message ids and chats are per bot: another bot's data would collide and mislead
+            await wiring.close()
+            raise StartRefused(
+                f"the database {settings.db_path} belongs to bot {owner}, not to this one ({me.id}, @{me.username}). "
+                "Give each bot its own SETCOACH_DB."
+            )
+        application.bot_data[LEASE_KEY] = PollerLease(wiring.backend)
         application.bot_data["wiring"] = wiring  # updates.py reads it: the backend for the sweep
         application.bot_data["services"] = wiring.services  # and the handlers' ports
         assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"

@@ -12,15 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
+import socket
+import uuid
 import warnings
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
 
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
+
+from handlers.ports import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,61 @@ def _needs_retry(application: Application[Any, Any, Any, Any, Any, Any], update:
         failed.discard(update.update_id)
         return True
     return False
+
+
+LEASE_KEY = "polling.lease"  # bot_data key: the PollerLease, when the bot's storage can coordinate instances
+LEASE_TTL = timedelta(seconds=30)  # outlasts one long poll (10 s) plus a slow answer; a crashed holder's lapses
+LEASE_WAIT_S = 1.0  # a waiting instance looks again this often: it takes over about a second after a clean stop
+
+
+class LeaseStore(Protocol):
+    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta) -> str: ...
+
+    async def release_poller(self, instance: str) -> None: ...
+
+
+class PollerLease:
+    """The right to poll, held in the shared database: of two instances (a deploy overlap) only one polls.
+
+    Telegram would answer the second poller with 409 Conflict and both would handle some batches; with
+    the lease the second waits, says so once, and takes over when the first stops or dies."""
+
+    def __init__(self, store: LeaseStore) -> None:
+        self.store = store
+        self.instance = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._renewed_at: float | None = None
+        self._waiting_for: str | None = None
+
+    async def hold(self) -> bool:
+        loop_time = asyncio.get_running_loop().time()
+        if self._renewed_at is not None and loop_time - self._renewed_at < LEASE_TTL.total_seconds() / 3:
+            return True
+        try:
+            holder = await self.store.hold_poller(self.instance, datetime.now(UTC), LEASE_TTL)
+        except StorageUnavailable as error:  # cannot coordinate: keep doing what we did
+            log.warning("could not renew the polling lease (%s)", error)
+            return self._renewed_at is not None
+        if holder == self.instance:
+            if self._waiting_for is not None:
+                log.warning("the other SetCoach instance (%s) stopped; this one polls now", self._waiting_for)
+                self._waiting_for = None
+            self._renewed_at = loop_time
+            return True
+        if self._waiting_for != holder:
+            log.warning(
+                "another SetCoach instance (%s) is polling Telegram for this database; this one (%s) waits "
+                "and takes over when it stops", holder, self.instance,
+            )  # fmt: skip
+            self._waiting_for = holder
+        self._renewed_at = None
+        return False
+
+    async def release(self) -> None:
+        if self._renewed_at is None:
+            return
+        with contextlib.suppress(StorageUnavailable):
+            await self.store.release_poller(self.instance)
+        self._renewed_at = None
 
 
 class Poller:
@@ -145,9 +206,16 @@ async def poll(
     """Fetch, handle, then confirm; until `stop` is set. Network trouble backs off and retries."""
     bot = application.bot
     poller = Poller(application, stop)
+    lease: PollerLease | None = application.bot_data.get(LEASE_KEY)
     backoff = 1.0
-    await _delete_webhook(application)
+    webhook_checked = False
     while not stop.is_set():
+        if lease is not None and not await lease.hold():
+            await _sleep_or_stop(stop, LEASE_WAIT_S)
+            continue
+        if not webhook_checked:
+            await _delete_webhook(application)
+            webhook_checked = True
         offset = poller.next_offset()
         fetch = asyncio.ensure_future(bot.get_updates(offset=offset, timeout=timeout, allowed_updates=ALLOWED_UPDATES))
         stopping = asyncio.ensure_future(stop.wait())
@@ -206,6 +274,8 @@ async def poll(
                 await asyncio.wait_for(poller.progress.wait(), IDLE_S)
     await poller.drain()
     await _confirm(application, poller.next_offset())
+    if lease is not None:
+        await lease.release()
 
 
 async def _delete_webhook(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
