@@ -24,31 +24,34 @@ NO_TOKEN = (
 )
 
 
-class _RedactToken(logging.Filter):
-    """Belt and braces: the token never reaches a log line, even inside a library's URL."""
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+CONTINUATION = "    | "  # every line after a record's first: tracebacks, and any newline a lifter typed
+
+
+class SafeFormatter(logging.Formatter):
+    """Log records that cannot leak the token nor be forged.
+
+    The token is cut from the whole formatted record, tracebacks and chained exceptions included (a
+    library's error may quote the request URL, which carries it). Every line after a record's first is
+    indented, so text with a newline in it (a lifter's message, an error's description) can never pass
+    for a record of its own; carriage returns are shown as \\r."""
 
     def __init__(self, token: str | None) -> None:
-        super().__init__()
-        self.token = token
+        super().__init__(LOG_FORMAT)
+        self.secrets = [secret for secret in (token, token.partition(":")[2] if token else None) if secret]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.token:
-            message = record.getMessage()
-            if self.token in message:
-                record.msg = message.replace(self.token, "<token>")
-                record.args = ()
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "<token>")
+        first, *rest = text.replace("\r", "\\r").split("\n")
+        return "\n".join([first, *(CONTINUATION + line for line in rest)])
 
 
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(_RedactToken(settings.token))
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[handler],
-        force=True,
-    )
+    handler.setFormatter(SafeFormatter(settings.token))
+    logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL, token included
 
 

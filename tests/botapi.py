@@ -99,6 +99,7 @@ class FakeBotAPI:
         self.dribble: dict[str, list[float]] = {}  # method -> seconds between bytes of its next answers
         self.garble: dict[str, int] = {}  # method -> how many next answers are malformed HTTP
         self.delivered_late: dict[str, list[float]] = {}  # method -> seconds to wait *after* acting
+        self.gates: dict[str, asyncio.Event] = {}  # method -> its answers wait until the test opens the gate
 
     # Lifecycle -----------------------------------------------------------------------------
 
@@ -264,6 +265,9 @@ class FakeBotAPI:
         stall = self.delays.get(method)
         if stall:
             await asyncio.sleep(stall.pop(0))
+        gate = self.gates.get(method)
+        if gate is not None:
+            await gate.wait()
         if self.latency and method != "getUpdates":
             await asyncio.sleep(self.latency)
         queued = self.faults.get(method)

@@ -55,9 +55,10 @@ class Backend(Store, Protocol):
         refuses to run under another bot: message ids and chats belong to one bot)."""
         ...
 
-    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta) -> str:
-        """Take or renew, atomically, the one lease to poll Telegram for this data (free, ours, or lapsed
-        before `now`); return the holder's instance id. Two instances never hold it at once."""
+    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta, take_over: str | None = None) -> str:
+        """Take or renew, atomically, the one lease to poll Telegram for this data (free, ours, lapsed
+        before `now`, or held by `take_over`, a holder known dead); return the holder's instance id. Two
+        instances never hold it at once."""
         ...
 
     async def release_poller(self, instance: str) -> None: ...

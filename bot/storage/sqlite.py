@@ -855,16 +855,17 @@ class Storage:
         row = await self._row("SELECT value FROM meta WHERE key = 'bot_id'")
         return int(row[0])
 
-    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta) -> str:
+    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta, take_over: str | None = None) -> str:
         """Take or renew the right to poll Telegram for this data until `now + ttl`; returns who holds it.
 
         Two instances on one database (a deploy overlap) never poll at once: the second waits until the
-        first releases the lease (a clean stop) or lets it lapse (a crash)."""
+        first releases the lease (a clean stop) or lets it lapse (a crash). `take_over` names a holder known
+        to be dead (its process is gone), whose lease is taken at once."""
         await self._write_one(
             "INSERT INTO meta (key, value) VALUES ('poller', json_object('instance', ?, 'until', ?)) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
-            "WHERE json_extract(meta.value, '$.instance') = ? OR json_extract(meta.value, '$.until') < ?",
-            (instance, _iso(now + ttl), instance, _iso(now)),
+            "WHERE json_extract(meta.value, '$.instance') IN (?, ?) OR json_extract(meta.value, '$.until') < ?",
+            (instance, _iso(now + ttl), instance, take_over or instance, _iso(now)),
         )
         row = await self._row("SELECT json_extract(value, '$.instance') FROM meta WHERE key = 'poller'")
         return str(row[0])

@@ -9,6 +9,7 @@ error classes) stays PTB's.
 
 from __future__ import annotations
 
+import re
 import urllib.request
 
 import aiohttp
@@ -62,9 +63,13 @@ class AiohttpRequest(BaseRequest):
         read = self._seconds(read_timeout)
         connect = self._seconds(connect_timeout)
         pool = self._seconds(pool_timeout)
+        write = self._seconds(write_timeout)
         # aiohttp's `connect` covers waiting for a pooled connection plus opening one.
         waiting = None if connect is None or pool is None else connect + pool
-        timeout = aiohttp.ClientTimeout(total=None, connect=waiting, sock_connect=connect, sock_read=read)
+        # A total deadline too: an answer dribbled a byte at a time passes every per-read timeout.
+        parts = (waiting, write, read)
+        total = None if any(part is None for part in parts) else sum(part for part in parts if part is not None)
+        timeout = aiohttp.ClientTimeout(total=total, connect=waiting, sock_connect=connect, sock_read=read)
         try:
             origin = url[: url.find("/", url.find("//") + 2)]
             if origin not in self._proxies:
@@ -78,10 +83,25 @@ class AiohttpRequest(BaseRequest):
                 proxy=self._proxies[origin],
             ) as response:
                 return response.status, await response.read()
-        except TimeoutError as error:
-            raise TimedOut from error
+        except aiohttp.ConnectionTimeoutError:
+            # Never reached Telegram: safe to try again (a NetworkError, which callers retry).
+            raise NetworkError(f"connecting to the Bot API timed out ({method} {_redacted(url)})") from None
+        except TimeoutError:
+            # Sent, but no (whole) answer in time: Telegram may have acted. TimedOut tells callers not to
+            # re-send blindly (a reply would arrive twice).
+            raise TimedOut(f"no answer in time ({_redacted(url)})") from None
         except aiohttp.ClientError as error:
-            raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+            # aiohttp's messages carry the URL, and the URL carries the token: never let it through, not even
+            # in a traceback's chained exception (hence `from None`).
+            raise NetworkError(f"aiohttp.{type(error).__name__}: {_redacted(str(error))}") from None
+
+
+_TOKEN_IN_URL = re.compile(r"/bot\d+:[A-Za-z0-9_-]+")
+
+
+def _redacted(text: str) -> str:
+    """A Bot API URL (or an error quoting one) without the token: `/bot<token>/` becomes `/bot<redacted>/`."""
+    return _TOKEN_IN_URL.sub("/bot<redacted>", text)
 
 
 def environment_proxy(origin: str) -> str | None:

@@ -66,9 +66,29 @@ LEASE_WAIT_S = 1.0  # a waiting instance looks again this often: it takes over a
 
 
 class LeaseStore(Protocol):
-    async def hold_poller(self, instance: str, now: datetime, ttl: timedelta) -> str: ...
+    async def hold_poller(
+        self, instance: str, now: datetime, ttl: timedelta, take_over: str | None = None
+    ) -> str: ...
 
     async def release_poller(self, instance: str) -> None: ...
+
+
+def _dead_here(instance: str) -> bool:
+    """A lease holder on this host whose process is gone (or is us: a container restarts as the same pid)."""
+    host, _, rest = instance.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, not ours to signal
+        return False
+    return False
 
 
 class PollerLease:
@@ -89,6 +109,8 @@ class PollerLease:
             return True
         try:
             holder = await self.store.hold_poller(self.instance, datetime.now(UTC), LEASE_TTL)
+            if holder != self.instance and _dead_here(holder):  # restarted after a crash: no need to wait
+                holder = await self.store.hold_poller(self.instance, datetime.now(UTC), LEASE_TTL, take_over=holder)
         except StorageUnavailable as error:  # cannot coordinate: keep doing what we did
             log.warning("could not renew the polling lease (%s)", error)
             return self._renewed_at is not None

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -77,20 +77,28 @@ def _fit(reply_html: str) -> tuple[str, str | None]:
 RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0)  # 7.5 s in all: outlasts a short Telegram outage
 
 
-async def _with_retries(call: Callable[[], Awaitable[Message]]) -> Message:
-    """Retry transient failures (network, timeouts, 5xx); 429s are the rate limiter's to retry."""
-    for delay in RETRY_DELAYS_S:
+async def _with_retries(call: Callable[[], Awaitable[Message]]) -> Message | None:
+    """Retry failures that prove nothing was sent (no connection, 5xx); 429s are the rate limiter's.
+
+    A timeout after the request went out is not retried: Telegram may well have delivered it (a slow
+    answer is not a lost message), and a blind re-send shows the lifter the same reply twice. None then."""
+    for delay in (*RETRY_DELAYS_S, None):
         try:
             return await call()
         except BadRequest:
             raise
+        except TimedOut as error:
+            log.warning("Telegram did not answer in time (%s); the message may have arrived, so not re-sending", error)
+            return None
         except NetworkError as error:
+            if delay is None:
+                raise
             log.warning("sending failed (%s); retrying in %.1f s", error, delay)
             await asyncio.sleep(delay)
-    return await call()
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
-async def send(bot: Bot, chat_id: int, reply: Reply) -> Message:
+async def send(bot: Bot, chat_id: int, reply: Reply) -> Message | None:
     """The text first (short, readable between sets), then the chart or file if there is one."""
     try:
         text, mode = _fit(reply.html)
