@@ -57,7 +57,7 @@ async def start_bot(bot_api: FakeBotAPI, db_path: Path, tmp_path: Path) -> Async
 
 def answered_once(api: FakeBotAPI, lifter: int, loads: list[int]) -> bool:
     replies = api.texts(lifter)
-    return all(sum(f"{load} kg" in reply for reply in replies) == 1 for load in loads)
+    return all(sum(f"@ {load} kg" in reply for reply in replies) == 1 for load in loads)  # not "(was N kg)"
 
 
 async def test_two_instances_on_one_database_never_both_poll_and_each_set_is_answered_once(
