@@ -67,6 +67,7 @@ class Call:
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
     status: int = 200
+    result: Any = None
     token: str = ""
 
 
@@ -100,6 +101,14 @@ class FakeBotAPI:
         self.garble: dict[str, int] = {}  # method -> how many next answers are malformed HTTP
         self.delivered_late: dict[str, list[float]] = {}  # method -> seconds to wait *after* acting
         self.gates: dict[str, asyncio.Event] = {}  # method -> its answers wait until the test opens the gate
+        self.me: dict[str, Any] = dict(BOT_USER)  # the bot as getMe last described it (its id is the token's)
+        self.languages: dict[int, str] = {}  # user id -> the language_code their Telegram app sends
+        # What the bot has set up: command menus by (scope type, language code or ""), descriptions by language.
+        self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
+        # Every message the bot sent, as it reads now (edits applied): (chat id, message id) -> message.
+        self.bot_messages: dict[tuple[int, int], dict[str, Any]] = {}
 
     # Lifecycle -----------------------------------------------------------------------------
 
@@ -143,7 +152,17 @@ class FakeBotAPI:
     # What the tests do ---------------------------------------------------------------------
 
     def user(self, user_id: int) -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"Lifter{user_id}"}
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": f"Lifter{user_id}"}
+        if user_id in self.languages:
+            user["language_code"] = self.languages[user_id]
+        return user
+
+    @staticmethod
+    def chat(chat_id: int) -> dict[str, Any]:
+        """A private chat for a positive id (the lifter's own), a supergroup for a negative one."""
+        if chat_id < 0:
+            return {"id": chat_id, "type": "supergroup", "title": f"Gym {-chat_id}"}
+        return {"id": chat_id, "type": "private"}
 
     async def _push(self, update: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
@@ -154,11 +173,13 @@ class FakeBotAPI:
             self._changed.notify_all()
         return update_id
 
-    def _message(self, user_id: int, text: str, message_id: int | None) -> dict[str, Any]:
+    def _message(
+        self, user_id: int, text: str, message_id: int | None, chat_id: int | None = None
+    ) -> dict[str, Any]:
         message: dict[str, Any] = {
             "message_id": message_id if message_id is not None else next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": user_id, "type": "private"},
+            "chat": self.chat(chat_id if chat_id is not None else user_id),
             "from": self.user(user_id),
             "text": text,
         }
@@ -167,11 +188,43 @@ class FakeBotAPI:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return message
 
-    async def send_text(self, user_id: int, text: str, message_id: int | None = None) -> int:
-        """A lifter sends a message; returns its message id."""
-        message = self._message(user_id, text, message_id)
+    async def send_text(
+        self,
+        user_id: int,
+        text: str,
+        message_id: int | None = None,
+        *,
+        chat_id: int | None = None,
+        reply_to: dict[str, Any] | None = None,
+        forwarded_from: int | None = None,
+    ) -> int:
+        """A lifter sends a message (in a group when `chat_id` is negative); returns its message id.
+
+        `reply_to` is the message it answers (one of `bot_messages`, or another user's); `forwarded_from`
+        makes it a forward of that user's message."""
+        message = self._message(user_id, text, message_id, chat_id)
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        if forwarded_from is not None:
+            message["forward_origin"] = {"type": "user", "date": int(time.time()) - 3600,
+                                         "sender_user": self.user(forwarded_from)}  # fmt: skip
         await self._push({"message": message})
         return int(message["message_id"])
+
+    async def send_other(self, user_id: int, kind: str, chat_id: int | None = None) -> None:
+        """A lifter sends something that is not text: photo, sticker, location, voice, video, contact."""
+        message = self._message(user_id, "", None, chat_id)
+        del message["text"]
+        file = {"file_id": f"{kind}1", "file_unique_id": f"u{kind}1"}
+        message.update(OTHER_KINDS[kind](file))
+        await self._push({"message": message})
+
+    async def service(self, chat_id: int, user_id: int, kind: str) -> None:
+        """A service message in a chat: someone joined or left, a message was pinned, the title changed."""
+        message = self._message(user_id, "", None, chat_id)
+        del message["text"]
+        message.update(SERVICE_KINDS[kind](self.user(user_id)))
+        await self._push({"message": message})
 
     async def edit_text(self, user_id: int, message_id: int, text: str, edit_date: int | None = None) -> int:
         """The lifter edits a message; returns the edit's date (pass it again to re-deliver the same edit)."""
@@ -204,15 +257,32 @@ class FakeBotAPI:
         await self._push({"message": message})
         return int(message["message_id"])
 
-    async def press(self, user_id: int, data: str, query_id: str | None = None, chat_id: int | None = None) -> str:
-        """A press on an inline button (in `chat_id`, the lifter's private chat by default); returns the query id."""
-        chat = {"id": chat_id or user_id, "type": "private" if chat_id is None else "supergroup"}
-        bot_message = {"message_id": 1, "date": int(time.time()), "chat": chat, "from": BOT_USER, "text": "buttons"}
+    async def press(
+        self, user_id: int, data: str, query_id: str | None = None, chat_id: int | None = None
+    ) -> str:
+        """A lifter taps the button with this callback data on the newest bot message showing it
+        (or on a stand-in message when no sent message has it); returns the query id."""
+        chat = chat_id if chat_id is not None else user_id
+        bot_message = {"message_id": 1, "date": int(time.time()), "chat": self.chat(chat), "from": self.me,
+                       "text": "buttons"}  # fmt: skip
+        for (sent_chat, _), message in reversed(self.bot_messages.items()):
+            if sent_chat == chat and data in self.button_data(message):
+                bot_message = message
+                break
         query_id = query_id or f"cq{time.monotonic_ns()}"
         query = {"id": query_id, "from": self.user(user_id), "chat_instance": "ci",
                  "data": data, "message": bot_message}  # fmt: skip
         await self._push({"callback_query": query})
         return query_id
+
+    @staticmethod
+    def button_data(message: dict[str, Any]) -> list[str]:
+        markup = message.get("reply_markup") or {}
+        return [str(b.get("callback_data")) for row in markup.get("inline_keyboard", []) for b in row]
+
+    def last_bot_message(self, chat_id: int) -> dict[str, Any]:
+        """The newest message the bot sent to this chat, as it reads now."""
+        return [m for (chat, _), m in self.bot_messages.items() if chat == chat_id][-1]
 
     async def push_raw(self, update: dict[str, Any]) -> int:
         return await self._push(update)
@@ -230,12 +300,31 @@ class FakeBotAPI:
             and (chat_id is None or int(call.params.get("chat_id", 0)) == chat_id)
         ]
 
+    def calls_to(self, method: str) -> list[dict[str, Any]]:
+        """What the server answered to each successful call of `method` (sent messages, with their ids)."""
+        return [call.result for call in self.calls if call.method == method and call.status == 200]
+
     def texts(self, chat_id: int) -> list[str]:
         return [str(params["text"]) for params in self.sent(chat_id)]
 
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    def said(self, chat_id: int) -> list[str]:
+        """Every text the bot put in the chat, in order: messages sent and edits made (a pressed button
+        edits the message it was on)."""
+        return [
+            str(call.params.get("text", ""))
+            for call in self.calls
+            if call.method in ("sendMessage", "editMessageText")
+            and call.status == 200
+            and int(call.params.get("chat_id", 0) or 0) == chat_id
+        ]
+
+    async def wait_for_said(self, chat_id: int, count: int, timeout: float = 10.0) -> list[str]:
+        await self.wait_for(lambda: len(self.said(chat_id)) >= count, timeout)
+        return self.said(chat_id)
 
     async def wait_for_replies(self, chat_id: int, count: int, timeout: float = 10.0) -> list[str]:
         await self.wait_for(lambda: len(self.sent(chat_id)) >= count, timeout)
@@ -280,7 +369,7 @@ class FakeBotAPI:
         if method == "getUpdates":
             result = await self._long_poll(request, params)
         elif method == "getMe":
-            result = {**BOT_USER, "id": self.bot_id(call.token)}
+            result = self.me = {**BOT_USER, "id": self.bot_id(call.token)}
         else:
             result = await handler(params)
         async with self._changed:
@@ -288,6 +377,7 @@ class FakeBotAPI:
         if isinstance(result, web.Response):
             call.status = result.status
             return result
+        call.result = result
         late = self.delivered_late.get(method)
         if late:  # done (and recorded as sent), but the answer is slow to come back
             await asyncio.sleep(late.pop(0))
@@ -382,7 +472,39 @@ class FakeBotAPI:
         return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": len(self.updates)}
 
     async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        scope = params.get("scope") or {"type": "default"}
+        key = (str(scope["type"]), str(params.get("language_code") or ""))
+        commands = params["commands"]
+        for command in commands:
+            name, description = str(command["command"]), str(command["description"])
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", name) or not 1 <= len(description) <= 256:
+                return self._bad_request(f"BOT_COMMAND_INVALID: {name!r}")
+        self.commands[key] = commands
         return True
+
+    async def _api_setMyDescription(self, params: dict[str, Any]) -> Any:
+        text = str(params.get("description") or "")
+        if len(text) > 512:
+            return self._bad_request("description is too long")
+        self.descriptions[str(params.get("language_code") or "")] = text
+        return True
+
+    async def _api_setMyShortDescription(self, params: dict[str, Any]) -> Any:
+        text = str(params.get("short_description") or "")
+        if len(text) > 120:
+            return self._bad_request("short description is too long")
+        self.short_descriptions[str(params.get("language_code") or "")] = text
+        return True
+
+    async def _api_sendChatAction(self, params: dict[str, Any]) -> Any:
+        if params.get("action") not in CHAT_ACTIONS:
+            return self._bad_request("wrong parameter action in request")
+        return True
+
+    @staticmethod
+    def _bad_request(problem: str) -> web.Response:
+        body = {"ok": False, "error_code": 400, "description": f"Bad Request: {problem}"}
+        return web.json_response(body, status=400)
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
         return True
@@ -441,14 +563,62 @@ class FakeBotAPI:
         refused = self._bad_html(params)
         if refused is not None:
             return refused
-        chat_id = int(params.get("chat_id", 0) or 0)
-        return self._bot_message(int(params.get("message_id", 0) or 0), chat_id, params)
+        return self._edit(params, {"text": params.get("text", ""), "reply_markup": params.get("reply_markup")})
 
-    @staticmethod
-    def _bot_message(message_id: int, chat_id: int, params: dict[str, Any]) -> dict[str, Any]:
-        chat = {"id": chat_id, "type": "private"}
-        return {"message_id": message_id, "date": int(time.time()), "chat": chat, "from": BOT_USER,
-                "text": params.get("text", "")}  # fmt: skip
+    async def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
+        return self._edit(params, {"reply_markup": params.get("reply_markup")})
+
+    def _edit(self, params: dict[str, Any], change: dict[str, Any]) -> Any:
+        """Telegram's rules: only the bot's own messages, and an edit must change something."""
+        key = (int(params.get("chat_id", 0) or 0), int(params.get("message_id", 0) or 0))
+        message = self.bot_messages.get(key)
+        if message is None:
+            return self._bad_request("message to edit not found")
+        updated = {**message, **change}
+        if not updated.get("reply_markup"):
+            updated.pop("reply_markup", None)
+        if updated == message:
+            return self._bad_request(
+                "message is not modified: specified new message content and reply markup are exactly the same "
+                "as a current content and reply markup of the message"
+            )
+        self.bot_messages[key] = updated
+        return updated
+
+    def _bot_message(self, message_id: int, chat_id: int, params: dict[str, Any]) -> dict[str, Any]:
+        message = {"message_id": message_id, "date": int(time.time()), "chat": self.chat(chat_id), "from": self.me,
+                   "text": params.get("text", "")}  # fmt: skip
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.bot_messages[(chat_id, message_id)] = message
+        return message
+
+
+CHAT_ACTIONS = {
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document",
+    "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+}  # fmt: skip
+OTHER_KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "photo": lambda f: {"photo": [{**f, "width": 90, "height": 90}]},
+    "sticker": lambda f: {"sticker": {**f, "type": "regular", "width": 512, "height": 512, "is_animated": False,
+                                      "is_video": False, "emoji": "💪"}},
+    "location": lambda f: {"location": {"latitude": 52.52, "longitude": 13.40}},
+    "voice": lambda f: {"voice": {**f, "duration": 4}},
+    "video": lambda f: {"video": {**f, "width": 640, "height": 360, "duration": 9}},
+    "video_note": lambda f: {"video_note": {**f, "length": 240, "duration": 5}},
+    "audio": lambda f: {"audio": {**f, "duration": 120}},
+    "contact": lambda f: {"contact": {"phone_number": "+100", "first_name": "Coach"}},
+    "poll": lambda f: {"poll": {"id": "p1", "question": "Leg day?", "options": [], "total_voter_count": 0,
+                                "is_closed": False, "is_anonymous": True, "type": "regular",
+                                "allows_multiple_answers": False}},
+    "dice": lambda f: {"dice": {"emoji": "🎲", "value": 4}},
+}
+SERVICE_KINDS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "joined": lambda user: {"new_chat_members": [user]},
+    "left": lambda user: {"left_chat_member": user},
+    "title": lambda user: {"new_chat_title": "Leg day crew"},
+    "pinned": lambda user: {"pinned_message": {"message_id": 5, "date": 0, "chat": {"id": 0, "type": "private"}}},
+}
 
 
 # Run on its own (`python -m tests.botapi`), so a benchmark's bot does not share a CPU with it,
