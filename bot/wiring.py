@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.charts import MatplotlibCharts
+from bot.i18n import install_translations
 from bot.storage import Backend, Storage
 from handlers.base import Services, utc_now
 
@@ -26,6 +27,7 @@ class Wiring:
 
     @classmethod
     async def open(cls, db_path: Path, clock: Callable[[], datetime] = utc_now) -> Wiring:
+        install_translations()  # the message catalogues, for every front-end
         backend = await Storage.open(db_path)
         return cls(backend, Services(storage=backend, charts=MatplotlibCharts(), clock=clock))
 

@@ -48,6 +48,7 @@ class Upload:
 class Button:
     label: str
     data: str
+    url: str = ""  # a link button (opens a chat or page) instead of a press we answer
 
 
 @dataclass(frozen=True)

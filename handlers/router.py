@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeAlias, assert_never
 
-from handlers import checkins, commands, conversation, questions, report, settings
+from handlers import checkins, commands, conversation, links, privacy, questions, report, settings
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.callbacks import (
     AskStep,
@@ -39,7 +39,7 @@ CommandHandler = Callable[[Incoming, UserSettings, Services], Awaitable[Reply]]
 # The command menu: name -> (handler, description shown in Telegram's menu). Read-only: a new command
 # is a new row here.
 COMMANDS: Mapping[str, tuple[CommandHandler, str]] = {
-    "start": (settings.start, "Set up: unit, experience, time zone, check-ins"),
+    "start": (links.start, "Set up: unit, experience, time zone, check-ins"),
     "help": (commands.show_help, "How to write sets"),
     "history": (commands.show_history, "Your recent sets"),
     "why": (commands.explain, "The reasons behind my last feedback"),
@@ -54,6 +54,7 @@ COMMANDS: Mapping[str, tuple[CommandHandler, str]] = {
     "pause": (checkins.pause, "Pause the daily check-in"),
     "resume": (checkins.resume, "Restart the daily check-in"),
     "done": (conversation.finish, "End the workout: a summary of the session"),
+    "privacy": (privacy.show_privacy, "What I keep, for how long, and how to delete it"),
 }
 
 

@@ -80,13 +80,15 @@ async def test_checkin_journey_on_telegram_changes_the_next_sets_feedback(
         "ci:sore:mild",
     ]
     seed_yesterdays_elbow(db_path, lifter)
-    for data in ("ci:sore:mild", "ci:joint:elbow", "ci:jl:elbow:moderate", "ci:done"):
-        await telegram_bot.press(lifter, data)
-    replies = await telegram_bot.wait_for_replies(lifter, 6)
-    assert "Check-in saved" in replies[5] and "elbow has been irritated 2 days running" in replies[5]
+    for count, data in enumerate(("ci:sore:mild", "ci:joint:elbow", "ci:jl:elbow:moderate", "ci:done"), start=3):
+        await telegram_bot.press(lifter, data)  # each press edits the prompt in place
+        said = await telegram_bot.wait_for_said(lifter, count)
+    assert "Check-in saved" in said[5] and "elbow has been irritated 2 days running" in said[5]
+    assert "reply_markup" not in telegram_bot.last_bot_message(lifter)  # answered: no buttons left
+    assert len(telegram_bot.sent(lifter)) == 2  # the prompt became the answer: no new message per press
     await telegram_bot.send_text(lifter, "pressdown 30kg 15+5+3 rir1")
-    replies = await telegram_bot.wait_for_replies(lifter, 7)
-    assert "Your elbow has been irritated 2 days running: pull the rest-pause work on Triceps Pressdown" in replies[6]
+    replies = await telegram_bot.wait_for_replies(lifter, 3)
+    assert "Your elbow has been irritated 2 days running: pull the rest-pause work on Triceps Pressdown" in replies[2]
 
 
 async def test_free_text_checkin_and_an_unreadable_one_on_telegram(telegram_bot: FakeBotAPI, db_path: Path) -> None:

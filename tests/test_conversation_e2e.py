@@ -71,8 +71,8 @@ async def test_a_lone_number_is_asked_about_and_a_button_logs_it(telegram_bot: F
     (button,) = telegram_bot.sent(LIFTER)[1]["reply_markup"]["inline_keyboard"][0]
     assert button["text"] == "105 kg × 8"
     await telegram_bot.press(LIFTER, button["callback_data"])
-    replies = await telegram_bot.wait_for_replies(LIFTER, 3)
-    assert "Bench Press</b>: 8 reps @ 105 kg" in replies[2]
+    said = await telegram_bot.wait_for_said(LIFTER, 3)  # the question is edited into the set it logged
+    assert "Bench Press</b>: 8 reps @ 105 kg" in said[2]
     with sqlite3.connect(db_path) as db:
         rows = db.execute(
             "SELECT m.text, s.segments_json FROM sets s JOIN messages m ON m.id = s.message_row "

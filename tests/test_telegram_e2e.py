@@ -27,9 +27,8 @@ async def test_log_a_set_and_get_feedback(telegram_bot: FakeBotAPI, db_path: Pat
 
 
 async def test_the_command_menu_is_registered(telegram_bot: FakeBotAPI) -> None:
-    (call,) = telegram_bot.sent(method="setMyCommands")
-    names = {command["command"] for command in call["commands"]}
-    assert {"start", "help", "history", "why", "undo", "settings", "forget"} <= names
+    names = {command["command"] for command in telegram_bot.commands[("all_private_chats", "")]}
+    assert {"start", "help", "history", "why", "undo", "settings", "forget", "privacy"} <= names
 
 
 async def test_edit_a_set_and_see_it_corrected(telegram_bot: FakeBotAPI, db_path: Path) -> None:
@@ -72,12 +71,16 @@ async def test_buttons_walk_through_onboarding(telegram_bot: FakeBotAPI, db_path
     await telegram_bot.send_text(ALICE, "/start")
     await telegram_bot.wait_for_replies(ALICE, 1)
     await telegram_bot.press(ALICE, "set:unit:lb")
+    await telegram_bot.wait_for_said(ALICE, 2)
     await telegram_bot.press(ALICE, "set:experience:beginner")
-    replies = await telegram_bot.wait_for_replies(ALICE, 3)
-    assert "Unit: lb" in replies[1] and "time zone" in replies[2].lower()
+    said = await telegram_bot.wait_for_said(ALICE, 3)
+    assert "Unit: lb" in said[1] and "time zone" in said[2].lower()
+    shown = telegram_bot.last_bot_message(ALICE)  # one message, edited at each step: the choice shown
+    assert shown["text"] == said[2] and "Experience: beginner" in shown["text"]
+    assert "set:timezone:UTC" in telegram_bot.button_data(shown)
     await telegram_bot.send_text(ALICE, "bench 225 5")
-    replies = await telegram_bot.wait_for_replies(ALICE, 4)
-    assert "225 lb" in replies[3]
+    replies = await telegram_bot.wait_for_replies(ALICE, 2)
+    assert "225 lb" in replies[1]
     with sqlite3.connect(db_path) as db:
         assert db.execute("SELECT unit, experience FROM users WHERE id = ?", (ALICE,)).fetchone() == ("lb", "beginner")
 

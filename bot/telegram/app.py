@@ -6,15 +6,14 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings, StartRefused
 from bot.telegram import updates
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.polling import LEASE_KEY, PollerLease, serve
+from bot.telegram.profile import set_profile
 from bot.wiring import Wiring
-from handlers import router
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +51,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         application.job_queue.run_repeating(
             updates.timer_sweep, interval=settings.timer_sweep_seconds, first=0.5, name="timer-sweep"
         )
-        await application.bot.set_my_commands(
-            [BotCommand(name, description) for name, (_, description) in router.COMMANDS.items()]
-        )
+        await set_profile(application.bot)
         log.info("SetCoach is up as @%s, data in %s", application.bot.username, settings.db_path)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
