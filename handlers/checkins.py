@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import CheckinDone, CheckinPress, PickJoint, RateJoint, Soreness
-from handlers.render import escape
+from handlers.render import escape, render_feedback_items
 from rules.checkins import JOINT_BUTTONS, JOINTS, assessment, prompt_text, read_answer
 from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
 from rules.notation import Msg, parse_message
@@ -79,8 +79,8 @@ async def _save_and_assess(
     now = services.clock()
     await services.storage.save_checkin(user.id, checkin, raw, now)
     history = await services.storage.checkins(user.id, since=checkin.day - timedelta(days=ASSESSMENT_DAYS))
-    lines = [said, *assessment(history, checkin.day)]
-    return Reply("\n".join(escape(line) for line in lines))
+    lines = [escape(said), *render_feedback_items(assessment(history, checkin.day))]
+    return Reply("\n".join(lines))
 
 
 async def button(user: UserSettings, press: CheckinPress, services: Services) -> Reply:
@@ -164,5 +164,6 @@ async def _merged(services: Services, user: UserSettings, checkin: CheckIn) -> C
     soreness = checkin.soreness if checkin.soreness is not JointLevel.NONE else current.soreness
     muscles = tuple(dict.fromkeys((*current.sore_muscles, *checkin.sore_muscles)))
     return checkin.model_copy(
-        update={"joints": {**current.joints, **checkin.joints}, "soreness": soreness, "sore_muscles": muscles}
+        update={"joints": {**current.joints, **checkin.joints}, "soreness": soreness, "sore_muscles": muscles,
+                "signs": tuple(dict.fromkeys((*current.signs, *checkin.signs)))}
     )

@@ -162,6 +162,8 @@ def words_params(
             ready[f"{key}_s"] = "" if value == 1 else "s"
         if key == "reason" and isinstance(value, str):
             value = feedback_words.FIT_REASONS.get(value, value)
+        elif key == "sign" and isinstance(value, str):
+            value = feedback_words.SIGNS.get(value, value)
         elif key == "phase" and isinstance(value, str):
             value = feedback_words.PHASES.get(value, value)
         elif key == "technique" and isinstance(value, str):

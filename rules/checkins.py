@@ -9,8 +9,17 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
-from rules.models import LEVEL_SCORE, CheckIn, JointLevel, LoggedSet, Technique
-from rules.recovery import JOINT_MILD_DAYS, JOINT_MODERATE_DAYS, lingering_soreness, persistent_joints
+from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, LoggedSet, Technique, remark
+from rules.recovery import (
+    JOINT_MILD_DAYS,
+    JOINT_MODERATE_DAYS,
+    lingering_soreness,
+    persistent_joints,
+    recent_signs,
+)
+from rules.sources import Source
+
+RP = Source.REST_PAUSE_GUIDE
 
 JOINTS: dict[str, str] = {
     "elbow": "elbow", "elbows": "elbow", "shoulder": "shoulder", "shoulders": "shoulder", "knee": "knee",
@@ -40,6 +49,18 @@ ALL_GOOD = re.compile(
 _NUMBER = re.compile(r"\b(\d{1,2})(?:\s*/\s*(?:3|10))?\b")
 _SEPARATORS = re.compile(r"[,;]|\band\b|\bbut\b|\.")
 _SORE = re.compile(r"\bsore\w*|\bdoms\b|\btight\b|\bstiff\b")
+# The warning signs the rest-pause guide names besides pain: nerve symptoms, swelling, motivation that tanks.
+SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bswell\w*|\bswollen\b|\bpuffy\b|\binflamed\b"), "swelling"),
+    (re.compile(r"\btingl\w*|\bnumb\w*|\bnerve\w*|\bpins and needles\b|\bshooting\b|\bradiat\w*"), "nerve"),
+    (re.compile(r"\b(no|zero|low|lost|lack of|little)\s+(motivation|drive|energy)\b|\bunmotivated\b|"
+                r"\bdemotivated\b|\bburn(ed|t)\s*out\b|\bdread\w*|\b(don'?t|do not) (want|feel like) (to )?"
+                r"train\w*"), "low_motivation"),
+)  # fmt: skip
+
+
+# How a reading repeats a sign back (`understood`): plain labels, not sentences.
+SIGN_WORDS: dict[str, str] = {"swelling": "swelling", "nerve": "nerve symptoms", "low_motivation": "low motivation"}
 
 
 class CheckInReading(BaseModel):
@@ -63,9 +84,21 @@ def _level(text: str, default: JointLevel) -> JointLevel:
     return default
 
 
+def is_body_word(name: str) -> bool:
+    """A joint or muscle word (`elbow`, `lower back`, `quads`): never an exercise name."""
+    return name.strip().lower() in JOINTS or name.strip().lower() in MUSCLES
+
+
+def read_signs(text: str) -> tuple[str, ...]:
+    lowered = text.lower()
+    return tuple(sign for pattern, sign in SIGNS if pattern.search(lowered))
+
+
 def read_answer(text: str, day: date) -> CheckInReading:
-    """`elbow 2, chest a bit sore`, `all good`, `knees mild`: a CheckIn, or None if nothing was understood."""
+    """`elbow 2, chest a bit sore`, `all good`, `knees mild`, `elbow swollen`, `no motivation`: a CheckIn, or
+    None if nothing was understood."""
     lowered = text.lower().strip()
+    signs = read_signs(lowered)
     if ALL_GOOD.match(lowered):
         return CheckInReading(checkin=CheckIn(day=day), understood=("no soreness, no joint irritation",))
     joints: dict[str, JointLevel] = {}
@@ -73,12 +106,13 @@ def read_answer(text: str, day: date) -> CheckInReading:
     soreness = JointLevel.NONE
     understood: list[str] = []
     for part in filter(None, (p.strip() for p in _SEPARATORS.split(lowered))):
+        part_signs = read_signs(part)
         joint = next(
             (JOINTS[name] for name in sorted(JOINTS, key=len, reverse=True) if re.search(rf"\b{name}\b", part)), None
         )
         muscles = [m for name, group in MUSCLES.items() if re.search(rf"\b{name}\b", part) for m in group]
         if joint is not None and not (muscles and _SORE.search(part)):
-            level = _level(part, JointLevel.MILD)
+            level = _level(part, JointLevel.MODERATE if part_signs else JointLevel.MILD)
             joints[joint] = level
             understood.append(f"{joint}: {level.value}")
         elif muscles or _SORE.search(part):
@@ -88,9 +122,10 @@ def read_answer(text: str, day: date) -> CheckInReading:
             sore_muscles.extend(m for m in muscles if m not in sore_muscles)
             what = ", ".join(m.replace("_", " ") for m in muscles) or "soreness"
             understood.append(f"{what}: {level.value}")
+    understood.extend(SIGN_WORDS[sign] for sign in signs)
     if not understood:
         return CheckInReading(checkin=None)
-    checkin = CheckIn(day=day, soreness=soreness, sore_muscles=tuple(sore_muscles), joints=joints)
+    checkin = CheckIn(day=day, soreness=soreness, sore_muscles=tuple(sore_muscles), joints=joints, signs=signs)
     return CheckInReading(checkin=checkin, understood=tuple(understood))
 
 
@@ -113,29 +148,35 @@ def prompt_text(recent: Sequence[LoggedSet]) -> str:
     return f"Last session: {', '.join(muscles)}{extra}. How sore are they? Any joint irritation?"
 
 
-def assessment(checkins: Sequence[CheckIn], today: date) -> list[str]:
-    """What today's answer means, worst first: pull intensifiers on a persistent joint, or well done."""
-    lines: list[str] = []
+def assessment(checkins: Sequence[CheckIn], today: date) -> list[Feedback]:
+    """What today's answer means, worst first: warning signs and persistent joints pull intensifiers first."""
+    items: list[Feedback] = []
     ordered = sorted(checkins, key=lambda c: c.day)
+    todays = [c for c in ordered if c.day == today]
+    joints_today = sorted(todays[-1].joints) if todays else []
+    for sign in recent_signs(ordered, today):
+        where = ", ".join(joints_today) if joints_today else ""
+        rule = (
+            "checkin.low_motivation" if sign == "low_motivation"
+            else ("checkin.swelling" if where else "checkin.swelling_anywhere") if sign == "swelling"
+            else "checkin.nerve" if where else "checkin.nerve_anywhere"
+        )  # fmt: skip
+        items.append(remark(rule, Level.WARN, (RP,), None, joints=where))
     for irritated in persistent_joints(ordered, today):
-        lines.append(
-            f"⚠️ Your {irritated.what} has been irritated {irritated.days} days running: pull rest-pause and "
-            f"drop-set work on exercises that load it first, before changing anything else."
-        )
+        items.append(remark("checkin.persistent_joint", Level.WARN, (RP,), None, joint=irritated.what,
+                            days=irritated.days))  # fmt: skip
     sore = lingering_soreness(ordered, today)
     if sore is not None:
-        lines.append(f"⚠️ Soreness has hung on {sore.days} days: skip intensifiers on the sore muscles until it clears.")
-    todays = [c for c in ordered if c.day == today]
+        items.append(remark("checkin.lingering_soreness", Level.WARN, (RP,), None, days=sore.days))
     earlier = [c for c in ordered if c.day < today]
     if todays and earlier:
         now, before = todays[-1], earlier[-1]
         for joint, level in before.joints.items():
-            if LEVEL_SCORE[now.joints.get(joint, JointLevel.NONE)] < LEVEL_SCORE[level]:
-                lines.append(f"👍 Your {joint} is better than last time ({level.value} → "
-                             f"{now.joints.get(joint, JointLevel.NONE).value}).")  # fmt: skip
-    if not lines:
-        lines.append(
-            "👍 Noted. I'll flag it if a joint stays irritated "
-            f"(moderate {JOINT_MODERATE_DAYS} days or mild {JOINT_MILD_DAYS} days running)."
-        )
-    return lines
+            after = now.joints.get(joint, JointLevel.NONE)
+            if LEVEL_SCORE[after] < LEVEL_SCORE[level]:
+                items.append(remark("checkin.better", Level.GOOD, (RP,), None, joint=joint, before=level.value,
+                                    after=after.value))  # fmt: skip
+    if not items:
+        items.append(remark("checkin.noted", Level.GOOD, (RP,), None, moderate_days=JOINT_MODERATE_DAYS,
+                            mild_days=JOINT_MILD_DAYS))  # fmt: skip
+    return items

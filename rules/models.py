@@ -193,6 +193,8 @@ class CheckIn(BaseModel):
     soreness: JointLevel = JointLevel.NONE
     sore_muscles: tuple[str, ...] = ()
     joints: dict[str, JointLevel] = Field(default_factory=dict)
+    # Warning signs named besides soreness and joints (rest-pause guide): "swelling", "nerve", "low_motivation".
+    signs: tuple[str, ...] = ()
 
 
 class Experience(StrEnum):
@@ -249,6 +251,7 @@ class UserSettings(BaseModel):
     next_checkin_utc: datetime | None = None
     chat_id: int | None = None
     awaiting: Awaiting | None = None
+    block_started_on: date | None = None  # first day (the lifter's local date) of a running 12-week block
 
     @property
     def profile(self) -> LifterProfile:

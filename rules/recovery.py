@@ -25,6 +25,25 @@ DECLINE_MIN_SHARE = 0.03  # and at least 3% lower in all, so day-to-day noise is
 INTENSIFIERS = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
 
 
+SIGNS_FRESH_DAYS = 1  # a sign named today or yesterday stands until a later check-in drops it
+
+
+def recent_signs(checkins: Sequence[CheckIn], today: date) -> tuple[str, ...]:
+    """Warning signs (swelling, nerve symptoms, low motivation) in the latest check-in, if it is fresh.
+
+    No persistence is asked of them: the rest-pause guide keeps rest-pause for when there are "no persistent
+    pain, nerve symptoms, swelling", and pulls it "if motivation tanks"; the cautious reading acts at once.
+    """
+    if not checkins:
+        return ()
+    latest = max(checkins, key=lambda c: c.day)
+    return latest.signs if 0 <= (today - latest.day).days <= SIGNS_FRESH_DAYS else ()
+
+
+def _latest(checkins: Sequence[CheckIn]) -> CheckIn | None:
+    return max(checkins, key=lambda c: c.day) if checkins else None
+
+
 class Persistent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -118,8 +137,33 @@ def main_lift_decline(trends: dict[str, list[float]], unit: str = "kg") -> list[
     return items
 
 
+def sign_warnings(parsed: ParsedSet, context: Context) -> list[Feedback]:
+    """Swelling or nerve symptoms on a joint this exercise loads, or motivation gone: no intensifiers."""
+    if parsed.technique not in INTENSIFIERS:
+        return []
+    exercise = lookup(parsed.exercise)
+    latest = _latest(context.checkins)
+    signs = recent_signs(context.checkins, context.local_today)
+    if exercise is None or latest is None or not signs:
+        return []
+    items: list[Feedback] = []
+    named = [joint for joint in latest.joints if LEVEL_SCORE[latest.joints[joint]] > 0]
+    loaded = [joint for joint in named if joint in exercise.joints]
+    for sign in signs:
+        if sign == "low_motivation":
+            items.append(remark("warning.motivation", Level.WARN, (RP,), parsed.exercise, exercise=exercise.name,
+                                technique=parsed.technique.value))  # fmt: skip
+        elif loaded or not named:
+            where = loaded[0] if loaded else ""
+            rule = "warning.sign" if where else "warning.sign_anywhere"
+            items.append(remark(rule, Level.WARN, (RP,), parsed.exercise, sign=sign, joint=where,
+                                exercise=exercise.name, technique=parsed.technique.value))  # fmt: skip
+    return items
+
+
 def check(new_sets: Sequence[ParsedSet], context: Context, trends: dict[str, list[float]]) -> list[Feedback]:
     items: list[Feedback] = []
     for parsed in {(s.exercise, s.technique): s for s in new_sets}.values():
         items.extend(joint_warnings(parsed, context) + soreness_warning(parsed, context))
+        items.extend(sign_warnings(parsed, context))
     return items + main_lift_decline(trends, context.profile.unit)

@@ -10,11 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from handlers.render import feedback_text
 from rules.checkins import assessment, read_answer
-from rules.models import CheckIn, JointLevel
+from rules.models import CheckIn, Feedback, JointLevel
 from tests.botapi import FakeBotAPI
 
 DAY = date(2026, 11, 23)
+
+
+def said(items: list[Feedback]) -> str:
+    return " ".join(feedback_text(item) for item in items)
 N, L, M, S = JointLevel.NONE, JointLevel.MILD, JointLevel.MODERATE, JointLevel.SEVERE
 
 
@@ -52,9 +57,9 @@ def test_unreadable_answers_are_none(text: str) -> None:
 
 def test_assessment_pulls_intensifiers_on_a_persistent_joint_and_acknowledges_improvement() -> None:
     persistent = [CheckIn(day=DAY - timedelta(days=1), joints={"elbow": M}), CheckIn(day=DAY, joints={"elbow": M})]
-    assert "elbow has been irritated 2 days running: pull rest-pause" in " ".join(assessment(persistent, DAY))
+    assert "elbow has been irritated 2 days running: pull rest-pause" in said(assessment(persistent, DAY))
     better = [CheckIn(day=DAY - timedelta(days=1), joints={"elbow": M}), CheckIn(day=DAY, joints={"elbow": L})]
-    assert "elbow is better than last time (moderate → mild)" in " ".join(assessment(better, DAY))
+    assert "elbow is better than last time (moderate → mild)" in said(assessment(better, DAY))
 
 
 def seed_yesterdays_elbow(db_path: Path, user_id: int) -> None:

@@ -270,6 +270,12 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE id = NEW.message_row AND user_id = NEW.user_id;
     END;
     """,
+    # 10: coaching by the guides (issue #16): the first day of the lifter's 12-week block, and the warning
+    # signs a check-in names besides soreness and joints (swelling, nerve symptoms, low motivation).
+    """
+    ALTER TABLE users ADD COLUMN block_started_on TEXT;
+    ALTER TABLE checkins ADD COLUMN signs_json TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -290,7 +296,9 @@ _SET_COLUMNS = (
 )
 
 
-_USER_COLUMNS = "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting"
+_USER_COLUMNS = (
+    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on"
+)
 
 
 def _user_from_row(row: Sequence[Any]) -> UserSettings:
@@ -304,6 +312,7 @@ def _user_from_row(row: Sequence[Any]) -> UserSettings:
         next_checkin_utc=_moment(row[6]) if row[6] else None,
         chat_id=row[7],
         awaiting=row[8],
+        block_started_on=date.fromisoformat(row[9]) if row[9] else None,
     )
 
 
@@ -327,7 +336,8 @@ def _history_query(
 
 _CHECKINS_QUERY = (
     "SELECT json_group_array(json_object('day', day, 'soreness', soreness, 'sore_muscles', json(sore_muscles_json), "
-    "'joints', json(joints_json))) FROM (SELECT * FROM checkins WHERE user_id = ? AND day >= ? ORDER BY day)"
+    "'joints', json(joints_json), 'signs', json(signs_json))) "
+    "FROM (SELECT * FROM checkins WHERE user_id = ? AND day >= ? ORDER BY day)"
 )
 _CHECKINS = TypeAdapter(list[CheckIn])
 
@@ -534,14 +544,18 @@ class Storage:
         return _user_from_row(row)
 
     _USER_FIELDS = frozenset(
-        {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting"}
+        {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
+         "block_started_on"}
     )
 
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:
         unknown = set(fields) - self._USER_FIELDS
         if unknown:
             raise ValueError(f"not user settings: {sorted(unknown)}")
-        values = [_iso(v) if isinstance(v, datetime) else v for v in fields.values()]
+        values = [
+            _iso(v) if isinstance(v, datetime) else v.isoformat() if isinstance(v, date) else v
+            for v in fields.values()
+        ]
         assignments = ", ".join(f"{name} = ?" for name in fields)
         await self._write_one(f"UPDATE users SET {assignments} WHERE id = ?", (*values, user_id))
         return await self.user(user_id)
@@ -888,10 +902,11 @@ class Storage:
     async def save_checkin(self, user_id: int, checkin: CheckIn, raw_text: str | None, answered_at: datetime) -> None:
         async with self._write() as db:
             await db.execute(
-                "INSERT INTO checkins (user_id, day, soreness, sore_muscles_json, joints_json, raw_text, answered_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, day) DO UPDATE SET soreness = excluded.soreness, "
-                "sore_muscles_json = excluded.sore_muscles_json, joints_json = excluded.joints_json, "
-                "raw_text = excluded.raw_text, answered_at = excluded.answered_at",
+                "INSERT INTO checkins (user_id, day, soreness, sore_muscles_json, joints_json, raw_text, answered_at, "
+                "signs_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, day) DO UPDATE SET "
+                "soreness = excluded.soreness, sore_muscles_json = excluded.sore_muscles_json, "
+                "joints_json = excluded.joints_json, raw_text = excluded.raw_text, answered_at = excluded.answered_at, "
+                "signs_json = excluded.signs_json",
                 (
                     user_id,
                     checkin.day.isoformat(),
@@ -900,6 +915,7 @@ class Storage:
                     json.dumps({joint: level.value for joint, level in checkin.joints.items()}),
                     raw_text,
                     _iso(answered_at),
+                    json.dumps(list(checkin.signs)),
                 ),
             )
 

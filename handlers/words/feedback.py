@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from handlers.words import N_
 
+_CHECKIN_WHY = N_(
+    "Rest-pause guide: rest-pause is for when there are no persistent pain, nerve symptoms, swelling or "
+    "injury-return concern; if main lifts drop, soreness hangs around, joints get irritated or motivation tanks, "
+    "remove rest-pause work before rewriting the whole program."
+)
+
 CATALOGUE: dict[str, str] = {
     # Rest-pause (rules/rest_pause.py)
     "rest_pause.unknown_exercise": N_(
@@ -261,6 +267,65 @@ CATALOGUE: dict[str, str] = {
     "warning.main_lift_drop.why": N_(
         "Main lifts dropping is a warning sign of too much fatigue; intensifiers are the first thing to remove."
     ),
+    "warning.motivation": N_(
+        "Your motivation is down: drop the {technique} work on {exercise} before changing anything else."
+    ),
+    "warning.motivation.why": N_(
+        "If main lifts drop, soreness hangs around, joints get irritated, or motivation tanks, remove rest-pause work "
+        "before rewriting the whole program."
+    ),
+    "warning.sign": N_(
+        "You reported {sign} at the {joint}: no {technique} work on {exercise}, which loads it; straight sets that "
+        "stay pain-free."
+    ),
+    "warning.sign.why": N_(
+        "Rest-pause is for when there are no persistent pain, nerve symptoms, swelling or injury-return concern "
+        "(rest-pause guide); SetCoach pulls drop sets with it and acts on the first report."
+    ),
+    "warning.sign_anywhere": N_(
+        "You reported {sign}: no {technique} work on {exercise} until it's gone; straight sets that stay pain-free."
+    ),
+    "warning.sign_anywhere.why": N_(
+        "Rest-pause is for when there are no persistent pain, nerve symptoms, swelling or injury-return concern "
+        "(rest-pause guide); SetCoach pulls drop sets with it and acts on the first report."
+    ),
+    # Check-in answers (rules/checkins.py)
+    "checkin.swelling": N_(
+        "Swelling at the {joints}: no rest-pause or drop sets on exercises that load it until it's gone."
+    ),
+    "checkin.swelling_anywhere": N_("Swelling: no rest-pause or drop sets on what it touches until it's gone."),
+    "checkin.nerve": N_(
+        "Nerve symptoms at the {joints}: no rest-pause or drop sets on exercises that load it; keep what you do "
+        "pain-free."
+    ),
+    "checkin.nerve_anywhere": N_(
+        "Nerve symptoms (tingling, numbness): no rest-pause or drop sets on what they touch; keep what you do "
+        "pain-free."
+    ),
+    "checkin.low_motivation": N_(
+        "Motivation is down: drop rest-pause and drop-set work first, before rewriting the program."
+    ),
+    "checkin.persistent_joint": N_(
+        "Your {joint} has been irritated {days} days running: pull rest-pause and drop-set work on exercises that "
+        "load it first, before changing anything else."
+    ),
+    "checkin.lingering_soreness": N_(
+        "Soreness has hung on {days} days: skip intensifiers on the sore muscles until it clears."
+    ),
+    "checkin.better": N_("Your {joint} is better than last time ({before} → {after})."),
+    "checkin.noted": N_(
+        "Noted. I'll flag it if a joint stays irritated (moderate {moderate_days} days or mild {mild_days} days "
+        "running)."
+    ),
+    "checkin.swelling.why": _CHECKIN_WHY,
+    "checkin.swelling_anywhere.why": _CHECKIN_WHY,
+    "checkin.nerve.why": _CHECKIN_WHY,
+    "checkin.nerve_anywhere.why": _CHECKIN_WHY,
+    "checkin.low_motivation.why": _CHECKIN_WHY,
+    "checkin.persistent_joint.why": _CHECKIN_WHY,
+    "checkin.lingering_soreness.why": _CHECKIN_WHY,
+    "checkin.better.why": _CHECKIN_WHY,
+    "checkin.noted.why": _CHECKIN_WHY,
     # e1RM (rules/estimates.py)
     "e1rm.amrap_too_light": N_(
         "{reps} reps on the AMRAP: the weight is too light to estimate a max. Add load before the next block."
@@ -353,6 +418,12 @@ FIT_REASONS: dict[str, str] = {
     "olympic": N_("Olympic lift: speed and skill, not fatigue, are the point"),
     "unstable": N_("unstable movement: balance gives out before the target muscle"),
     "unknown": N_("no rating for it yet"),
+}
+
+SIGNS: dict[str, str] = {
+    "swelling": N_("swelling"),
+    "nerve": N_("nerve symptoms"),
+    "low_motivation": N_("low motivation"),
 }
 
 PHASES: dict[str, str] = {
