@@ -40,7 +40,8 @@ async def coach_context(services: Services, user: UserSettings, sets: Sequence[P
         lifts = sorted({s.exercise for s in sets if (e := lookup(s.exercise)) is not None and e.main_lift})
         week_start = now - timedelta(days=WEEK_DAYS)
         history, checkins = await storage.coach_data(user.id, week_start, checkins_since, (trend_start, lifts))
-    return Context(now=now, history=history, checkins=checkins, profile=user.profile, today=local_day(user, now))
+    return Context(now=now, history=history, checkins=checkins, profile=user.profile, today=local_day(user, now),
+                   block_start=user.block_started_on)
 
 
 async def log_sets(message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services) -> Reply:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rules import effort, pairs, rest_pause
+from rules import blocks, effort, pairs, rest_pause
 from rules.catalog import Exercise, Fit, Kind, lookup, normalize_name
 from rules.context import Context
 from rules.exercises import fit_reason
@@ -263,7 +263,16 @@ def _failure(exercise: Exercise | None, context: Context | None) -> Answer:
     )  # fmt: skip
 
 
-def _rest(words: Sequence[str], asked: list[str], exercise: Exercise | None) -> Answer:
+def _two_exercises(words: Sequence[str]) -> bool:
+    """`between bench and flies`: a compound and an isolation named either side of "and" (a pair)."""
+    if "and" not in words:
+        return False
+    cut = list(words).index("and")
+    before, after = find_exercise(words[:cut]), find_exercise(words[cut + 1 :])
+    return before is not None and after is not None and {before.kind, after.kind} == {Kind.COMPOUND, Kind.ISOLATION}
+
+
+def _rest(words: Sequence[str], asked: list[str], exercise: Exercise | None, paired: bool = False) -> Answer:
     text = " ".join(words)
     if "rest_pause" in asked or "burst" in text or "mini" in text:
         low, high = rest_pause.REST_RANGE_S
@@ -271,7 +280,8 @@ def _rest(words: Sequence[str], asked: list[str], exercise: Exercise | None) -> 
                       evidence="convention", sources=(ARTICLE,))  # fmt: skip
     if "drop_set" in asked:
         return Answer(topic="rest", message="rest.drop_set", evidence="convention", sources=(ARTICLE,))
-    if {"post_exhaust", "pre_exhaust", "superset"} & set(asked) or "pair" in text or "between the two" in text:
+    paired = paired or bool({"post_exhaust", "pre_exhaust", "superset"} & set(asked))
+    if paired or "pair" in text or "between the two" in text:
         low, high = pairs.PAIR_REST_S
         return Answer(topic="rest", message="rest.pair", params={"low": low, "high": high}, evidence="convention",
                       sources=(POST,))  # fmt: skip
@@ -362,6 +372,79 @@ def _effort_scale() -> Answer:
                   params={"low": low, "high": high, "warm_up": effort.WARM_UP_MAX_RPE})  # fmt: skip
 
 
+def _stop(asked: list[str], words: Sequence[str]) -> Answer:
+    text = " ".join(words)
+    if "rest_pause" in asked or "burst" in text or "mini" in text:
+        return Answer(topic="stop", message="stop.rest_pause", evidence="convention", sources=(RP,))
+    return Answer(topic="stop", message="stop.set", evidence="failure", sources=(FAIL,))
+
+
+def _how_hard(exercise: Exercise | None, context: Context | None) -> Answer:
+    phase = blocks.phase_for(context) if context is not None else None
+    if phase is not None and context is not None and context.block_start is not None:
+        week = blocks.week_of(context.block_start, context.local_today) or 1
+        return Answer(topic="how_hard", message="how_hard.block", evidence="convention", sources=(FAIL,),
+                      params={"week": week, "phase": phase.name, "low": phase.reps[0], "high": phase.reps[1],
+                              "rpe_low": phase.rpe[0], "rpe_high": phase.rpe[1]})  # fmt: skip
+    if exercise is not None and exercise.kind is Kind.ISOLATION:
+        low, high = effort.ISOLATION_RIR
+        return Answer(topic="how_hard", message="how_hard.isolation", evidence="failure", sources=(FAIL,),
+                      params={"exercise": exercise.name, "low": low, "high": high})  # fmt: skip
+    low, high = effort.COMPOUND_RIR
+    params: dict[str, Param] = {
+        "exercise": exercise.name if exercise else "", "low": low, "high": high,
+        "rpe_low": effort.PRODUCTIVE_RPE[0], "rpe_high": effort.PRODUCTIVE_RPE[1],
+    }  # fmt: skip
+    return Answer(topic="how_hard", message="how_hard.compound" if exercise else "how_hard.any", evidence="failure",
+                  sources=(FAIL,), params=params)  # fmt: skip
+
+
+def _amrap() -> Answer:
+    return Answer(topic="amrap", message="amrap.when", evidence="convention", sources=(FAIL,),
+                  params={"week": blocks.AMRAP_WEEK})  # fmt: skip
+
+
+def _blocks(context: Context | None) -> Answer:
+    params: dict[str, Param] = {"weeks": blocks.BLOCK_WEEKS}
+    for phase in blocks.PHASES:
+        params[f"{phase.name}_weeks"] = f"{phase.weeks[0]}-{phase.weeks[1]}"
+        params[f"{phase.name}_reps"] = f"{phase.reps[0]}-{phase.reps[1]}"
+        params[f"{phase.name}_rpe"] = f"{phase.rpe[0]:g}-{phase.rpe[1]:g}"
+    return Answer(topic="blocks", message="blocks.what", params=params, evidence="convention", sources=(FAIL,))
+
+
+def _deload() -> Answer:
+    return Answer(topic="deload", message="deload", evidence="convention", sources=(POST, FAIL),
+                  params={"rpe": effort.WARM_UP_MAX_RPE})  # fmt: skip
+
+
+def _post_exhaust_when_not() -> Answer:
+    return Answer(topic="when_not", message="post_exhaust.when_not", evidence="convention", sources=(POST,))
+
+
+def _pre_vs_post() -> Answer:
+    return Answer(topic="pre_vs_post", message="pre_vs_post", evidence="convention", sources=(POST,),
+                  params={"loss_low": pairs.PRE_EXHAUST_LOSS[0], "loss_high": pairs.PRE_EXHAUST_LOSS[1]})  # fmt: skip
+
+
+def _drop_size() -> Answer:
+    return Answer(topic="drop_size", message="drop.size", evidence="convention", sources=(ARTICLE,))
+
+
+_STOP_WORDS = re.compile(r"\bstop\w*\b|\bquit\b|\bend (the|a|my) set\b|\bcall it\b")
+_HOW_HARD = re.compile(
+    r"\bhow (hard|heavy|intense|close)\b|\bwhat (rpe|rir|effort|intensity)\b|\bhow many reps in reserve\b|"
+    r"\b(rpe|rir) should\b|\bhow much effort\b"
+)
+_BLOCKS = re.compile(r"\bblocks?\b|\bperiodi[sz]\w*|\b12[\s-]*weeks?\b|\bfoundation\b|\bchallenge (block|phase)\b|"
+                     r"\bbuild (block|phase)\b|\bmesocycle\w*")  # fmt: skip
+_WHEN_NOT = re.compile(r"\b(peak\w*|meet|competition|powerlift\w*|pure strength|overtrain\w*|burn\w* out)\b|"
+                       r"\bwhen (not|shouldn'?t)\b|\bavoid\b|\bskip\b|\bshould i not\b|\bnot (do|use)\b")  # fmt: skip
+_DROP_SIZE = re.compile(r"\bhow (much|far|big|heavy)\b|\bpercent\w*|%|\blighter\b|\bsize\b|\bweight\b")
+_GROWTH = re.compile(r"\b(better|superior|worth|work|works|effective|build|builds|grow|grows|growth|more muscle|"
+                     r"hypertroph\w*|gains?|bigger|size)\b")  # fmt: skip
+
+
 def answer(text: str, context: Context | None = None) -> Answer | None:
     """The answer to a technique question, or None when it is not one we can answer honestly."""
     normalized = _normalize(text.removeprefix("/ask"))
@@ -372,23 +455,41 @@ def answer(text: str, context: Context | None = None) -> Answer | None:
     joined = " ".join(words)
     if "e1rm" in words:
         return _e1rm(exercise, context)
+    if re.search(r"\bdeload\w*", joined):
+        return _deload()
+    if re.search(r"\bamrap\w*|\bas many reps as possible\b", joined):
+        return _amrap()
+    if _BLOCKS.search(joined):
+        return _blocks(context)
+    if "post_exhaust" in asked and "pre_exhaust" in asked:
+        return _pre_vs_post()
+    if "post_exhaust" in asked and _WHEN_NOT.search(joined):
+        return _post_exhaust_when_not()
+    if _STOP_WORDS.search(joined) and not re.search(r"\bhow many\b", joined):
+        return _stop(asked, words)
+    if "drop_set" in asked and _DROP_SIZE.search(joined) and not re.search(r"\bhow many\b|\brest\b", joined):
+        return _drop_size()
+    if _HOW_HARD.search(joined) and not re.search(r"\bfail\w*", joined):
+        return _how_hard(exercise, context)
     if re.search(r"\b(rir|rpe)\b", joined) and re.search(r"\b(what|mean|means|meaning|explain)\b", joined):
         return _effort_scale()
     if re.search(r"\bfail\w*|\bfailiure\b|\bto failure\b", joined):
         return _failure(exercise, context)
-    if re.search(r"\bhow many\b|\bhow often\b|\btimes a week\b|\bper week\b", joined):
+    if re.search(r"\bhow many\b(?! (seconds|secs|minutes|mins)\b)|\bhow often\b|\btimes a week\b|\bper week\b", joined):
         counted = _how_many(words, asked, context)
         if counted is not None:
             return counted
-    resting = re.search(r"(?<![\w-])(rest|wait|break|seconds)(?![\w-])", joined)
+    resting = re.search(r"(?<![\w-])(rest|wait|break|seconds|pause)(?![\w-])", joined)
     if resting and re.search(r"\b(how|long|much)\b", joined):
-        return _rest(words, asked, exercise)
+        return _rest(words, asked, exercise, _two_exercises(words))
     if (
         re.search(r"\bpair\w*|\bafter\b|\bfinish\w*|\bwith\b", joined)
         and (muscle or exercise)
         and not ({"rest_pause", "drop_set"} & set(asked))
     ):
         return _pairing(exercise, muscle, context)
+    if _GROWTH.search(joined) and "rest_pause" in asked and not (exercise or muscle):
+        return _evidence_answer()
     if re.search(r"\b(better|superior|worth|work|works|effective)\b", joined) and asked and not (exercise or muscle):
         return _evidence_answer()
     if asked:

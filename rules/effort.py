@@ -12,7 +12,10 @@ from rules.sources import Source
 
 PRODUCTIVE_RPE = (7, 9)  # "Most of your training should land in the RPE 7-9 range"
 WARM_UP_MAX_RPE = 6  # "RPE 6 is warm-up territory"
-COMPOUND_STOP_RIR = (1, 2)  # compounds: stop 1-2 reps short (technical failure)
+COMPOUND_STOP_RIR = (1, 2)  # compounds: "Pull back to RIR 1-2 on your compounds" (technical failure)
+# "Most research supports training in the RIR 1-3 range for compounds, RIR 0-1 for isolation exercises."
+COMPOUND_RIR = (1, 3)
+ISOLATION_RIR = (0, 1)
 # "Reserve absolute failure for the last set of isolation exercises only": a second set to failure of one
 # isolation exercise in a session means the first was not the last.
 FAILURE_SETS_PER_ISOLATION = 1

@@ -183,6 +183,89 @@ CATALOGUE: dict[str, str] = {
         "RPE 8 means 2 reps left. Most work belongs at RPE {low}-{high}; RPE {warm_up} is warm-up territory; RPE 10 is "
         "for the last set of isolation work."
     ),
+    # Stop signals
+    "stop.rest_pause": N_(
+        "Stop the bursts when reps collapse, range shortens, momentum takes over, or joint discomfort rises."
+    ),
+    "stop.rest_pause.reason": N_(
+        "Repeat a burst only while the target muscle is the limiter; stop too when the next mini-set would mostly "
+        "be a technique compromise."
+    ),
+    "stop.set": N_(
+        "On compounds, stop when bar speed slows noticeably or form starts to compensate; on isolation work you can "
+        "go to failure."
+    ),
+    "stop.set.reason": N_(
+        "That slowing point is technical failure, the safer stopping point for compound lifts: stop 1 rep after the "
+        "first rep that felt slow. On cables and machines, push until the muscle burns out."
+    ),
+    # How hard
+    "how_hard.compound": N_(
+        "{exercise}: RIR {low}-{high} (about RPE {rpe_low}-{rpe_high}), hardest on the last sets; not to failure."
+    ),
+    "how_hard.compound.reason": N_(
+        "Most training belongs at RPE 7-9: RPE 8 for main compound work, RPE 9 for the last sets of anchor "
+        "compounds. Sets to RIR 1-2 build about as much as sets to failure, at a much lower recovery cost."
+    ),
+    "how_hard.any": N_(
+        "Compounds at RIR {low}-{high} (about RPE {rpe_low}-{rpe_high}); isolation work at RIR 0-1."
+    ),
+    "how_hard.any.reason": N_(
+        "Most training belongs at RPE 7-9; RPE 6 is warm-up territory; RPE 10 is for the last set of isolation "
+        "exercises only."
+    ),
+    "how_hard.isolation": N_("{exercise}: RIR {low}-{high}; the last set can go to failure."),
+    "how_hard.isolation.reason": N_(
+        "Absolute failure is fine for machine and cable isolation work, where the injury risk is minimal; keep it "
+        "for the last set."
+    ),
+    "how_hard.block": N_(
+        "Week {week} of your block ({phase}): compounds at {low}-{high} reps, RPE {rpe_low:g}-{rpe_high:g}."
+    ),
+    "how_hard.block.reason": N_(
+        "Effort changes with the block: Foundation weeks 1-4 at RPE 6-7, Build 5-8 at RPE 7-8, Challenge 9-12 at "
+        "RPE 8-9. Isolation work still goes to RIR 0-1, failure on its last set."
+    ),
+    # AMRAP and blocks
+    "amrap.when": N_(
+        "At the end of a block (week {week}): the last set of each anchor compound, same weight, to technical failure."
+    ),
+    "amrap.when.reason": N_(
+        "Once per block, not every session: Epley's formula turns the reps into an estimated max, and the table sets "
+        "the next block's loads (5 reps ≈ 87% of max, 8 ≈ 80%, 12 ≈ 70%, 15 ≈ 65%, 20+ means the weight was too "
+        "light). Send /block to see yours."
+    ),
+    "blocks.what": N_(
+        "{weeks} weeks in three blocks: Foundation (weeks {foundation_weeks}), Build ({build_weeks}), Challenge "
+        "({challenge_weeks}). /block starts one."
+    ),
+    "blocks.what.reason": N_(
+        "Foundation: {foundation_reps} reps at RPE {foundation_rpe}, learning the movements. Build: {build_reps} reps "
+        "at RPE {build_rpe}. Challenge: {challenge_reps} reps at RPE {challenge_rpe}, heaviest weights; the final "
+        "week ends with an AMRAP on the anchor compounds."
+    ),
+    "deload": N_("In a deload week, cut the compound volume and keep the isolation work, at about RPE {rpe}."),
+    "deload.reason": N_(
+        "The post-exhaust guide: deload weeks reduce compound volume and keep isolation for muscle maintenance. The "
+        "failure guide puts deload weeks at RPE 6 (4+ reps left). The guides set no deload schedule."
+    ),
+    "post_exhaust.when_not": N_(
+        "Skip post-exhaust for pure strength work, powerlifting peaking, or when recovery is compromised."
+    ),
+    "post_exhaust.when_not.reason": N_(
+        "During competition prep, focus on the main lifts; post-exhaust is intense, so skip it when overtrained. It "
+        "works best in hypertrophy blocks."
+    ),
+    "pre_vs_post": N_("Post-exhaust for most lifters: compound first, then the isolation."),
+    "pre_vs_post.reason": N_(
+        "Pre-exhaust (isolation first) can reduce compound loads by {loss_low:.0%}-{loss_high:.0%}, compromising "
+        "progressive overload; post-exhaust keeps the compound heavy and still finishes the muscle."
+    ),
+    "drop.size": N_("The guides give no drop size: the article's example goes from 100 lb to 80 lb (20% lighter)."),
+    "drop.size.reason": N_(
+        "Lower the weight enough to keep going with little or no rest, once, twice or more; isolation and machine "
+        "work, toward the end of the workout."
+    ),
     # How strong the evidence is
     "strength.technique": N_(
         "Mixed: the meta-analysis card reports a slight growth edge for rest-pause; the rest-pause guide's reading "
