@@ -12,10 +12,12 @@ from datetime import datetime
 from itertools import groupby
 
 from handlers.words import answers as answer_words
+from handlers.words import blocks as block_words
 from handlers.words import feedback as feedback_words
 from handlers.words import fill
 from handlers.words import parsing as parsing_words
 from handlers.words import sources as source_words
+from rules import blocks
 from rules.answers import Answer
 from rules.models import LEGACY_RULE, Feedback, Level, Param, ParsedSet, ParseError, Technique
 from rules.notation import format_load
@@ -221,6 +223,49 @@ def render_cannot_answer() -> str:
     return f"I can't answer that yet, and I'd rather not guess. Questions I can answer:\n{examples}"
 
 
+def _block_plan() -> dict[str, object]:
+    plan: dict[str, object] = {"weeks": blocks.BLOCK_WEEKS}
+    for phase in blocks.PHASES:
+        plan[f"{phase.name}_weeks"] = f"{phase.weeks[0]}-{phase.weeks[1]}"
+        plan[f"{phase.name}_reps"] = f"{phase.reps[0]}-{phase.reps[1]}"
+        plan[f"{phase.name}_rpe"] = f"{phase.rpe[0]:g}-{phase.rpe[1]:g}"
+    return plan
+
+
+def render_block(
+    status: blocks.BlockStatus | None, started: bool, stopped: bool = False, usage: bool = False
+) -> str:
+    """/block: where the lifter is in the 12 weeks, the plan, and the next block's loads from their AMRAPs."""
+    words = block_words.CATALOGUE
+    if usage:
+        return words["usage"]
+    if stopped or status is None or status.start is None:
+        return words["stopped"] if stopped else words["none_running"]
+    plan = _block_plan()
+    lines: list[str] = []
+    if started:
+        lines.append(words["started"].format(start=status.start, **plan))
+    if status.week is not None and status.phase is not None:
+        phase = status.phase
+        lines.append(words["week"].format(
+            week=status.week, weeks=blocks.BLOCK_WEEKS, phase=feedback_words.PHASES[phase.name], low=phase.reps[0],
+            high=phase.reps[1], rpe_low=phase.rpe[0], rpe_high=phase.rpe[1]))  # fmt: skip
+        if status.week == blocks.AMRAP_WEEK:
+            lines.append(words["final_week"])
+    elif status.finished:
+        lines.append(words["finished"].format(start=status.start, **plan))
+    lines += [f"• {words[key].format(**plan)}" for key in ("plan", "plan_build", "plan_challenge")]
+    if status.loads:
+        lines.append(words["loads"])
+        for exercise, e1rm, unit, targets in status.loads:
+            ready = words_params(words, "load", {"targets": targets})
+            lines.append("• " + words["load"].format(exercise=escape(exercise), e1rm=e1rm, unit=unit, **ready))
+    elif status.finished or status.week == blocks.AMRAP_WEEK:
+        lines.append(words["no_loads"])
+    lines.append(f"<i>{words['source'].format(source=escape(source_titles(('failure_guide',))))}</i>")
+    return "\n".join(lines)
+
+
 def render_feedback_items(items: Sequence[Feedback]) -> list[str]:
     return [f"{ICONS[item.level]} {escape(feedback_text(item))}" for item in items]
 
@@ -310,7 +355,8 @@ HELP = """<b>Text me your sets the way you'd write them down</b>
 Ask me things too: <i>rest-pause or drop set for leg press?</i>
 
 /history recent sets · /why the reasons behind my last reply · /undo remove the last entry
-/week your week with a chart · /progress bench a lift over time · /export a CSV of everything
+/week your week with a chart · /progress bench a lift over time · /block your 12-week block
+/export a CSV of everything
 /ask a question · /checkin how are the joints? · /settings unit, time zone, check-ins · /forget delete my data
 Send a Strong CSV export as a file to import it. The full notation guide is in docs/notation.md."""
 

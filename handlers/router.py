@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeAlias, assert_never
 
-from handlers import checkins, commands, conversation, links, privacy, questions, report, settings
+from handlers import blocks, checkins, commands, conversation, links, privacy, questions, report, settings
+>>>>>>> 494eab4 (/block starts or shows the 12-week block (week, phase, targets, the final week's AMRAP, next-block loads from the last AMRAPs); a journey test: rest-pause, an irritated elbow over two check-ins, the warning first and no praise)
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.callbacks import (
     AskStep,
@@ -55,6 +56,7 @@ COMMANDS: Mapping[str, tuple[CommandHandler, str]] = {
     "resume": (checkins.resume, "Restart the daily check-in"),
     "done": (conversation.finish, "End the workout: a summary of the session"),
     "privacy": (privacy.show_privacy, "What I keep, for how long, and how to delete it"),
+    "block": (blocks.block, "Your 12-week block: start it, see the week's targets"),
 }
 
 
