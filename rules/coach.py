@@ -27,17 +27,17 @@ def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
     Praise for an exercise is dropped when a warning stands against it: one set never hears "pull the
     rest-pause work" and "good rest-pause set" in the same reply.
     """
-    working = list(new_sets)  # warm-up sets leave here once ParsedSet.warmup lands (#14)
+    working = [s for s in new_sets if not s.warmup]  # warm-ups: no intensifier, pair, frequency or e1RM remark
     items: list[Feedback] = []
     for parsed in {id(s): s for s in working}.values():  # `3x8` repeats one frozen set
         items.extend(rest_pause.check(parsed, context) + drop_sets.check(parsed, context))
     items += pairs.check(working, context) + drop_sets.compound_after_drop_set(working, context)
-    items += effort.check(new_sets, context)
+    items += effort.check(working, context)
     items += frequency.check(working, context)
     lift_trends = trends.main_lift_bests(working, context)
     items += recovery.check(working, context, lift_trends)
     items += estimates.check(working, lift_trends, context)
-    items += blocks.check(new_sets, context)
+    items += blocks.check(working, context)
     unique = list({(item.rule, item.exercise, repr(sorted(item.params.items()))): item for item in items}.values())
     warned = {item.exercise for item in unique if item.level is Level.WARN}
     kept = [item for item in unique if not (item.level is Level.GOOD and item.exercise in warned)]

@@ -58,7 +58,9 @@ class Estimate(BaseModel):
 def estimate(parsed: ParsedSet) -> Estimate | None:
     """e1RM of a set's first segment (the fresh part of a rest-pause or drop set)."""
     first = parsed.segments[0]
-    if first.load is None or first.load <= 0 or parsed.bodyweight or first.reps > reps_limit(parsed):
+    if parsed.warmup or first.load is None or first.load <= 0 or parsed.bodyweight:
+        return None
+    if not 1 <= first.reps <= reps_limit(parsed):  # a timed hold has no reps to estimate from
         return None
     rir = None if parsed.amrap else parsed.rir
     value = one_rep_max(first.load, first.reps, rir)
@@ -81,7 +83,9 @@ def reps_limit(parsed: ParsedSet) -> int:
 
 def set_one_rep_max(parsed: ParsedSet) -> float | None:
     first = parsed.segments[0]
-    if first.load is None or first.load <= 0 or parsed.bodyweight or first.reps > reps_limit(parsed):
+    if parsed.warmup or first.load is None or first.load <= 0 or parsed.bodyweight:
+        return None
+    if not 1 <= first.reps <= reps_limit(parsed):  # a timed hold has no reps to estimate from
         return None
     return one_rep_max(first.load, first.reps, None if parsed.amrap else parsed.rir)
 

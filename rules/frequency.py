@@ -18,7 +18,7 @@ WEEK_DAYS = 7
 
 
 def _hits(parsed: ParsedSet, muscle: str) -> bool:
-    if parsed.technique not in INTENSIFIERS:
+    if parsed.technique not in INTENSIFIERS or parsed.warmup:
         return False
     exercise = lookup(parsed.exercise)
     return exercise is not None and muscle in exercise.primary

@@ -89,6 +89,8 @@ class WeekReport(BaseModel):
 def _effort(sets: Sequence[LoggedSet]) -> EffortSpread:
     counts: Counter[str] = Counter()
     for logged in sets:
+        if logged.set.warmup:
+            continue
         rpe = logged.set.rpe
         band = (
             "unrated" if rpe is None else "easy" if rpe <= 6 else "productive" if rpe < 9
@@ -104,7 +106,7 @@ def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
     days: defaultdict[str, set[date]] = defaultdict(set)
     for logged in sets:
         exercise = lookup(logged.set.exercise)
-        if exercise is None:
+        if exercise is None or logged.set.warmup:  # warm-ups are neither hard sets nor intensifier uses
             continue
         counts_as_hard = logged.set.rir is None or logged.set.rir <= HARD_SET_MAX_RIR
         for muscle in exercise.primary:
@@ -146,7 +148,8 @@ def _compound_failure_sets(sets: Sequence[LoggedSet]) -> int:
     count = 0
     for logged in sets:
         exercise = lookup(logged.set.exercise)
-        if exercise is not None and exercise.kind is Kind.COMPOUND and logged.set.rir == 0 and not logged.set.amrap:
+        parsed = logged.set
+        if exercise is not None and exercise.kind is Kind.COMPOUND and parsed.rir == 0 and not parsed.amrap:
             count += 1
     return count
 

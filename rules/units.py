@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules.models import ParsedSet, Segment, Unit
+from rules.models import ParsedSet, Unit
 
 KG_PER_LB = 0.45359237  # the international pound, exactly
 PLATE_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}  # the smallest jump most gyms load
@@ -20,7 +20,7 @@ def in_unit(parsed: ParsedSet, unit: Unit) -> ParsedSet:
     if parsed.unit is None or parsed.unit == unit:
         return parsed
     segments = tuple(
-        Segment(load=None if s.load is None else convert(s.load, parsed.unit, unit), reps=s.reps)
+        s if s.load is None else s.model_copy(update={"load": convert(s.load, parsed.unit, unit)})
         for s in parsed.segments
     )
     return parsed.model_copy(update={"segments": segments, "unit": unit})

@@ -280,3 +280,15 @@ def test_a_good_set_gets_a_short_confirmation() -> None:
 
 def _unused(seq: Sequence[object], d: date) -> None:  # keeps imports honest for type-checkers
     del seq, d
+
+
+def test_warm_up_sets_are_kept_out_of_hard_sets_intensifier_counts_and_e1rm() -> None:
+    from rules.report import weekly_report
+
+    earlier = history(("bench 60kg 5 warmup", 0.1), ("lat raise 10kg 12+4+3 rir1 warmup", 0.09),
+                      ("lat raise 10kg 12+4+3 rir1 warmup", 0.08))  # fmt: skip
+    context = Context(now=NOW, history=earlier)
+    assert ("frequency.intensifiers", "warn") not in rules_fired("lat raise 10kg 12+4+3 rir1", context)
+    assert evaluate(sets("bench 60kg 5 @5 warmup"), Context(now=NOW)) == []
+    report = weekly_report(context)
+    assert report.muscles == () and report.lifts == ()
