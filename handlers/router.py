@@ -13,7 +13,6 @@ from types import MappingProxyType
 from typing import TypeAlias, assert_never
 
 from handlers import blocks, checkins, commands, conversation, links, privacy, questions, report, settings
->>>>>>> 494eab4 (/block starts or shows the 12-week block (week, phase, targets, the final week's AMRAP, next-block loads from the last AMRAPs); a journey test: rest-pause, an irritated elbow over two check-ins, the warning first and no praise)
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.callbacks import (
     AskStep,
