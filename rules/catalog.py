@@ -442,6 +442,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def normalize_name(text: str) -> str:
     """Lower-case, punctuation to spaces, plurals to singular: the key aliases are stored under."""
     words = _NON_WORD.sub(" ", text.lower().replace("ё", "е")).split()
@@ -487,6 +488,7 @@ def lookup(text: str) -> Exercise | None:
     return _INDEX[close[0]] if close else None
 
 
+@lru_cache(maxsize=4096)
 def lookup_exact(text: str) -> Exercise | None:
     """Only a name the catalog holds (with `DB`/`BB` spelled out): for names found inside a line."""
     key = normalize_name(text)
@@ -505,6 +507,7 @@ def is_timed(exercise: Exercise) -> bool:
     return exercise.name in TIMED
 
 
+@lru_cache(maxsize=4096)
 def lookup_cardio(text: str) -> Exercise | None:
     """The cardio exercise a name means when the line holds only a duration or distance."""
     key = normalize_name(text)

@@ -122,7 +122,7 @@ _TOKEN = re.compile(
     rf"""\s*(?:
     (?P<xx>(?P<xx_reps>\d+)\s*xx)
     |(?P<number>(?P<value>{_NUM}(?:/{_NUM})*)(?:
-        \s*(?P<unit>{_UNIT}){_END}(?:\s*[x*]\s*(?P<unit_reps>\d+)(?![\d.]|\s*[x*]\s*\d))?
+        \s*(?P<unit>{_UNIT}){_END}(?:\s*[x*]\s*(?P<unit_reps>\d+)(?!\d|\.\d|\s*[x*]\s*\d))?
         |\s*s\s*[x*]\s*(?P<pair_reps>\d+)
         |\s*[x*]\s*(?P<x_bw>bw|bodyweight){_END}
         |\s*[x*]\s*(?P<x_reps>{_NUM})(?:
@@ -133,7 +133,7 @@ _TOKEN = re.compile(
         |\s*(?P<dur_unit>{_DUR}){_END}
         |\s*(?P<percent>%)
         |\s*(?P<rir_after>rir|рир){_END}(?!\s*\d)
-        |\s*(?:sets?|подход\w*)\s*(?:of|x|по)?\s*(?P<sets_reps>\d+)(?![\d.]|\s*(?:{_UNIT}|{_DUR}){_END})
+        |\s*(?:sets?|подход\w*)\s*(?:of|x|по)?\s*(?P<sets_reps>\d+)(?!\d|\.\d|\s*(?:{_UNIT}|{_DUR}){_END})
         |\s*(?P<sets_word>sets?|подход\w*){_END}
         |\s*(?P<plates>plates?|блин\w*){_END}
         |\s*(?P<reps_word>reps?|раз\w*|повтор\w*|повт){_END}
@@ -144,24 +144,24 @@ _TOKEN = re.compile(
         |(?:rpe|рпе)?\s*(?P<at_rpe>{_NUM})(?P<at_percent>\s*%)?
     )?)
     |(?P<plus>\+\s*(?P<plus_value>{_NUM})(?:
-        \s*(?P<plus_unit>{_UNIT}){_END}(?:\s*[x*]?\s*(?P<plus_ux>\d+)(?![\d.]|\s*[x*/]|\s*{_UNIT}{_END}))?
+        \s*(?P<plus_unit>{_UNIT}){_END}(?:\s*[x*]?\s*(?P<plus_ux>\d+)(?!\d|\.\d|\s*[x*/]|\s*{_UNIT}{_END}))?
         |\s*[x*]\s*(?P<plus_x>\d+)
     )?)
     |(?P<plus_amrap>\+)
-    |(?P<comma>[,;&]|\band\b)
+    |(?P<comma>[,;&]|\.(?=\s)|\band\b)
     |(?P<per_side>(?:/\s*|per\s+|a\s+|each\s+)(?:side|arm|leg|hand)s?\b|each\b|ea\b|e/s\b
         |на\s+кажд\w*(?:\s+(?:руку|ногу|сторону))?|кажд\w*\s+(?:рукой|ногой|сторону))
     |(?P<bar>(?:empty\s+)?bar\b|пустой\s+гриф|гриф\b)
     |(?P<left>\|\s*(?P<left_n>\d+))
     |(?P<for>for\b|на\b)
-    |(?P<xrep>[x*]\s*(?P<xrep_n>\d+)(?![\d.]|\s*[x*]))
+    |(?P<xrep>[x*]\s*(?P<xrep_n>\d+)(?!\d|\.\d|\s*[x*]))
     |(?P<myo>myo(?:[\s-]*reps?)?(?:\s*\(\s*(?P<myo_list>\d+(?:\s*[,+]\s*\d+)*)\s*\))?{_END})
     |(?P<cluster>clusters?{_END}|кластер\w*)
     |(?P<drop>drop(?:\s*sets?)?{_END}|dropset{_END}|дроп\w*)
     |(?P<warmup>warm[\s-]?ups?{_END}|wu{_END}|разминк\w*)
     |(?P<note>bands?{_END}|chains?{_END}|paused?{_END}|tempo{_END}|резин\w*|цеп[ьи]\w*)
     |(?P<filler>по\b|at\b|with\b|w/|и\b)
-    |(?P<skip>[()\[\]:|/=]|-(?!\s*\d)|(?:reps?|раз|повтор\w*){_END}|x\b(?!\s*\d))
+    |(?P<skip>[()\[\]:|/=]|-(?!\s*\d)|(?:reps?|sets?|раз|повтор\w*){_END}|x\b(?!\s*\d))
     |(?P<neg>-\s*\d+(?:\.\d+)?)
     |(?P<effort>(?P<effort_kind>rir|rpe|рпе|рир)\s*(?P<effort_value>{_NUM}))
     |(?P<bw>(?:bw|bodyweight|body\s+weight|свой\s+вес)(?:\s*\+\s*(?P<bw_load>{_NUM})\s*(?P<bw_unit>{_UNIT})?)?{_END})
@@ -409,7 +409,10 @@ class _Entry:
     seg_loads: list[float | None] | None = None  # `185 x 8 drop 135 x 10`: a load per segment
     seconds: int | None = None  # a timed hold
     inherited: bool = False  # the load came from an earlier one (`1x10 95lb, 1x5 135lb`)
+    after_comma: bool = False  # a bare number that opened a comma-separated piece (`..., 70 6`)
     forced_sets: bool = False  # `5 подходов по ... 10 раз`: sets were named, so `axb` is sets x reps
+    note: str | None = None  # `135lbs x 10 (dead stop)`: this set's own note
+    warmup: bool = False  # `2x5x45lb (warmup), 5x5x135lb`: this set only
 
 
 @dataclass
@@ -859,13 +862,27 @@ def _on_bare_number(state: _Body, m: re.Match[str], column: int, prev: str) -> N
         state.per_set_loads.append(value)  # `row 3x10 60,60,55`
         return
     if last is not None and last.load_times_reps and prev == "comma":  # `75x20, 20, 18`
-        _new_entry(state, column, [_whole_reps(value, column)], load=last.load, load_times_reps=True)
+        carried = _new_entry(state, column, [_whole_reps(value, column)], load=last.load, load_times_reps=True)
+        carried.after_comma = True
+        return
+    opened = last is not None and last.after_comma and len(last.reps) == 1 and not last.has_effort
+    if prev == "number" and opened and last is not None and last.axb is None:
+        # `bench 60 8, 70 6, 80 4`: each piece is its own load and reps
+        last.load, last.reps, last.load_times_reps, last.inherited, last.after_comma = (
+            float(last.reps[0]),
+            [_whole_reps(value, column)],
+            True,
+            False,
+            False,
+        )
+        _check_load(last.load, _unit_now(state), column)
         return
     if not state.bodyweight_exercise:
         _promote_bare_load(state, prev)
     if not value.is_integer():
         raise _LineError(Msg.FRACTIONAL_REPS, column, Msg.HINT_LOAD_UNIT, {"value": f"{value:g}"})
-    _new_entry(state, column, [int(value)])
+    entry = _new_entry(state, column, [int(value)])
+    entry.after_comma = prev == "comma"
 
 
 def _on_number(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
@@ -1124,6 +1141,14 @@ def _segments(state: _Body, entry: _Entry, unit: Unit) -> tuple[Technique, tuple
             _check_load(drop_load, unit, entry.column)
         pairs = zip(state.drop_loads, entry.reps, strict=True)
         return Technique.DROP_SET, tuple(Segment(load=value, reps=reps) for value, reps in pairs)
+    if state.drop_loads is not None and len(state.drop_loads) > 1 and entry.load is None:
+        # `bench 100/105/110kg 5`: a set at each load, or a drop set? One rep count per load says which.
+        raise _LineError(
+            Msg.DROP_COUNTS,
+            entry.column,
+            Msg.HINT_DROP_COUNTS,
+            {"loads": len(state.drop_loads), "reps": len(entry.reps)},
+        )
     load = entry.load if entry.load is not None else (state.drop_loads[0] if state.drop_loads else None)
     _check_load(load, unit, entry.column)
     technique = _multi_technique(state, entry.reps) if len(entry.reps) > 1 else Technique.STRAIGHT
@@ -1209,10 +1234,13 @@ def _build_sets(
     position: int | None,
     extra: dict[str, object],
     original: str | None = None,
+    marks: list[Mark] | None = None,
 ) -> list[ParsedSet]:
     exercise = name.exercise
     state = _read_body(body, offset, default_unit, exercise, body if original is None else original)
     _holds(state, exercise is not None and is_timed(exercise))
+    if marks:
+        _apply_marks(state, marks, offset + 1, offset + len(body) + 1)
     if not state.entries:
         raise _LineError(Msg.NO_REPS, offset + len(body) + 1, Msg.HINT_REPS, {"exercise": name.raw or "this set"})
     shared_effort = _single_effort(state)
@@ -1266,6 +1294,11 @@ def _build_sets(
                     fields["technique"] = technique
                 if entry.amrap:
                     fields["amrap"] = True
+                if entry.warmup:
+                    fields["warmup"] = True
+                if entry.note:
+                    shared = common.get("note")
+                    fields["note"] = (f"{entry.note}; {shared}" if shared else entry.note)[:MAX_NOTE_CHARS]
                 built[load] = ParsedSet(**fields)
             sets.append(built[load])
     if len(sets) > MAX_SETS:
@@ -1395,11 +1428,15 @@ def _body_parts_only(raw: str) -> bool:
     return bool(words) and any(w in BODY_PARTS for w in words) and all(w in allowed for w in words)
 
 
-def _notes_from_groups(line: str, lowered: str) -> tuple[str, list[str]]:
-    """`(paused)`, `(belt)`: words in brackets the grammar does not know are kept as a note."""
-    notes: list[str] = []
+Mark = tuple[int, str | None, bool]  # (column in the line, a note, a warm-up) from a bracket group
+
+
+def _marks_from_groups(line: str, lowered: str) -> tuple[str, list[Mark]]:
+    """`(paused)`, `(belt)`, `(warmup)`: words in brackets the grammar does not know belong to the set
+    right before them, as a note (or its warm-up flag). The groups are blanked out of the line."""
+    marks: list[Mark] = []
     if "(" not in lowered:
-        return lowered, notes
+        return lowered, marks
     numbers = _NAME_END.search(lowered)
     for match in _GROUP.finditer(lowered):
         content = match.group(1)
@@ -1408,13 +1445,23 @@ def _notes_from_groups(line: str, lowered: str) -> tuple[str, list[str]]:
         if not content.strip() or _MULTIPLIER.fullmatch(content):
             continue
         kinds = {m.lastgroup for m in _TOKEN.finditer(content.rstrip())}
-        if "word" in kinds or "note" in kinds:
-            text = line[match.start(1) : match.end(1)].strip()
-            warm = re.fullmatch(r"\s*(?:warm[\s-]?ups?|wu|разминка)\s*", content)
-            if not warm:
-                notes.append(text)
-                lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end() :]
-    return lowered, notes
+        if not kinds & {"word", "note", "warmup"}:
+            continue  # `(15s rest)`: read as part of the line
+        warm = re.fullmatch(r"\s*(?:warm[\s-]?ups?|wu|разминка)\s*", content) is not None
+        marks.append((match.start() + 1, None if warm else line[match.start(1) : match.end(1)].strip(), warm))
+        lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end() :]
+    return lowered, marks
+
+
+def _apply_marks(state: _Body, marks: list[Mark], first: int, last: int) -> None:
+    for column, note, warm in marks:
+        if not first <= column <= last:
+            continue
+        before = [entry for entry in state.entries if entry.column < column]
+        for entry in before[-1:] or state.entries:
+            if note:
+                entry.note = f"{entry.note}; {note}" if entry.note else note
+            entry.warmup = entry.warmup or warm
 
 
 @dataclass
@@ -1437,7 +1484,7 @@ def _parse_line(line: str, default_unit: Unit, next_group: int) -> _LineResult:
             extra["warmup"] = True
         lowered = " " * prefix.end() + lowered[prefix.end() :]
         line = " " * prefix.end() + line[prefix.end() :]
-    lowered, notes = _notes_from_groups(line, lowered)
+    lowered, marks = _marks_from_groups(line, lowered)
     pieces: list[tuple[int, int]] = []
     start = 0
     for separator in _PAIR_SPLIT.finditer(lowered):
@@ -1450,13 +1497,10 @@ def _parse_line(line: str, default_unit: Unit, next_group: int) -> _LineResult:
     for position, (begin, end) in enumerate(pieces):
         group = next_group if is_pair else None
         piece_sets, piece_heading = _parse_piece(
-            line[begin:end], lowered[begin:end], begin, default_unit, group, position if is_pair else None, extra
+            line[begin:end], lowered[begin:end], begin, default_unit, group, position if is_pair else None, extra, marks
         )
         sets.extend(piece_sets)
         heading = heading or piece_heading
-    if notes and sets:
-        note = "; ".join(filter(None, [sets[0].note, *notes]))[:MAX_NOTE_CHARS]
-        sets = [s.model_copy(update={"note": note}) for s in sets]
     return _LineResult(sets, is_pair, heading)
 
 
@@ -1468,6 +1512,7 @@ def _parse_piece(
     group: int | None,
     position: int | None,
     extra: dict[str, object],
+    marks: list[Mark],
 ) -> tuple[list[ParsedSet], str | None]:
     raw, body, name_end = _split_name(part, lowered)
     if not raw:
@@ -1485,9 +1530,9 @@ def _parse_piece(
         column = begin + len(part) - len(part.lstrip()) + 1
         body_start = name_end if not raw else 0
         try:
-            unnamed = _build_sets(
-                _Name("", None), lowered[body_start:], begin + body_start, default_unit, group, position, extra
-            )
+            body_text = lowered[body_start:]
+            start = begin + body_start
+            unnamed = _build_sets(_Name("", None), body_text, start, default_unit, group, position, extra, None, marks)
         except _LineError:
             unnamed = []
         raise _LineError(
@@ -1500,6 +1545,8 @@ def _parse_piece(
     sections = list(_SECTION.finditer(body))
     main = body[: sections[0].start()] if sections else body
     exercise = lookup(raw)
+    if exercise is None and "(" in raw:  # `Incline dumbbell press (chest)`, `Pull ups (Bodyweight)`
+        exercise = lookup(_GROUP.sub(" ", raw))
     if not main.strip() and not sections:
         if exercise is not None:  # a heading: `Bench Press` above its sets
             return [], exercise.name
@@ -1515,7 +1562,7 @@ def _parse_piece(
     sets: list[ParsedSet] = []
     warmups: list[ParsedSet] = []
     if main.strip():
-        sets = _build_sets(name, main, offset, default_unit, group, position, extra, original[: len(main)])
+        sets = _build_sets(name, main, offset, default_unit, group, position, extra, original[: len(main)], marks)
     for index, section in enumerate(sections):  # Liftosaur: `/ target: ...` (planned) and `/ warmup: ...`
         label = section.group("label").lower()
         stop = sections[index + 1].start() if index + 1 < len(sections) else len(body)
