@@ -23,6 +23,7 @@ from handlers.base import Incoming, Services
 from handlers.conversation import summary_of
 from handlers.router import handle_text
 from rules.conversation import State, read_message
+from rules.models import MessageKind
 
 LIFTER = 1
 SAMPLES = 300
@@ -43,7 +44,7 @@ async def measure(path: Path) -> str:
         for number, (moment, group) in enumerate(groupby(history, key=lambda logged: logged.performed_at), start=1):
             sets = [logged.set for logged in group]
             stored = await storage.record_message(LIFTER, LIFTER, number, "history", moment)
-            await storage.save_outcome(LIFTER, stored.row, "sets", sets, moment)
+            await storage.save_outcome(LIFTER, stored.row, MessageKind.SETS, sets, moment)
         message_id = 1_000_000
         carry: list[float] = []
         summaries: list[float] = []
@@ -64,7 +65,8 @@ async def measure(path: Path) -> str:
             read_message("8", conversation.state, start + timedelta(minutes=40))
             rules_only.append(time.perf_counter() - begin)
             begin = time.perf_counter()
-            text = await summary_of(services, await storage.user(LIFTER), conversation.state, start + timedelta(hours=1))
+            user = await storage.user(LIFTER)
+            text = await summary_of(services, user, conversation.state, start + timedelta(hours=1))
             summaries.append(time.perf_counter() - begin)
             assert "Session done" in text, text
             await storage.save_conversation(LIFTER, LIFTER, State())  # as `done` or the idle sweep leaves it

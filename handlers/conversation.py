@@ -218,20 +218,23 @@ async def _last_times(services: Services, user: UserSettings, exercises: Sequenc
     return lines
 
 
-async def _records(services: Services, user: UserSettings, sets: Sequence[ParsedSet], row: int) -> list[str]:
+Bests = dict[str, list[tuple[float | None, int, float | None, bool]]]
+
+
+async def _bests_before(services: Services, user: UserSettings, sets: Sequence[ParsedSet]) -> Bests:
+    """What these sets' exercises held before them (read before the sets are stored)."""
     exercises = list(dict.fromkeys(s.exercise for s in sets if s.top_load is not None and not s.bodyweight))
-    if not exercises:
-        return []
-    before = await services.storage.exercise_bests(user.id, exercises, exclude_row=row)
+    return await services.storage.exercise_bests(user.id, exercises) if exercises else {}
+
+
+def _records(sets: Sequence[ParsedSet], before: Bests) -> list[str]:
     lines: list[str] = []
-    for name in exercises:
-        lines += [render_record(r) for r in records([s for s in sets if s.exercise == name], bests(name, before[name]))]
+    for name, rows in before.items():
+        lines += [render_record(r) for r in records([s for s in sets if s.exercise == name], bests(name, rows))]
     return lines
 
 
-def _line_reply(
-    line: Line, user: UserSettings, row: int, state: State
-) -> tuple[list[str], list[tuple[str, Callback]]]:
+def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple[list[str], list[tuple[str, Callback]]]:
     """Words (and buttons) for a line that logged nothing."""
     if line.kind is LineKind.HEADING and line.exercise is not None:
         known = lookup(line.exercise) is not None
@@ -274,6 +277,7 @@ async def answer_turn(
         parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))
     if sets:
         context = await coach_context(services, user, sets)
+        held = await _bests_before(services, user, sets) if not corrected else {}  # an edit sets no record
         feedback = evaluate(sets, context)
         await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback)
         top = headline(feedback)
@@ -282,7 +286,7 @@ async def answer_turn(
         header = "✏️ Corrected: your edit replaced that entry" if corrected else logged[0]
         body = echo(turn.lines)
         parts.append("\n".join([header, *body, *logged[1 + len(describe_sets(sets)) :]]))
-        extra = await _records(services, user, sets, row)
+        extra = _records(sets, held)
         if extra:
             parts.append("\n".join(extra))
     else:
@@ -362,13 +366,14 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
     now = context.received_at
     chat_id = user.chat_id or user.id
     feedback = evaluate([parsed], await coach_context(services, user, [parsed]))
+    before = await _bests_before(services, user, [parsed])
     await storage.save_outcome(user.id, row, MessageKind.SETS, [parsed], now, feedback)
     conversation = await storage.conversation(user.id, chat_id)
     line = Line(LineKind.SETS, sets=(parsed,), how=How.CARRIED, exercise=parsed.exercise)
     state = advance(conversation.state, line, now)
     await storage.save_conversation(user.id, chat_id, state, row=row, rest=RestChange.CANCEL)  # context stays
     top = headline(feedback)
-    extra = await _records(services, user, [parsed], row)
+    extra = _records([parsed], before)
     text = render_logged([parsed], top)
     return Reply("\n\n".join([text, *(["\n".join(extra)] if extra else [])]), why_button(top))
 

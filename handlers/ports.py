@@ -210,9 +210,10 @@ class Store(Protocol):
         ...
 
     async def exercise_bests(
-        self, user_id: int, exercises: Sequence[str], before: datetime | None = None, exclude_row: int | None = None
+        self, user_id: int, exercises: Sequence[str], before: datetime | None = None
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        """Distinct (load, reps, rir, amrap) of each exercise's working sets: what records beat."""
+        """Distinct (load, reps, rir, amrap) of each exercise's working sets (all of them, or those before
+        a moment): what records beat."""
         ...
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:

@@ -82,6 +82,7 @@ AWAITED: Mapping[Awaiting, tuple[TypedAnswer, MessageKind]] = MappingProxyType(
     }
 )
 
+
 async def handle_text(message: Incoming, services: Services) -> Handled:
     storage = services.storage
     user, stored = await storage.arrive(message.user_id, message.chat_id, message.message_id, message.text, message.at)

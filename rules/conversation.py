@@ -22,13 +22,12 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.models import ParsedSet, ParseError, ParseResult, Segment, Technique, Unit
-from rules.notation import MAX_LOAD, MAX_NAME_CHARS, MAX_REPS, MAX_REST_S, format_load, parse_message
+from rules.notation import MAX_LOAD, MAX_NAME_CHARS, MAX_REPS, MAX_REST_S, Msg, format_load, parse_message
 
 SESSION_IDLE = timedelta(minutes=90)  # issue #15: 90 minutes with nothing logged close the session
 BARE_REPS_MAX = 30  # a lone whole number up to this is reps at the last load; above it, ask (`105` alone)
 REST_MINUTES_MAX = 10  # `rest 3` is 3 minutes; `rest 90` is 90 seconds
 MAX_REPEATS = 10  # `x10` repeats the last set ten times; more is a typo
-BAR_LOAD: dict[Unit, float] = {"kg": 20.0, "lb": 45.0}  # `bar x 5`: an empty Olympic barbell
 HEADING_MAX_WORDS = 6  # `Bench Press – cycle goal: 245` is a heading; a sentence is not
 
 
@@ -160,9 +159,8 @@ _REST = re.compile(
     r"^(?:(?P<word>rest(?:ed|ing)?|отдых)\s*(?:for\s+)?)?(?:(?P<clock>\d{1,2}:\d{2})|(?P<value>\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|мин)?)\.?$"
 )
-_SET_PREFIX = re.compile(r"^(?:set\s*\d+\s*[:.)\-]\s*|#\d+\s*[:.)\-]?\s*|\d+\s*[.)]\s+(?=\d))", re.IGNORECASE)
-_BAR = re.compile(r"^(?:empty\s+)?bar(?:bell)?\b\s*(?:x|×|for)?\s*", re.IGNORECASE)
-_BARE_START = re.compile(r"^(?:\d|@|x\s*\d|bw\b|bodyweight\b|amrap\b|\()", re.IGNORECASE)
+_WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
+_DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
 _LONE_NUMBER = re.compile(r"^(?P<value>\d+(?:\.\d+)?)$")
 _HEADING_SPLIT = re.compile(r"\s+[-–—:]\s*|\s*[:(\[]\s*|\s+-\s+")
 _NOT_A_HEADING = re.compile(r"[?!]|^(?:hi|hello|hey|thanks|thank you|ok|okay|cool|nice|yes|no|good|great)\b")
@@ -173,8 +171,8 @@ def _normal(line: str) -> str:
 
 
 def _copy(parsed: ParsedSet, **changes: object) -> ParsedSet:
-    """A new set like `parsed`, outside any pair (a repeat is never half of one)."""
-    return parsed.model_copy(update={"group": None, "pair_position": None, **changes})
+    """A new set like `parsed`, outside any pair (a repeat is never half of one), without its note."""
+    return parsed.model_copy(update={"group": None, "pair_position": None, "note": None, **changes})
 
 
 def _rest_seconds(match: re.Match[str]) -> int:
@@ -254,20 +252,32 @@ class _Reader:
         change = _LOAD_CHANGE.match(text)
         if change is not None and (self.state.last is not None or change.group("sign") in ("+", "-")):
             return self._load_change(change, number)
-        stripped = " ".join(raw.split())
-        body = _SET_PREFIX.sub("", stripped)
-        bar = _BAR.match(body)
-        if bar is not None and self.state.exercise is not None:
-            unit = self.state.last.unit if self.state.last and self.state.last.unit else self.unit
-            body = f"{format_load(BAR_LOAD[unit])}{unit} x {body[bar.end() :]}"
-        if _BARE_START.match(body) or body != stripped:
-            return self._bare(body, raw, number)
-        if not any(c.isdigit() for c in raw):
-            return self._heading(raw, text, number) or self._named(raw, number)
-        named = self._named(raw, number)
-        if named.kind is LineKind.SETS:
-            return named
-        return self._heading(raw, text, number) or named
+        line = _WARMUP_PREFIX.sub("warmup ", " ".join(raw.split()))
+        lone = _LONE_NUMBER.match(line)
+        if lone is not None and self.state.exercise is not None:
+            value = float(lone.group("value"))
+            if not value.is_integer() or value > BARE_REPS_MAX:  # `105` alone: the load or the reps? Ask.
+                return Line(LineKind.ASK, number, value=value, exercise=self.state.exercise)
+        result = parse_message(line, self.unit)
+        noted = _DASH_NOTE.match(line)
+        if noted is not None and not result.sets and result.heading is None:
+            # `100kg 8 - last 2 reps were sorta mid`: the words after the dash are the set's note
+            retry = parse_message(noted.group("head"), self.unit)
+            if retry.sets or _missing_exercise(retry) is not None:
+                result = _with_note(retry, noted.group("note"))
+        if result.sets:
+            return Line(LineKind.SETS, number, sets=result.sets, how=How.NAMED, exercise=result.sets[-1].exercise,
+                        errors=result.errors)  # fmt: skip
+        if result.heading is not None:
+            return Line(LineKind.HEADING, number, exercise=result.heading)
+        bare = _missing_exercise(result)
+        if bare is not None:
+            return self._bare(bare, result, number)
+        if self.state.exercise is not None and any(e.code == Msg.MISSING_EXERCISE for e in result.errors):
+            # numbers without a name that the parser could not read: its errors, in the open exercise
+            within = self._parse_with(self.state.exercise, line, number)
+            return Line(LineKind.ERROR, number, errors=within.errors, exercise=self.state.exercise)
+        return self._heading(raw, text, number) or Line(LineKind.OTHER, number, errors=result.errors)
 
     def _repeat(self, match: re.Match[str], number: int) -> Line:
         last = self.state.last
@@ -295,6 +305,8 @@ class _Reader:
                 changes["rest_s"] = written.rest_s
             if written.amrap:
                 changes["amrap"] = True
+            if written.note:
+                changes["note"] = written.note
             base = _copy(last, **changes)
         return Line(LineKind.SETS, number, sets=(base,) * count, how=How.REPEAT, count=count, exercise=last.exercise)
 
@@ -319,27 +331,20 @@ class _Reader:
             sets = result.sets
         return Line(LineKind.SETS, number, sets=sets, how=How.LOAD_CHANGE, delta=delta, exercise=last.exercise)
 
-    def _bare(self, body: str, raw: str, number: int) -> Line:
+    def _bare(self, bare: ParseError, result: ParseResult, number: int) -> Line:
+        """A line of numbers without an exercise (`100x8`, `8 @9`, `bar x 5`): a set of the open exercise."""
         exercise = self.state.exercise
+        others = tuple(e for e in result.errors if e is not bare)
         if exercise is None:
-            result = parse_message(raw, self.unit)
-            if result.sets:  # `3x8 bench`: the parser found a name after all
-                return Line(LineKind.SETS, number, sets=result.sets, how=How.NAMED, exercise=result.sets[-1].exercise)
-            return Line(LineKind.ERROR, number, problem=Problem.NO_EXERCISE, errors=_shift(result.errors, 0, number))
-        lone = _LONE_NUMBER.match(body)
-        last = self.state.last if self.state.last and self.state.last.exercise == exercise else None
-        if lone is not None:
-            value = float(lone.group("value"))
-            if not value.is_integer() or value > BARE_REPS_MAX:
-                return Line(LineKind.ASK, number, value=value, exercise=exercise)
-        result = self._parse_with(exercise, body, number)
-        if not result.sets:
-            return Line(LineKind.ERROR, number, errors=result.errors, exercise=exercise)
-        filled = [_fill_load(parsed, last) for parsed in result.sets]
+            return Line(LineKind.ERROR, number, problem=Problem.NO_EXERCISE, errors=(bare,))
+        if others:
+            return Line(LineKind.ERROR, number, errors=others, exercise=exercise)
+        found = lookup(exercise)
+        named = {"exercise": found.name if found else exercise, "raw_exercise": exercise, "known": found is not None}
+        last = self.state.last if self.state.last and self.state.last.exercise == named["exercise"] else None
+        filled = [_fill_load(parsed.model_copy(update=named), last) for parsed in bare.sets]
         how = How.SAME_LOAD if any(carried for _, carried in filled) else How.CARRIED
-        return Line(
-            LineKind.SETS, number, sets=tuple(s for s, _ in filled), how=how, exercise=exercise, errors=result.errors
-        )
+        return Line(LineKind.SETS, number, sets=tuple(s for s, _ in filled), how=how, exercise=exercise)
 
     def _heading(self, raw: str, text: str, number: int) -> Line | None:
         """A line that holds only an exercise (`Lat pull down`, `Squat (Low Bar)`, `Bench – goal: 245`)."""
@@ -357,18 +362,18 @@ class _Reader:
         name = unknown_heading(raw) if self.unknown_headings else None
         return Line(LineKind.HEADING, number, exercise=name) if name is not None else None
 
-    def _named(self, raw: str, number: int) -> Line:
-        result = parse_message(raw, self.unit)
-        if result.sets:
-            return Line(
-                LineKind.SETS,
-                number,
-                sets=result.sets,
-                how=How.NAMED,
-                exercise=result.sets[-1].exercise,
-                errors=_shift(result.errors, 0, number),
-            )
-        return Line(LineKind.OTHER, number, errors=_shift(result.errors, 0, number))
+
+def _missing_exercise(result: ParseResult) -> ParseError | None:
+    """The parser's reading of a line that holds sets but no exercise (it carries the sets)."""
+    return next((e for e in result.errors if e.code == Msg.MISSING_EXERCISE and e.sets), None)
+
+
+def _with_note(result: ParseResult, note: str) -> ParseResult:
+    def noted(sets: tuple[ParsedSet, ...]) -> tuple[ParsedSet, ...]:
+        return tuple(s.model_copy(update={"note": s.note or note}) for s in sets)
+
+    errors = tuple(e.model_copy(update={"sets": noted(e.sets)}) for e in result.errors)
+    return result.model_copy(update={"sets": noted(result.sets), "errors": errors})
 
 
 def _split_heading(raw: str) -> tuple[str, str, str]:

@@ -29,7 +29,7 @@ def exercise_choice(parsed: ParsedSet) -> list[Feedback]:
 
 
 def placement(parsed: ParsedSet, context: Context) -> list[Feedback]:
-    """"Drop sets are best used toward the end of a workout": the first set of a session is not the end."""
+    """ "Drop sets are best used toward the end of a workout": the first set of a session is not the end."""
     if context.session():
         return []
     return [_item("early", Level.NOTE, parsed)]

@@ -191,7 +191,7 @@ def pairs_per_workout(new_sets: Sequence[ParsedSet], context: Context) -> list[F
 
 
 def when_not(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
-    """"When overtrained: skip if recovery is compromised" and the beginner's caution, once per message."""
+    """ "When overtrained: skip if recovery is compromised" and the beginner's caution, once per message."""
     if not post_exhaust_pairs(new_sets, ()):
         return []
     items: list[Feedback] = []

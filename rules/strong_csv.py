@@ -49,6 +49,8 @@ def export_csv(rows: Sequence[HistoryRow]) -> str:
                 "AMRAP" if parsed.amrap else "",
                 "bodyweight" if parsed.bodyweight else "",
                 f"pair:{parsed.group}:{parsed.pair_position}" if parsed.group is not None else "",
+                "warmup" if parsed.warmup else "",
+                parsed.note or "",  # the lifter's own words after the numbers (Strong's Notes column)
             )
             if token
         )
@@ -157,7 +159,25 @@ def _finish(pending: _Pending, default_unit: Unit) -> ParsedSet:
         rest_s=pending.rest,
         group=int(pair.group(1)) if pair else None,
         pair_position=int(pair.group(2)) if pair else None,
+        warmup="warmup" in _note_parts(notes)[0],
+        note=_free_note(notes),
     )
+
+
+_NOTE_TOKEN = re.compile(r"(?i)^(?:amrap|bodyweight|warmup|pair:\d+:\d+)$")
+
+
+def _note_parts(notes: str) -> tuple[list[str], str | None]:
+    """Our tokens lead the Notes cell (AMRAP, bodyweight, pair:G:P, warmup); the lifter's own note follows."""
+    words = notes.split()
+    count = 0
+    while count < len(words) and _NOTE_TOKEN.match(words[count]):
+        count += 1
+    return [w.lower() for w in words[:count]], " ".join(words[count:]) or None
+
+
+def _free_note(notes: str) -> str | None:
+    return _note_parts(notes)[1]
 
 
 def _delimiter(text: str) -> str:

@@ -276,6 +276,43 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE users ADD COLUMN block_started_on TEXT;
     ALTER TABLE checkins ADD COLUMN signs_json TEXT NOT NULL DEFAULT '[]';
     """,
+    # 11: each lifter's distinct (load, reps, rir, amrap) per exercise, kept by triggers on `sets` with a
+    # count, so a record check reads a few hundred rows instead of scanning years of one lift (a deleted
+    # or edited set takes its row's count down with it). Warm-ups and bodyweight sets are left out.
+    """
+    CREATE TABLE set_bests (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        load REAL NOT NULL,
+        reps INTEGER NOT NULL,
+        rir REAL NOT NULL,  -- -1 where none was written (NULL would make every row distinct)
+        amrap INTEGER NOT NULL,
+        sets INTEGER NOT NULL,
+        PRIMARY KEY (user_id, exercise, load, reps, rir, amrap)
+    ) WITHOUT ROWID;
+    INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, sets)
+        SELECT user_id, exercise, json_extract(segments_json, '$[0][0]'), json_extract(segments_json, '$[0][1]'),
+               coalesce(rir, -1), amrap, count(*)
+        FROM sets
+        WHERE bodyweight = 0 AND json_extract(segments_json, '$[0][0]') > 0
+          AND warmup = 0
+        GROUP BY 1, 2, 3, 4, 5, 6;
+    CREATE TRIGGER set_bests_insert AFTER INSERT ON sets
+    WHEN NEW.bodyweight = 0 AND json_extract(NEW.segments_json, '$[0][0]') > 0
+         AND NEW.warmup = 0 BEGIN
+        INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, sets)
+        VALUES (NEW.user_id, NEW.exercise, json_extract(NEW.segments_json, '$[0][0]'),
+                json_extract(NEW.segments_json, '$[0][1]'), coalesce(NEW.rir, -1), NEW.amrap, 1)
+        ON CONFLICT (user_id, exercise, load, reps, rir, amrap) DO UPDATE SET sets = sets + 1;
+    END;
+    CREATE TRIGGER set_bests_delete AFTER DELETE ON sets
+    WHEN OLD.bodyweight = 0 AND json_extract(OLD.segments_json, '$[0][0]') > 0
+         AND OLD.warmup = 0 BEGIN
+        UPDATE set_bests SET sets = sets - 1
+        WHERE user_id = OLD.user_id AND exercise = OLD.exercise AND load = json_extract(OLD.segments_json, '$[0][0]')
+          AND reps = json_extract(OLD.segments_json, '$[0][1]') AND rir = coalesce(OLD.rir, -1) AND amrap = OLD.amrap;
+    END;
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -816,7 +853,7 @@ class Storage:
     async def forget(self, user_id: int) -> None:
         """Delete everything we hold about a user."""
         async with self._write() as db:
-            for table in ("sets", "checkins", "conversations", "messages"):
+            for table in ("sets", "set_bests", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
             await db.execute("DELETE FROM users WHERE id = ?", (user_id,))
 
@@ -1025,7 +1062,7 @@ class Storage:
         rest_s: int | None = None,
     ) -> None:
         """The state after a message (`row`, which keeps `before`, the state it was read in), and what
-        happens to the rest ping: kept, cancelled (a new set) or set. One statement (migration 7)."""
+        happens to the rest ping: kept, cancelled (a new set) or set. One statement (migration 8)."""
         idle_due = _iso(state.last_at + SESSION_IDLE) if state.session_open and state.last_at else None
         await self._write_one(
             "INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest, "
@@ -1055,27 +1092,28 @@ class Storage:
         return MessageContext(state=state, received_at=_moment(found[1]))
 
     async def exercise_bests(
-        self, user_id: int, exercises: Sequence[str], before: datetime | None = None, exclude_row: int | None = None
+        self, user_id: int, exercises: Sequence[str], before: datetime | None = None
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
         """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load: what records
-        are measured against. A few hundred rows for years of one lift, grouped in SQLite."""
+        are measured against. All of history comes from `set_bests` (kept by triggers, migration 11); only
+        `before` (a summary's records, set against what came before the session) scans the sets."""
         if not exercises:
             return {}
         marks = ", ".join("?" * len(exercises))
-        condition, params = "", [user_id, *exercises]
-        if before is not None:
-            condition += " AND performed_at < ?"
-            params.append(_iso(before))
-        if exclude_row is not None:
-            condition += " AND message_row != ?"
-            params.append(exclude_row)
-        rows = await self._rows(
-            "SELECT exercise, json_extract(segments_json, '$[0][0]') AS load, json_extract(segments_json, '$[0][1]') "
-            f"AS reps, rir, amrap FROM sets WHERE user_id = ? AND exercise IN ({marks}) AND bodyweight = 0 "
-            f"AND warmup = 0{condition} "
-            "GROUP BY exercise, load, reps, rir, amrap",
-            params,
-        )
+        if before is None:
+            rows = await self._rows(
+                "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
+                f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0",
+                [user_id, *exercises],
+            )
+        else:
+            rows = await self._rows(
+                "SELECT exercise, json_extract(segments_json, '$[0][0]') AS load, "
+                "json_extract(segments_json, '$[0][1]') AS reps, rir, amrap FROM sets "
+                f"WHERE user_id = ? AND exercise IN ({marks}) AND bodyweight = 0 AND performed_at < ? "
+                "AND warmup = 0 GROUP BY exercise, load, reps, rir, amrap",
+                [user_id, *exercises, _iso(before)],
+            )
         found: dict[str, list[tuple[float | None, int, float | None, bool]]] = {name: [] for name in exercises}
         for name, load, reps, rir, amrap in rows:
             found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))

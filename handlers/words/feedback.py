@@ -186,9 +186,7 @@ CATALOGUE: dict[str, str] = {
         "Poor exercise pairing is a common post-exhaust mistake: ensure the isolation directly hits the primary mover "
         "from the compound lift."
     ),
-    "pair.recovery": N_(
-        "Recovery is behind ({what}, {days} days): skip post-exhaust until it clears; it is intense."
-    ),
+    "pair.recovery": N_("Recovery is behind ({what}, {days} days): skip post-exhaust until it clears; it is intense."),
     "pair.recovery.why": N_(
         "When not to use post-exhaust: when overtrained. It is intense; skip it if recovery is compromised."
     ),
@@ -359,9 +357,7 @@ CATALOGUE: dict[str, str] = {
         "coaching practice, not from the guides."
     ),
     # The 12-week block (rules/blocks.py)
-    "block.reps_low": N_(
-        "{exercise} for {reps}: week {week} ({phase}) aims at {low}-{high} reps on compounds."
-    ),
+    "block.reps_low": N_("{exercise} for {reps}: week {week} ({phase}) aims at {low}-{high} reps on compounds."),
     "block.reps_low.why": N_(
         "The 12-week system: Foundation weeks 1-4 at 12-15 reps, RPE 6-7; Build 5-8 at 8-12, RPE 7-8; Challenge 9-12 "
         "at 6-10, RPE 8-9."
@@ -378,16 +374,13 @@ CATALOGUE: dict[str, str] = {
         "Effort changes with the block: the whole point of periodization is to manage intensity over time."
     ),
     "block.effort_high": N_(
-        "{exercise} at RPE {rpe:g}: week {week} ({phase}) aims at RPE {low:g}-{high:g}; don't grind ahead of the "
-        "block."
+        "{exercise} at RPE {rpe:g}: week {week} ({phase}) aims at RPE {low:g}-{high:g}; don't grind ahead of the block."
     ),
     "block.effort_high.why": N_(
         "Foundation isn't a deload: it is lower intensity on purpose, to build form first. Grinding at RPE 9 in week 1 "
         "ingrains bad habits."
     ),
-    "block.on_target": N_(
-        "On target for week {week} ({phase}): {low}-{high} reps at RPE {rpe_low:g}-{rpe_high:g}."
-    ),
+    "block.on_target": N_("On target for week {week} ({phase}): {low}-{high} reps at RPE {rpe_low:g}-{rpe_high:g}."),
     "block.on_target.why": N_("The 12-week system's targets for this week."),
     "block.amrap_prompt": N_(
         "Week 12: make your last {exercise} set an AMRAP (same weight, to technical failure); it sets the next "
@@ -397,9 +390,7 @@ CATALOGUE: dict[str, str] = {
         "At the end of a block, the last set of each anchor compound becomes an AMRAP; Epley's formula turns it into "
         "an estimated max for the next block's weights."
     ),
-    "block.amrap_early": N_(
-        "An AMRAP in week {week}: the block's AMRAP belongs in week {amrap_week}, its final week."
-    ),
+    "block.amrap_early": N_("An AMRAP in week {week}: the block's AMRAP belongs in week {amrap_week}, its final week."),
     "block.amrap_early.why": N_(
         "This is the only time the guide programs absolute failure on compound lifts: one set, at the end of a block."
     ),
