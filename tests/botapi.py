@@ -311,6 +311,15 @@ class FakeBotAPI:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
 
+    def started(self) -> int:
+        """How many times a bot finished starting: the default command menu (no scope, no language) is the
+        last thing it sets up, after every other menu and description (bot/telegram/profile.py)."""
+        return sum(
+            1
+            for params in self.sent(method="setMyCommands")
+            if not params.get("scope") and not params.get("language_code")
+        )
+
     def said(self, chat_id: int) -> list[str]:
         """Every text the bot put in the chat, in order: messages sent and edits made (a pressed button
         edits the message it was on)."""

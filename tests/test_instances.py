@@ -38,14 +38,14 @@ async def start_bot(bot_api: FakeBotAPI, db_path: Path, tmp_path: Path) -> Async
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": token, "TELEGRAM_BASE_URL": bot_api.base_url,
                "SETCOACH_DB": str(db_path), "SETCOACH_LOG_LEVEL": "INFO"}  # fmt: skip
         log_path = tmp_path / f"{name}.log"
-        ready = len(bot_api.sent(method="setMyCommands"))
+        ready = bot_api.started()
         with log_path.open("ab") as log:
             process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
             )
         processes.append(process)
         if wait:
-            await bot_api.wait_for(lambda: len(bot_api.sent(method="setMyCommands")) > ready, START_TIMEOUT)
+            await bot_api.wait_for(lambda: bot_api.started() > ready, START_TIMEOUT)
         return process, log_path
 
     yield start

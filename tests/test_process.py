@@ -31,13 +31,13 @@ async def launch(bot_api: FakeBotAPI, db_path: Path, tmp_path: Path) -> AsyncIte
     async def start() -> asyncio.subprocess.Process:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": bot_api.base_url,
                "SETCOACH_DB": str(db_path), "SETCOACH_LOG_LEVEL": "DEBUG"}  # fmt: skip
-        ready = len(bot_api.sent(method="setMyCommands"))
+        ready = bot_api.started()
         with log_path.open("ab") as log:
             process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
             )
         processes.append(process)
-        await bot_api.wait_for(lambda: len(bot_api.sent(method="setMyCommands")) > ready, START_TIMEOUT)
+        await bot_api.wait_for(lambda: bot_api.started() > ready, START_TIMEOUT)
         return process
 
     start.log_path = log_path  # type: ignore[attr-defined]

@@ -71,7 +71,7 @@ async def test_the_token_never_reaches_the_log_even_inside_a_library_error(
             sys.executable, "-m", "bot", cwd=ROOT, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log
         )
     try:
-        await bot_api.wait_for(lambda: bool(bot_api.sent(method="setMyCommands")), 30)
+        await bot_api.wait_for(lambda: bot_api.started() > 0, 30)
         await bot_api.send_text(ALICE, "squat 140kg 5")
         for _ in range(600):  # the log, not the server, says when: look every 50 ms
             if "error while handling an update" in log_path.read_text():

@@ -51,12 +51,19 @@ def _calls(bot: Bot, language: str) -> list[Awaitable[bool]]:
 
 
 async def set_profile(bot: Bot) -> None:
-    """Menus and descriptions in every language; a refusal is logged, never fatal (they are cosmetic)."""
-    results = await asyncio.gather(
-        *(call for language in LANGUAGES for call in _calls(bot, language)), return_exceptions=True
-    )
+    """Menus and descriptions in every language; a refusal is logged, never fatal (they are cosmetic).
+
+    The English default menu goes last, on its own: once it is set, the whole profile is (tests and
+    deploy checks wait for it)."""
+    calls = [call for language in LANGUAGES for call in _calls(bot, language)]
+    last = calls.pop(0)  # English, no scope: the default menu
+    results = await asyncio.gather(*calls, return_exceptions=True)
     for result in results:
         if isinstance(result, TelegramError):
             log.warning("Telegram refused part of the bot's profile: %s", result)
         elif isinstance(result, BaseException):
             raise result
+    try:
+        await last
+    except TelegramError as error:
+        log.warning("Telegram refused the default command menu: %s", error)
