@@ -254,3 +254,9 @@ def test_the_amrap_sets_the_next_blocks_loads_converted_to_the_lifters_unit() ->
     assert set(loads) == {"Back Squat", "Bench Press"}  # anchor compounds only
     assert loads["Back Squat"] == (127.5, "kg", [110.0, 102.5, 87.5, 82.5])  # Epley 126.7
     assert loads["Bench Press"][0] == 120.0  # 262.5 lb = 119.1 kg
+
+
+def test_a_rest_pause_set_keeps_its_load_bursts_and_rest() -> None:
+    (parsed,) = sets("lat raise 20kg 12+4+3 rir1 rest 15s")
+    assert [(s.load, s.reps) for s in parsed.segments] == [(20, 12), (20, 4), (20, 3)]
+    assert parsed.rir == 1 and parsed.rest_s == 15 and parsed.technique.value == "rest_pause"
