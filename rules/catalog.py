@@ -19,6 +19,8 @@ from pydantic import BaseModel, ConfigDict
 class Kind(StrEnum):
     COMPOUND = "compound"
     ISOLATION = "isolation"
+    HOLD = "hold"  # timed: the rules about reps, pairs and intensifiers do not apply
+    CARDIO = "cardio"
 
 
 class Fit(StrEnum):
@@ -91,7 +93,7 @@ PATTERN_JOINTS: dict[str, tuple[str, ...]] = {
     "cardio": (),
 }
 
-_C, _I = Kind.COMPOUND, Kind.ISOLATION
+_C, _I, _H, _K = Kind.COMPOUND, Kind.ISOLATION, Kind.HOLD, Kind.CARDIO
 _G, _O, _P = Fit.GOOD, Fit.OK, Fit.POOR
 
 # name, kind, pattern, equipment, primary, secondary, fit, reason, main lift, aliases ("|"-separated)
@@ -287,36 +289,36 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
     ("Ab Wheel Rollout", _I, "core", "bodyweight", "abs", "", _O, FREE_WEIGHT_OK, False,
      "ab wheel|ab rollout|rollout|rollouts|ab roller"),
     # Timed holds (see TIMED: a duration is the set, not rest)
-    ("Plank", _I, "core", "bodyweight", "abs", "", _P, HOLD, False,
+    ("Plank", _H, "core", "bodyweight", "abs", "", _P, HOLD, False,
      "planks|front plank|forearm plank|weighted plank"),
-    ("Side Plank", _I, "core", "bodyweight", "abs", "", _P, HOLD, False,
+    ("Side Plank", _H, "core", "bodyweight", "abs", "", _P, HOLD, False,
      "side planks"),
-    ("Handstand", _I, "vertical_push", "bodyweight", "shoulders", "triceps", _P, HOLD, False,
+    ("Handstand", _H, "vertical_push", "bodyweight", "shoulders", "triceps", _P, HOLD, False,
      "hs|handstand hold|wall handstand|handstands"),
-    ("Dead Hang", _I, "vertical_pull", "bodyweight", "forearms", "lats", _P, HOLD, False,
+    ("Dead Hang", _H, "vertical_pull", "bodyweight", "forearms", "lats", _P, HOLD, False,
      "hang|bar hang|dead hangs"),
-    ("Wall Sit", _I, "knee_extension", "bodyweight", "quads", "", _P, HOLD, False,
+    ("Wall Sit", _H, "knee_extension", "bodyweight", "quads", "", _P, HOLD, False,
      "wall sits"),
-    ("Farmer's Carry", _C, "shrug", "dumbbell", "forearms traps", "abs", _P, HOLD, False,
+    ("Farmer's Carry", _H, "shrug", "dumbbell", "forearms traps", "abs", _P, HOLD, False,
      "farmer carry|farmers carry|farmer walk|farmers walk|farmer's walk|farmer walks"),
-    ("L-Sit", _I, "core", "bodyweight", "abs", "", _P, HOLD, False,
+    ("L-Sit", _H, "core", "bodyweight", "abs", "", _P, HOLD, False,
      "l sit"),
     # Cardio (a duration and/or distance; see CARDIO_ONLY for names that are lifts otherwise)
-    ("Run", _C, "cardio", "none", "", "", _P, CARDIO, False,
+    ("Run", _K, "cardio", "none", "", "", _P, CARDIO, False,
      "running|jog|jogging|treadmill|treadmill run"),
-    ("Walk", _C, "cardio", "none", "", "", _P, CARDIO, False,
+    ("Walk", _K, "cardio", "none", "", "", _P, CARDIO, False,
      "walking|incline walk|treadmill walk|hike"),
-    ("Rowing Machine", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+    ("Rowing Machine", _K, "cardio", "machine", "", "", _P, CARDIO, False,
      "rower|rowing|erg|row erg|concept2|rowing machine"),
-    ("Cycling", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+    ("Cycling", _K, "cardio", "machine", "", "", _P, CARDIO, False,
      "bike|stationary bike|exercise bike|assault bike|air bike|spin|cycle"),
-    ("Elliptical", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+    ("Elliptical", _K, "cardio", "machine", "", "", _P, CARDIO, False,
      "cross trainer|elliptical trainer"),
-    ("Stair Climber", _C, "cardio", "machine", "", "", _P, CARDIO, False,
+    ("Stair Climber", _K, "cardio", "machine", "", "", _P, CARDIO, False,
      "stairmaster|stair master|stairs|stepmill"),
-    ("Jump Rope", _C, "cardio", "none", "", "", _P, CARDIO, False,
+    ("Jump Rope", _K, "cardio", "none", "", "", _P, CARDIO, False,
      "skipping|skipping rope|jumprope"),
-    ("Swim", _C, "cardio", "none", "", "", _P, CARDIO, False,
+    ("Swim", _K, "cardio", "none", "", "", _P, CARDIO, False,
      "swimming"),
 )
 # fmt: on

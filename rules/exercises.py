@@ -14,6 +14,8 @@ FIT_REASON_IDS: dict[str, str] = {
     catalog.TECHNICAL_HINGE: "technical_hinge",
     catalog.OLYMPIC: "olympic",
     catalog.UNSTABLE: "unstable",
+    catalog.HOLD: "hold",
+    catalog.CARDIO: "cardio",
 }
 
 

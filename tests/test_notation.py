@@ -358,3 +358,17 @@ def test_no_phantom_set_from_a_decimal_comma() -> None:
 def test_russian_words_come_back_unmangled_in_errors() -> None:
     (error,) = parse_message("махи 10кг 12 хорошо9").errors
     assert error.params["word"] == "хорошо9"
+
+
+def test_every_corpus_set_can_be_coached_and_holds_and_cardio_draw_no_lifting_advice() -> None:
+    from datetime import UTC, datetime
+
+    from rules.coach import evaluate
+    from rules.context import Context
+
+    context = Context(now=datetime(2026, 11, 23, 18, tzinfo=UTC))
+    for line, unit, _ in corpus_cases():
+        sets = parse_message(line, unit).sets  # type: ignore[arg-type]
+        items = evaluate(sets, context)
+        if sets and all(s.timed for s in sets):
+            assert items == [], (line, [i.rule for i in items])

@@ -408,6 +408,8 @@ FIT_REASONS: dict[str, str] = {
     "technical_hinge": N_("technical hinge: a tired rep turns into a rounded back, not more growth"),
     "olympic": N_("Olympic lift: speed and skill, not fatigue, are the point"),
     "unstable": N_("unstable movement: balance gives out before the target muscle"),
+    "hold": N_("timed hold: there are no reps to pause between"),
+    "cardio": N_("cardio: not a lifting set; rest-pause and drop sets do not apply"),
     "unknown": N_("no rating for it yet"),
 }
 
