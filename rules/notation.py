@@ -1545,8 +1545,8 @@ def _parse_piece(
     sections = list(_SECTION.finditer(body))
     main = body[: sections[0].start()] if sections else body
     exercise = lookup(raw)
-    if exercise is None and "(" in raw:  # `Incline dumbbell press (chest)`, `Pull ups (Bodyweight)`
-        exercise = lookup(_GROUP.sub(" ", raw))
+    if exercise is None and "(" in raw and (main.strip() or sections):  # `Incline dumbbell press (chest) 40x8`
+        exercise = lookup(_GROUP.sub(" ", raw))  # (a heading keeps its brackets for the conversation's note)
     if not main.strip() and not sections:
         if exercise is not None:  # a heading: `Bench Press` above its sets
             return [], exercise.name
