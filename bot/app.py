@@ -53,6 +53,7 @@ def configure_logging(settings: Settings) -> None:
     handler.setFormatter(SafeFormatter(settings.token))
     logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL, token included
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # two lines per run of the 1-s rest-timer sweep
 
 
 async def _import(db_path: Path, user_id: int, path: Path) -> str:

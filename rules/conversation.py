@@ -268,8 +268,9 @@ class _Reader:
         if result.sets:
             return Line(LineKind.SETS, number, sets=result.sets, how=How.NAMED, exercise=result.sets[-1].exercise,
                         errors=result.errors)  # fmt: skip
-        if result.heading is not None:
-            return Line(LineKind.HEADING, number, exercise=result.heading)
+        if result.heading is not None:  # `Squat (Low Bar)`: what follows the name is kept as the heading's note
+            _, _, tail = _split_heading(raw)
+            return Line(LineKind.HEADING, number, exercise=result.heading, note=tail or None)
         bare = _missing_exercise(result)
         if bare is not None:
             return self._bare(bare, result, number)
