@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     telegram_timeout_s: float = Field(default=10.0, validation_alias="SETCOACH_TELEGRAM_TIMEOUT")
     # Keep within Telegram's limits (about 30 messages a second); off only for benchmarks.
     rate_limit: bool = Field(default=True, validation_alias="SETCOACH_RATE_LIMIT")
+    # Check-in prompts started per second (Telegram allows ~30 messages/s in all; the rest is for replies).
+    # 0 sends them unpaced (benchmarks only).
+    prompts_per_second: float = Field(default=20.0, validation_alias="SETCOACH_PROMPTS_PER_SECOND")
     # How often the check-in sweep looks for due prompts.
     sweep_seconds: float = Field(default=30.0, validation_alias="SETCOACH_SWEEP_SECONDS")
     # How often rest pings and idle-session summaries are looked for (an indexed query on due rows).

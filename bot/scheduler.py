@@ -43,7 +43,15 @@ class SweepReport:
     recovered: int = 0
 
 
-async def sweep(storage: Backend, send_prompt: SendPrompt, now: datetime, limit: int = SWEEP_LIMIT) -> SweepReport:
+async def sweep(
+    storage: Backend,
+    send_prompt: SendPrompt,
+    now: datetime,
+    limit: int = SWEEP_LIMIT,
+    prompts_per_second: float | None = None,
+) -> SweepReport:
+    """Send the due check-ins; with `prompts_per_second`, started no faster than that (the bot paces them,
+    so replies to lifters go first; tests and benchmarks may leave it unpaced)."""
     report = SweepReport(recovered=await storage.recover_stale_claims(now - STALE_CLAIM))
     claims = await storage.claim_due_checkins(now, limit)
     report.claimed = len(claims)
@@ -76,7 +84,16 @@ async def sweep(storage: Backend, send_prompt: SendPrompt, now: datetime, limit:
         report.sent += 1
         outcomes.append((claim.user.id, following))
 
-    await asyncio.gather(*(deliver(claim) for claim in claims))  # the bot's rate limiter paces the sends
+    if prompts_per_second is None:
+        await asyncio.gather(*(deliver(claim) for claim in claims))
+    else:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        sending: list[asyncio.Task[None]] = []
+        for index, claim in enumerate(claims):
+            await asyncio.sleep(max(0.0, start + index / prompts_per_second - loop.time()))
+            sending.append(asyncio.create_task(deliver(claim)))
+        await asyncio.gather(*sending)
     await storage.finish_checkins(outcomes)
     for user_id in blocked:
         await storage.disable_checkins(user_id)

@@ -658,7 +658,14 @@ async def _serve_forever(latency_ms: float) -> None:
         server.updates.clear()
         return web.json_response({"ok": True})
 
+    async def wait(request: web.Request) -> web.Response:
+        """Answers once chat `chat` has been sent `count` messages (a benchmark's reply latency, server-side)."""
+        chat, count = int(request.query["chat"]), int(request.query["count"])
+        await server.wait_for(lambda: len(server.sent(chat)) >= count, float(request.query.get("timeout", 120)))
+        return web.json_response({"ok": True})
+
     control = web.Application()
+    control.router.add_get("/wait", wait)
     control.router.add_post("/push", push)
     control.router.add_get("/sent", sent)
     control.router.add_post("/reset", reset)

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings, StartRefused
+from bot.scheduler import sweep, sweep_timers
 from bot.telegram import updates
 from bot.telegram.http import AiohttpRequest
 from bot.telegram.polling import LEASE_KEY, PollerLease, serve
 from bot.telegram.profile import set_profile
+from bot.ticker import Jobs, SweepClock
 from bot.wiring import Wiring
 
 log = logging.getLogger(__name__)
@@ -26,7 +30,10 @@ def bot_api_urls(configured: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
-def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings, sweep_clock: Callable[[], datetime] | None = None
+) -> Application:  # type: ignore[type-arg]
+    """The bot as configured; `sweep_clock` is the sweeps' wall time (tests step it; see bot/ticker.py)."""
     token = settings.token
     if not token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -44,17 +51,31 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         application.bot_data[LEASE_KEY] = PollerLease(wiring.backend)
         application.bot_data["wiring"] = wiring  # updates.py reads it: the backend for the sweep
         application.bot_data["services"] = wiring.services  # and the handlers' ports
-        assert application.job_queue is not None, "python-telegram-bot[job-queue] is required"
-        application.job_queue.run_repeating(
-            updates.checkin_sweep, interval=settings.sweep_seconds, first=1.0, name="checkin-sweep"
+        # The sweeps run on the monotonic clock (bot/ticker.py says why not PTB's JobQueue).
+        clock = sweep_clock or SweepClock()
+        backend, services = wiring.backend, wiring.services
+        prompts, replies = updates.prompt_sender(me), updates.reply_sender(me)
+        # Prompts paced within Telegram's limits, leaving room for replies (else 1,000 prompts due at 09:00
+        # sit in the rate limiter's queue ahead of every lifter's reply).
+        pace = settings.prompts_per_second or None
+        jobs = application.bot_data["jobs"] = Jobs()
+        jobs.start(
+            settings.sweep_seconds,
+            lambda: sweep(backend, prompts, clock(), prompts_per_second=pace),
+            "the check-in sweep",
+            first_s=1.0,
         )
-        application.job_queue.run_repeating(
-            updates.timer_sweep, interval=settings.timer_sweep_seconds, first=0.5, name="timer-sweep"
-        )
+        jobs.start(
+            settings.timer_sweep_seconds, lambda: sweep_timers(backend, services, replies, clock()), "the timer sweep",
+            first_s=0.5,
+        )  # fmt: skip
         await set_profile(application.bot)
         log.info("SetCoach is up as @%s, data in %s", application.bot.username, settings.db_path)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        jobs = application.bot_data.pop("jobs", None)
+        if isinstance(jobs, Jobs):
+            await jobs.stop()
         application.bot_data.pop("services", None)
         wiring = application.bot_data.pop("wiring", None)
         if isinstance(wiring, Wiring):

@@ -23,7 +23,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.scheduler import SendPrompt, SendReply, sweep, sweep_timers
+from bot.scheduler import SendPrompt, SendReply
 from bot.storage import Backend
 from bot.telegram.polling import retry_later
 from bot.wiring import Wiring
@@ -352,17 +352,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("could not tell chat %s about the error", update.effective_chat.id)
 
 
-async def checkin_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The JobQueue's periodic job: send the check-ins that are due (the database says which)."""
-    await sweep(backend_of(context), prompt_sender(context.bot), services_of(context).clock())
-
-
-async def timer_sweep(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The JobQueue's frequent job: rest pings and idle-session summaries that are due (the database says which)."""
-    services = services_of(context)
-    await sweep_timers(backend_of(context), services, reply_sender(context.bot), services.clock())
-
-
 def reply_sender(bot: Bot) -> SendReply:
     async def send_reply(chat_id: int, reply: Reply) -> None:
         try:
@@ -378,7 +367,8 @@ def prompt_sender(bot: Bot) -> SendPrompt:
 
     async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
         try:
-            await send(bot, user.chat_id or user.id, checkins.prompt_reply(recent))
+            # The private chat, always: a prompt names body parts, and a set typed in a group must not move it there.
+            await send(bot, user.id, checkins.prompt_reply(recent))
         except Forbidden as error:  # blocked the bot, or the chat is gone
             raise RecipientGone(user.id) from error
 
