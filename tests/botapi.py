@@ -353,6 +353,8 @@ class FakeBotAPI:
         self.calls.append(call)
         if self.on_call is not None:
             self.on_call(call)
+        async with self._changed:  # a test waiting for this call (a long poll, say) need not wait for its answer
+            self._changed.notify_all()
         if self.garble.get(method):
             self.garble[method] -= 1
             call.status = 0

@@ -65,6 +65,7 @@ async def test_two_instances_on_one_database_never_both_poll_and_each_set_is_ans
 ) -> None:
     bot_api.conflicts = True
     first, _ = await start_bot(name="old")
+    await bot_api.wait_for(lambda: any(call.method == "getUpdates" for call in bot_api.calls))  # it polls
     _, second_log = await start_bot(name="new")  # a deploy overlap: the new one starts before the old stops
     for lifter in LIFTERS:
         await bot_api.send_text(lifter, f"leg press {lifter - 6900}kg 10")
