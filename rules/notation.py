@@ -44,6 +44,7 @@ PLATE_LOAD: dict[Unit, float] = {"kg": 20.0, "lb": 45.0}  # "2 plates" = two big
 MYO_MIN_MINI_SETS = 3  # myo-reps: an activation set, then 3+ equal mini-sets (`15+5+5+5`)
 CARDIO_MINUTES_BELOW = 100  # on a cardio line `10m` is minutes, `2000m` metres
 MILE_M = 1609.344
+HEADING_FUZZY_MIN_CHARS = 6  # a misspelt heading is read as the catalog's name from this length on
 NOTE_TYPO_CUTOFF = 0.75  # a trailing word this close to a keyword (`kgg`, `rpee`) is a typo, not a note
 
 
@@ -1548,7 +1549,9 @@ def _parse_piece(
     if exercise is None and "(" in raw and (main.strip() or sections):  # `Incline dumbbell press (chest) 40x8`
         exercise = lookup(_GROUP.sub(" ", raw))  # (a heading keeps its brackets for the conversation's note)
     if not main.strip() and not sections:
-        if exercise is not None:  # a heading: `Bench Press` above its sets
+        # A heading: `Bench Press` above its sets. A near miss must be long enough not to be a word of chat
+        # (`later` is no Lateral Raise, `start` no Stair Climber, `push` no Push-Up).
+        if exercise is not None and (lookup_exact(raw) or len(normalize_name(raw)) >= HEADING_FUZZY_MIN_CHARS):
             return [], exercise.name
         raise _LineError(Msg.NO_REPS, offset + len(body) + 1, Msg.HINT_REPS, {"exercise": raw})
     original = part[name_end:] if name_end else part
