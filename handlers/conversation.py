@@ -221,10 +221,20 @@ async def _last_times(services: Services, user: UserSettings, exercises: Sequenc
 Bests = dict[str, list[tuple[float | None, int, float | None, bool]]]
 
 
-async def _bests_before(services: Services, user: UserSettings, sets: Sequence[ParsedSet]) -> Bests:
-    """What these sets' exercises held before them (read before the sets are stored)."""
+async def _bests_before(
+    services: Services, user: UserSettings, sets: Sequence[ParsedSet], session_start: datetime | None
+) -> Bests:
+    """What these sets' exercises held before them (read before they are stored), for the exercises done
+    before this session: the first workout of a lift is nothing to beat, so its ramp of sets is not a
+    string of records."""
     exercises = list(dict.fromkeys(s.exercise for s in sets if s.top_load is not None and not s.bodyweight))
-    return await services.storage.exercise_bests(user.id, exercises) if exercises else {}
+    if not exercises:
+        return {}
+    held = await services.storage.exercise_bests(user.id, exercises)
+    if session_start is None:
+        return held
+    earlier = await services.storage.exercise_bests(user.id, exercises, before=session_start)
+    return {name: rows for name, rows in held.items() if earlier.get(name)}
 
 
 def _records(sets: Sequence[ParsedSet], before: Bests) -> list[str]:
@@ -242,6 +252,8 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
         if line.note:
             words.append(say("heading.note", note=line.note))
         return words, []
+    if line.kind in (LineKind.WARMUPS, LineKind.WORKING):
+        return [say(line.kind.value)], []
     if line.kind is LineKind.REST and line.seconds is not None:
         return [say("rest.set", seconds=seconds_text(line.seconds))], []
     if line.kind is LineKind.ASK and line.value is not None:
@@ -277,7 +289,8 @@ async def answer_turn(
         parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))
     if sets:
         context = await coach_context(services, user, sets)
-        held = await _bests_before(services, user, sets) if not corrected else {}  # an edit sets no record
+        session_start = turn.before.session_start  # None for a session this message opens: all history counts
+        held = await _bests_before(services, user, sets, session_start) if not corrected else {}  # edits: no PRs
         feedback = evaluate(sets, context)
         await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback)
         top = headline(feedback)
@@ -361,12 +374,12 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
     context = await storage.message_context(user.id, row)
     state = context.state if context is not None else None
     parsed = answer_number(state, value, as_load=meant.as_load) if state is not None else None
-    if parsed is None or context is None:
+    if parsed is None or context is None or state is None:
         return Reply(say("ask.gone"))
     now = context.received_at
     chat_id = user.chat_id or user.id
     feedback = evaluate([parsed], await coach_context(services, user, [parsed]))
-    before = await _bests_before(services, user, [parsed])
+    before = await _bests_before(services, user, [parsed], state.session_start)
     await storage.save_outcome(user.id, row, MessageKind.SETS, [parsed], now, feedback)
     conversation = await storage.conversation(user.id, chat_id)
     line = Line(LineKind.SETS, sets=(parsed,), how=How.CARRIED, exercise=parsed.exercise)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -41,6 +41,7 @@ class State(BaseModel):
     session_start: datetime | None = None  # the open session's first set
     last_at: datetime | None = None  # the moment of the last set (90 minutes idle close the session)
     seen: tuple[str, ...] = ()  # exercises already done this session (the first set shows "last time")
+    warming_up: bool = False  # after a `Warm ups` line, until `Working sets` or another exercise
 
     @property
     def session_open(self) -> bool:
@@ -55,6 +56,8 @@ class LineKind(StrEnum):
     ASK = "ask"  # a lone number that could be a load or reps: asked about, not guessed
     ERROR = "error"  # ours or the parser's: a clear reply, nothing lost
     OTHER = "other"  # not workout talk (a question, a greeting): the router tries the rest
+    WARMUPS = "warmups"  # `Warm ups`: the sets that follow are warm-ups
+    WORKING = "working"  # `Working sets`: warm-ups are over
 
 
 class How(StrEnum):
@@ -150,6 +153,8 @@ _REPEAT_ONE = re.compile(
     r"то же|тоже самое|то же самое)(?P<rest>(?:\s+|$).*)$"
 )
 _REPEAT_N = re.compile(r"^(?:x\s*(?P<x>\d+)|(?P<n>\d+|two|three|four|five) more(?: sets?)?)(?P<rest>(?:\s+|$).*)$")
+_WARMUPS = re.compile(r"^(?:warm[\s-]?ups?|w/?u|warmups? sets?|разминка)[:.]?$")
+_WORKING = re.compile(r"^(?:working|work|top|main) sets?[:.]?$|^рабочие(?: подходы)?[:.]?$")
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _LOAD_CHANGE = re.compile(
     r"^(?P<sign>\+|-|plus |minus |add |up |down )\s*(?P<delta>\d+(?:[.,]\d+)?)\s*(?P<unit>kgs?|lbs?|#)?(?![\d.x])"
@@ -212,7 +217,7 @@ def _fill_load(parsed: ParsedSet, last: ParsedSet | None) -> tuple[ParsedSet, bo
         return parsed, False
     load = last.segments[0].load
     segments = tuple(Segment(load=load, reps=s.reps) for s in parsed.segments)
-    return _copy(parsed, segments=segments, unit=last.unit, bodyweight=last.bodyweight), True
+    return parsed.model_copy(update={"segments": segments, "unit": last.unit, "bodyweight": last.bodyweight}), True
 
 
 @dataclass
@@ -241,6 +246,10 @@ class _Reader:
         text = _normal(raw)
         if _DONE.match(text):
             return Line(LineKind.DONE, number)
+        if _WARMUPS.match(text):
+            return Line(LineKind.WARMUPS, number, exercise=self.state.exercise)
+        if _WORKING.match(text):
+            return Line(LineKind.WORKING, number, exercise=self.state.exercise)
         rest = _read_rest(text)
         if rest is not None:
             if not 0 < rest <= MAX_REST_S:
@@ -409,13 +418,17 @@ def advance(state: State, line: Line, now: datetime) -> State:
     """The state after one line."""
     if line.kind is LineKind.DONE:
         return State()
+    if line.kind in (LineKind.WARMUPS, LineKind.WORKING):
+        return state.model_copy(update={"warming_up": line.kind is LineKind.WARMUPS})
     if line.kind is LineKind.HEADING and line.exercise is not None:
         last = state.last if state.last and state.last.exercise == line.exercise else None
         seen = state.seen if line.exercise in state.seen else (*state.seen, line.exercise)
-        return state.model_copy(update={"exercise": line.exercise, "last": last, "seen": seen})
+        changes = {"exercise": line.exercise, "last": last, "seen": seen}
+        return state.model_copy(update=changes if line.exercise == state.exercise else {**changes, "warming_up": False})
     if line.kind is LineKind.SETS and line.sets:
         last = line.sets[-1]  # after a pair (`bench 80kg 8 > fly 15kg 15`), bare lines are the fly's
         exercise = last.exercise
+        warming_up = state.warming_up and exercise == state.exercise
         seen = state.seen + tuple(e for e in dict.fromkeys(s.exercise for s in line.sets) if e not in state.seen)
         return state.model_copy(
             update={
@@ -424,6 +437,7 @@ def advance(state: State, line: Line, now: datetime) -> State:
                 "session_start": state.session_start or now,
                 "last_at": now,
                 "seen": seen,
+                "warming_up": warming_up,
             }
         )
     return state
@@ -446,6 +460,8 @@ def read_message(text: str, state: State, now: datetime, unit: Unit = "kg", unkn
     first_of: list[str] = []
     for number, raw in numbered:
         line = reader.read(raw, number)
+        if reader.state.warming_up and line.sets and line.how is not How.NAMED:
+            line = replace(line, sets=tuple(s.model_copy(update={"warmup": True}) for s in line.sets))
         if line.kind is LineKind.DONE and reader.state.session_open:
             closed = reader.state
         named = [line.exercise] if line.kind is LineKind.HEADING and line.exercise else []

@@ -29,6 +29,10 @@ def shown(parsed: ParsedSet) -> str:
         text += f" @{format_load(parsed.rpe)}"
     if parsed.rest_s is not None:
         text += f" rest {parsed.rest_s}"
+    if parsed.warmup:
+        text += " w/u"
+    if parsed.note:
+        text += f' "{parsed.note}"'
     return text
 
 
@@ -154,6 +158,53 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         [
             ("bench 80kg 8 > cable fly 15kg 15", ["Bench Press 80x8", "Cable Fly 15x15"]),
             ("12", ["Cable Fly 15x12"]),
+        ],
+    ),
+    (
+        "notes after the numbers never block a set",
+        [
+            ("bench 100kg 8 (paused)", ['Bench Press 100x8 "paused"']),
+            ("8 good", ['Bench Press 100x8 "good"']),
+            ("100 8 (failure)", ['Bench Press 100x8 "failure"']),
+            ("100kg 7 - last 2 reps were sorta mid", ['Bench Press 100x7 "last 2 reps were sorta mid"']),
+            ("same", ["Bench Press 100x7"]),  # a repeat is the set, not its note
+            ("same (grindy)", ['Bench Press 100x7 "grindy"']),
+        ],
+    ),
+    (
+        "warm-ups are marked, by the set or by a warm-ups line",
+        [
+            ("Squat", ["heading Back Squat"]),
+            ("bar x 5", ["Back Squat 20x5"]),
+            ("warmup 60kg 5", ["Back Squat 60x5 w/u"]),
+            ("w/u 80kg 3", ["Back Squat 80x3 w/u"]),
+            ("100x5 (last warmup)", ['Back Squat 100x5 "last warmup"']),
+            ("Warm ups", ["warmups"]),
+            ("60x5", ["Back Squat 60x5 w/u"]),
+            ("same", ["Back Squat 60x5 w/u"]),
+            ("Working sets", ["working"]),
+            ("140x5", ["Back Squat 140x5"]),
+        ],
+    ),
+    (
+        "a real log's bench session, texted set by set (firebirdfitness.com, week 3 day 1)",
+        [
+            ("Bench Press", ["heading Bench Press"]),
+            ("135x10", ["Bench Press 135x10"]),
+            ("135x5", ["Bench Press 135x5"]),
+            ("185x5", ["Bench Press 185x5"]),
+            ("225x5", ["Bench Press 225x5"]),
+            ("245x5", ["Bench Press 245x5"]),
+            ("same", ["Bench Press 245x5"]),
+            ("265x3", ["Bench Press 265x3"]),
+            ("245x5", ["Bench Press 245x5"]),
+            ("x1", ["Bench Press 245x5"]),
+            ("225x6", ["Bench Press 225x6"]),
+            ("205x6", ["Bench Press 205x6"]),
+            ("Incline Dumbbell Bench Press", ["heading Incline Dumbbell Press"]),
+            ("75x9", ["Incline Dumbbell Press 75x9"]),
+            ("75x8", ["Incline Dumbbell Press 75x8"]),
+            ("8", ["Incline Dumbbell Press 75x8"]),
         ],
     ),
     (

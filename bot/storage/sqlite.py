@@ -313,6 +313,27 @@ MIGRATIONS: tuple[str, ...] = (
           AND reps = json_extract(OLD.segments_json, '$[0][1]') AND rir = coalesce(OLD.rir, -1) AND amrap = OLD.amrap;
     END;
     """,
+    # 12: when each of those rows was first done, so a record is measured against what came before the
+    # session (a ramp of sets inside one workout is not a string of records) and a summary needs no scan.
+    """
+    ALTER TABLE set_bests ADD COLUMN first_at TEXT;
+    UPDATE set_bests SET first_at = (
+        SELECT min(performed_at) FROM sets
+        WHERE sets.user_id = set_bests.user_id AND sets.exercise = set_bests.exercise
+          AND json_extract(sets.segments_json, '$[0][0]') = set_bests.load
+          AND json_extract(sets.segments_json, '$[0][1]') = set_bests.reps
+          AND coalesce(sets.rir, -1) = set_bests.rir AND sets.amrap = set_bests.amrap);
+    DROP TRIGGER set_bests_insert;
+    CREATE TRIGGER set_bests_insert AFTER INSERT ON sets
+    WHEN NEW.bodyweight = 0 AND json_extract(NEW.segments_json, '$[0][0]') > 0 AND NEW.warmup = 0 BEGIN
+        INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, sets, first_at)
+        VALUES (NEW.user_id, NEW.exercise, json_extract(NEW.segments_json, '$[0][0]'),
+                json_extract(NEW.segments_json, '$[0][1]'), coalesce(NEW.rir, -1), NEW.amrap, 1, NEW.performed_at)
+        ON CONFLICT (user_id, exercise, load, reps, rir, amrap) DO UPDATE SET
+            sets = sets + 1,
+            first_at = CASE WHEN sets <= 0 OR excluded.first_at < first_at THEN excluded.first_at ELSE first_at END;
+    END;
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -1094,26 +1115,20 @@ class Storage:
     async def exercise_bests(
         self, user_id: int, exercises: Sequence[str], before: datetime | None = None
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load: what records
-        are measured against. All of history comes from `set_bests` (kept by triggers, migration 11); only
-        `before` (a summary's records, set against what came before the session) scans the sets."""
+        """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load, all of them or
+        those first done before `before`: what records are measured against. Read from `set_bests`
+        (kept by triggers, migrations 11 and 12): a few hundred rows for years of one lift."""
         if not exercises:
             return {}
         marks = ", ".join("?" * len(exercises))
-        if before is None:
-            rows = await self._rows(
-                "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
-                f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0",
-                [user_id, *exercises],
-            )
-        else:
-            rows = await self._rows(
-                "SELECT exercise, json_extract(segments_json, '$[0][0]') AS load, "
-                "json_extract(segments_json, '$[0][1]') AS reps, rir, amrap FROM sets "
-                f"WHERE user_id = ? AND exercise IN ({marks}) AND bodyweight = 0 AND performed_at < ? "
-                "AND warmup = 0 GROUP BY exercise, load, reps, rir, amrap",
-                [user_id, *exercises, _iso(before)],
-            )
+        condition, params = "", [user_id, *exercises]
+        if before is not None:
+            condition, params = " AND first_at < ?", [*params, _iso(before)]
+        rows = await self._rows(
+            "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
+            f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0{condition}",
+            params,
+        )
         found: dict[str, list[tuple[float | None, int, float | None, bool]]] = {name: [] for name in exercises}
         for name, load, reps, rir, amrap in rows:
             found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))

@@ -17,6 +17,8 @@ CATALOGUE: dict[str, str] = {
     "heading": N_("📋 <b>{exercise}</b>: send its sets (<code>100x8</code>, <code>8</code>, <code>same</code>)."),
     "heading.unknown": N_("📋 <b>{exercise}</b> is new to me: the sets you send next are logged under that name."),
     "heading.note": N_("Noted: <i>{note}</i>"),
+    "warmups": N_("🔥 Warm-ups: the next sets are logged as warm-ups (kept out of hard sets, records and e1RM)."),
+    "working": N_("💪 Working sets from here."),
     "rest.set": N_("⏱ Rest {seconds}: I'll ping you when it's up."),
     "rest.ping": N_("⏱ {seconds} up: next set of <b>{exercise}</b>; last {last}."),
     "rest.ping.plain": N_("⏱ {seconds} up: time for your next set."),
