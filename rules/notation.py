@@ -177,7 +177,7 @@ _SLASH = re.compile(r"\s*/\s*")
 _DECIMAL_COMMA = re.compile(
     rf"(?<![\d,x])(\d+),(\d{{1,2}})(?=\s*{_UNIT}{_END}|\s*[x*]\s*\d)|((?:rpe|rir|рпе|рир|@)\s*\d+),(5)(?![\d,])"
 )
-_CYRILLIC_X = re.compile(r"(?<=[\d\s)])х(?=\s*[\d(])")  # `3х10`, `120кг х 5`; never the х of `махи`
+_CYRILLIC_X = re.compile(r"(?<=[\d\s)])[хХ](?=\s*[\d(])")  # `3х10`, `120кг х 5`; never the х of `махи`
 _PAIR_SPLIT = re.compile(r"\s*(?:>>?|→|->|=>)\s*")
 _NAME_END = re.compile(
     r"[\d@+]|[(\-](?=\s*\d)|\b(?:bw|amrap|rir|rpe|rest|рпе)(?:\b|\d|\+)"
@@ -223,7 +223,7 @@ _UNIT_NAMES: dict[str, Unit] = {
     "pounds": "lb",
     "#": "lb",
 }
-_TRANSLATE = str.maketrans({"×": "x", "–": "-", "—": "-", "＠": "@", "＋": "+", "\t": " ", "ё": "е", "Ё": "Е"})
+_TRANSLATE = str.maketrans({"×": "x", "–": "-", "—": "-", "＠": "@", "＋": "+", "\t": " "})
 _KEYWORDS = ("kg", "lb", "lbs", "rir", "rpe", "amrap", "rest", "bw", "sec", "min", "each", "warmup", "drop")
 # Words that say how a set was done, never what was lifted: a "name" made only of these is no exercise
 # (`Set 1: ...`, `bar x 10`, `plus 2 sets`), nor is a body part (`elbow 3/10` is a pain report).
@@ -463,7 +463,7 @@ def _clean(line: str) -> str:
         return line
     line = line.translate(_TRANSLATE)
     if "х" in line or "Х" in line:  # Cyrillic `х` is `x` only next to a number: `3х10`, not `махи`
-        line = _CYRILLIC_X.sub("x", line.replace("Х", "х"))
+        line = _CYRILLIC_X.sub("x", line)
     if line.isascii() and line.isprintable():
         return line
     return "".join(

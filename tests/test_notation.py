@@ -360,6 +360,19 @@ def test_russian_words_come_back_unmangled_in_errors() -> None:
     assert error.params["word"] == "хорошо9"
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "exercise", "sets"),
+    [
+        ("Хаммер 20кг 3Х10", "Хаммер", "Hammer Curl", 3),  # a capital Х is `x` only between numbers
+        ("Жим лёжа 100Х5", "Жим лёжа", "Bench Press", 1),  # ё stays as typed; the catalog reads it as е
+        ("махи 10кг 3 х 15", "махи", "Lateral Raise", 3),  # the х of махи is a letter
+    ],
+)
+def test_russian_names_are_kept_as_typed(text: str, raw: str, exercise: str, sets: int) -> None:
+    result = parse_message(text)
+    assert [(s.raw_exercise, s.exercise) for s in result.sets] == [(raw, exercise)] * sets
+
+
 def test_every_corpus_set_can_be_coached_and_holds_and_cardio_draw_no_lifting_advice() -> None:
     from datetime import UTC, datetime
 
