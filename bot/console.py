@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.scheduler import TIMER_SWEEP_SECONDS, sweep_timers
 from bot.wiring import Wiring
 from handlers.base import Button, Incoming, Press, Reply, Services
 from handlers.console_text import plain
 from handlers.router import answer
+
+log = logging.getLogger(__name__)
 
 CONSOLE_USER = 1  # the lifter at the keyboard, unless --user says otherwise
 
@@ -79,12 +83,36 @@ async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, inte
             "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"
         )
         stdout.flush()
-    while True:
-        if interactive:
+    # At a keyboard, rest pings and idle-session summaries come in while the lifter rests, as on Telegram.
+    timers = asyncio.create_task(_sweep_timers(wiring, console, stdout)) if interactive else None
+    try:
+        while True:
+            if interactive:
+                stdout.write("you> ")
+                stdout.flush()
+            line = await asyncio.to_thread(stdin.readline)
+            if not line:
+                break
+            await console.say(line)
+    finally:
+        if timers is not None:
+            timers.cancel()
+    return 0
+
+
+async def _sweep_timers(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> None:
+    """The console's own rest-timer sweep (Telegram's runs on the JobQueue): one check a second."""
+
+    async def send(chat_id: int, reply: Reply) -> None:
+        if chat_id == console.user_id:
+            stdout.write("\n")
+            console.show(reply)
             stdout.write("you> ")
             stdout.flush()
-        line = await asyncio.to_thread(stdin.readline)
-        if not line:
-            break
-        await console.say(line)
-    return 0
+
+    while True:
+        await asyncio.sleep(TIMER_SWEEP_SECONDS)
+        try:
+            await sweep_timers(wiring.backend, wiring.services, send, wiring.services.clock())
+        except Exception:  # a sweep that failed is tried again in a second; the chat goes on
+            log.warning("rest-timer sweep failed", exc_info=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers import conversation
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Forget
 from handlers.render import HELP, render_history, render_undone, render_why
@@ -34,7 +35,9 @@ async def explain_button(user: UserSettings, services: Services) -> Reply:
 async def undo(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/undo: remove the last logged entry (once: a re-delivered /undo answers the same, removes nothing more)."""
     row = await services.storage.message_row(user.id, message.chat_id, message.message_id)
-    return Reply(render_undone(await services.storage.undo_last(user.id, by_row=row)))
+    removed = await services.storage.undo_last(user.id, by_row=row)
+    await conversation.after_undo(services, user, message.chat_id, removed)
+    return Reply(render_undone(removed))
 
 
 async def forget(message: Incoming, user: UserSettings, services: Services) -> Reply:

@@ -415,3 +415,15 @@ async def finish(message: Incoming, user: UserSettings, services: Services) -> R
     conversation = await services.storage.conversation(user.id, message.chat_id)
     turn = read_message("done", conversation.state, message.at, user.unit)
     return await answer_turn(done, row or 0, user, services, conversation, turn)
+
+
+async def after_undo(services: Services, user: UserSettings, chat_id: int, removed: Sequence[ParsedSet]) -> None:
+    """/undo took away the message that last moved the conversation: the state goes back to what it was
+    before that message (so `same` does not repeat an undone set)."""
+    storage = services.storage
+    conversation = await storage.conversation(user.id, chat_id)
+    if not removed or conversation.last_row is None or conversation.state.last != removed[-1]:
+        return
+    context = await storage.message_context(user.id, conversation.last_row)
+    if context is not None and context.state is not None:
+        await storage.save_conversation(user.id, chat_id, context.state, rest=RestChange.CANCEL)

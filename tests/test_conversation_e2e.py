@@ -121,3 +121,11 @@ async def test_checkin_answers_after_checkin_are_never_logged_as_sets(telegram_b
         (joints,) = db.execute("SELECT joints_json FROM checkins WHERE user_id = ?", (LIFTER,)).fetchone()
     assert exercises == ["Bench Press"]
     assert joints == '{"elbow": "moderate", "knee": "severe", "lower back": "moderate"}'
+
+
+async def test_undo_takes_the_conversation_back_to_before_the_undone_set(telegram_bot: FakeBotAPI) -> None:
+    for text in ("bench 100kg 8", "curl 15kg 12", "/undo", "same"):
+        await telegram_bot.send_text(LIFTER, text)
+    replies = await telegram_bot.wait_for_replies(LIFTER, 4)
+    assert "Removed" in replies[2] and "Biceps Curl" in replies[2]
+    assert "Bench Press</b>: 8 reps @ 100 kg · <i>same as last</i>" in replies[3]
