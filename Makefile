@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	@for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done
+
+# requirements.txt: the runtime dependencies pinned, from a fresh venv holding only what pyproject.toml asks for.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet .
+	{ echo "# Runtime dependencies, pinned: what Heroku-style builders and the Dockerfile install (no dev tools)."; \
+	  echo "# Generated from pyproject.toml by \`make lock\`; regenerate after changing its dependencies."; \
+	  .lock-venv/bin/python -m pip freeze --exclude setcoach; } > requirements.txt
+	rm -rf .lock-venv build
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,139 @@
+"""A throwaway PostgreSQL server for the tests: Debian's `postgresql` package, run as an unprivileged user.
+
+The suite starts one server per session on a free loopback port, in a temporary directory, and gives
+each test its own database. On a machine without the server, a root run installs the Debian package
+(`apt-get install postgresql`, a few seconds); elsewhere the PostgreSQL tests are skipped with the reason.
+PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user (`runuser`).
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+INSTALL_TIMEOUT_S = 300
+
+
+class Unavailable(Exception):
+    """Why no PostgreSQL server can run here (the tests that need one are skipped with this reason)."""
+
+
+def _bin_dir() -> Path | None:
+    found = shutil.which("pg_ctl")
+    candidates = [Path(found).resolve().parent] if found else []
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
+    candidates += [Path(p) for p in versions]
+    return next((c for c in candidates if (c / "initdb").exists() and (c / "pg_ctl").exists()), None)
+
+
+def _install() -> None:
+    """Debian's package, as root: the tests bring what they need on a fresh machine."""
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        raise Unavailable("PostgreSQL is not installed and cannot be installed here (needs root and apt-get)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "postgresql"]):
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S)
+        if done.returncode != 0:
+            raise Unavailable(f"`{' '.join(command)}` failed: {done.stderr.strip()[-300:]}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Server:
+    """One running cluster; `database()` makes a fresh, empty database and returns its URL."""
+
+    bin_dir: Path
+    root: Path
+    port: int
+    run_as: str | None
+    _names: Iterator[int] = field(default_factory=itertools.count)
+
+    @property
+    def admin_url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def url(self, name: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def database(self) -> str:
+        import psycopg
+
+        name = f"test_{next(self._names)}"
+        with psycopg.connect(self.admin_url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def command(self, *argv: str) -> list[str]:
+        return ["runuser", "-u", self.run_as, "--", *argv] if self.run_as else list(argv)
+
+    def stop(self) -> None:
+        subprocess.run(
+            self.command(str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.root / "data"), "-m", "immediate"),
+            capture_output=True,
+            timeout=30,
+        )
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def start() -> Server:
+    """initdb + pg_ctl start on a temporary directory; raises Unavailable with the reason if it cannot."""
+    bin_dir = _bin_dir()
+    if bin_dir is None:
+        _install()
+        bin_dir = _bin_dir()
+        if bin_dir is None:
+            raise Unavailable("installed the postgresql package but found no initdb")
+    run_as = None
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError as error:
+            raise Unavailable("running as root and there is no `postgres` user to run the server as") from error
+        run_as = "postgres"
+    root = Path(tempfile.mkdtemp(prefix="setcoach-pg-"))
+    os.chmod(root, 0o755)
+    if run_as:
+        shutil.chown(root, run_as)
+    port = _free_port()
+    server = Server(bin_dir=bin_dir, root=root, port=port, run_as=run_as)
+    data = root / "data"
+    steps = [
+        [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
+        [
+            str(bin_dir / "pg_ctl"), "start", "-w", "-t", "30", "-D", str(data), "-l", str(root / "log"),
+            # Throwaway data: no fsync. The code's durability does not depend on it (each write commits).
+            "-o", f"-p {port} -h 127.0.0.1 -k {root} -c fsync=off -c full_page_writes=off -c max_connections=200",
+        ],
+    ]  # fmt: skip
+    for step in steps:
+        done = subprocess.run(server.command(*step), capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            log = (root / "log").read_text() if (root / "log").exists() else ""
+            shutil.rmtree(root, ignore_errors=True)
+            raise Unavailable(f"`{Path(step[0]).name}` failed: {(done.stderr + log).strip()[-500:]}")
+    return server
+
+
+@contextmanager
+def running() -> Iterator[Server]:
+    server = start()
+    try:
+        yield server
+    finally:
+        server.stop()
