@@ -50,30 +50,33 @@ class SafeFormatter(logging.Formatter):
 
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(SafeFormatter(settings.token))
+    formatter = SafeFormatter(settings.token)
+    if settings.database_url:  # its password too
+        formatter.secrets.append(settings.database_url)
+    handler.setFormatter(formatter)
     logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL, token included
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # two lines per run of the 1-s rest-timer sweep
 
 
-async def _import(db_path: Path, user_id: int, path: Path) -> str:
+async def _import(database_url: str | None, db_path: Path, user_id: int, path: Path) -> str:
     replies: list[Reply] = []
 
     async def keep(reply: Reply) -> None:
         replies.append(reply)
 
-    async with wired(db_path) as wiring:
+    async with wired(db_path, database_url=database_url) as wiring:
         await answer(Upload(user_id, user_id, path.read_bytes()), wiring.services, keep)
     return "\n".join(plain(reply.html) for reply in replies)
 
 
-async def _export(db_path: Path, user_id: int) -> str:
-    async with wired(db_path) as wiring:
+async def _export(database_url: str | None, db_path: Path, user_id: int) -> str:
+    async with wired(db_path, database_url=database_url) as wiring:
         return export_csv(await wiring.backend.all_sets(user_id))
 
 
-async def _chat(db_path: Path, user_id: int, interactive: bool) -> int:
-    async with wired(db_path) as wiring:
+async def _chat(database_url: str | None, db_path: Path, user_id: int, interactive: bool) -> int:
+    async with wired(db_path, database_url=database_url) as wiring:
         return await chat(wiring, user_id, sys.stdin, sys.stdout, interactive, db_path.parent / "setcoach-files")
 
 
@@ -94,19 +97,24 @@ def _run_command(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"log_level": "WARNING"})  # keep the console chat readable
     configure_logging(settings)
     db_path = Path(args.db) if getattr(args, "db", None) else settings.db_path
+    database_url = None if getattr(args, "db", None) else settings.database_url  # --db means that SQLite file
     user_id = args.user if getattr(args, "user", None) is not None else CONSOLE_USER
     if args.command == "export":
-        sys.stdout.write(asyncio.run(_export(db_path, user_id)))
+        sys.stdout.write(asyncio.run(_export(database_url, db_path, user_id)))
         return 0
     if args.command == "import":
-        sys.stdout.write(asyncio.run(_import(db_path, user_id, Path(args.file))) + "\n")
+        sys.stdout.write(asyncio.run(_import(database_url, db_path, user_id, Path(args.file))) + "\n")
         return 0
-    if args.command in (None, "run") and settings.token:
-        from bot.telegram.app import run_polling
+    if args.command == "migrate-db":
+        from bot.storage.copy import run_copy
 
-        run_polling(settings)
+        return run_copy(db_path, args.to, sys.stdout)
+    if args.command in (None, "run") and settings.token:
+        from bot.telegram.app import run
+
+        run(settings)
         return 0
     interactive = sys.stdin.isatty()
     if args.command in (None, "run"):
         sys.stderr.write(NO_TOKEN)
-    return asyncio.run(_chat(db_path, user_id, interactive))
+    return asyncio.run(_chat(database_url, db_path, user_id, interactive))

@@ -53,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("file", help="a Strong CSV export (comma or semicolon separated)")
         sub.add_argument("--db", help="SQLite file (default: $SETCOACH_DB or ./setcoach.db)")
         sub.add_argument("--user", type=int, default=None, help="user id (default: the console user)")
+    migrate = commands.add_parser("migrate-db", help="copy the SQLite database into an empty PostgreSQL one")
+    migrate.add_argument("--to", required=True, metavar="DATABASE_URL", help="postgres:// or postgresql:// URL")
+    migrate.add_argument("--db", help="SQLite file to copy (default: $SETCOACH_DB or ./setcoach.db)")
     return parser
 
 

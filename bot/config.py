@@ -31,6 +31,22 @@ class Settings(BaseSettings):
     # How often rest pings and idle-session summaries are looked for (an indexed query on due rows).
     timer_sweep_seconds: float = Field(default=1.0, validation_alias="SETCOACH_TIMER_SWEEP_SECONDS")
 
+    # PostgreSQL instead of the SQLite file (postgres:// or postgresql://, as Heroku and Railway set it).
+    database_url_secret: SecretStr | None = Field(default=None, validation_alias="DATABASE_URL")
+    # Webhook mode when set: the public HTTPS address Telegram posts to, ending in /telegram.
+    webhook_url: str | None = Field(default=None, validation_alias="SETCOACH_WEBHOOK_URL")
+    # Checked on every webhook call; derived from the token when unset (the same on every worker).
+    webhook_secret: SecretStr | None = Field(default=None, validation_alias="SETCOACH_WEBHOOK_SECRET")
+    # How many connections Telegram may open to the webhook at once (Telegram's default is 40).
+    webhook_connections: int = Field(default=40, ge=1, le=100, validation_alias="SETCOACH_WEBHOOK_CONNECTIONS")
+    # The HTTP port: the webhook and /healthz in webhook mode; /healthz alone in polling mode when set.
+    port: int | None = Field(default=None, validation_alias="PORT")
+    host: str = Field(default="0.0.0.0", validation_alias="SETCOACH_HOST")
+
     @property
     def token(self) -> str | None:
         return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+    @property
+    def database_url(self) -> str | None:
+        return self.database_url_secret.get_secret_value() if self.database_url_secret else None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.charts import MatplotlibCharts
 from bot.i18n import install_translations
-from bot.storage import Backend, Storage
+from bot.storage import Backend, open_backend
 from handlers.base import Services, utc_now
 
 
@@ -26,9 +26,12 @@ class Wiring:
     services: Services
 
     @classmethod
-    async def open(cls, db_path: Path, clock: Callable[[], datetime] = utc_now) -> Wiring:
+    async def open(
+        cls, db_path: Path, clock: Callable[[], datetime] = utc_now, database_url: str | None = None
+    ) -> Wiring:
+        """PostgreSQL when `database_url` is given (DATABASE_URL), else the SQLite file at `db_path`."""
         install_translations()  # the message catalogues, for every front-end
-        backend = await Storage.open(db_path)
+        backend = await open_backend(database_url, db_path)
         return cls(backend, Services(storage=backend, charts=MatplotlibCharts(), clock=clock))
 
     async def close(self) -> None:
@@ -36,9 +39,11 @@ class Wiring:
 
 
 @asynccontextmanager
-async def wired(db_path: Path, clock: Callable[[], datetime] = utc_now) -> AsyncIterator[Wiring]:
+async def wired(
+    db_path: Path, clock: Callable[[], datetime] = utc_now, database_url: str | None = None
+) -> AsyncIterator[Wiring]:
     """`async with wired(path) as wiring:` for front-ends that run inside one block."""
-    wiring = await Wiring.open(db_path, clock)
+    wiring = await Wiring.open(db_path, clock, database_url)
     try:
         yield wiring
     finally:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,11 +13,13 @@ import pytest
 
 from bot.charts import MatplotlibCharts
 from bot.config import Settings
-from bot.storage import Storage
+from bot.storage import Backend
 from bot.telegram.app import build_application
 from bot.telegram.polling import polling_in_background
 from handlers.base import Services
+from tests import pgserver
 from tests.botapi import FakeBotAPI
+from tests.databases import Database
 
 TOKEN = "123456:TEST-token-never-logged"
 
@@ -26,9 +29,37 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "setcoach.db"
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[pgserver.Server | str]:
+    """One throwaway PostgreSQL for the session (started on first use), or why there can be none."""
+    try:
+        server = pgserver.start()
+    except pgserver.Unavailable as why:
+        yield str(why)
+        return
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request: pytest.FixtureRequest, db_path: Path) -> Database:
+    """Each test that takes this runs on both backends, PostgreSQL in a fresh database of its own."""
+    if request.param == "sqlite":
+        return Database("sqlite", db_path)
+    server = request.getfixturevalue("postgres_server")
+    if isinstance(server, str):
+        if os.environ.get("CI"):  # CI installs it (.ci/run): a skip there would hide a broken backend
+            pytest.fail(f"no PostgreSQL server in CI: {server}")
+        pytest.skip(f"no PostgreSQL server here: {server}")
+    return Database("postgres", db_path, server.database())
+
+
 @pytest.fixture
-async def storage(db_path: Path) -> AsyncIterator[Storage]:
-    opened = await Storage.open(db_path)
+async def storage(database: Database) -> AsyncIterator[Any]:
+    """The backend under test, opened: SQLite or PostgreSQL (every test that takes it runs on both)."""
+    opened = await database.open()
     try:
         yield opened
     finally:
@@ -51,7 +82,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def services(storage: Storage, clock: Clock) -> Services:
+def services(storage: Backend, clock: Clock) -> Services:
     return Services(storage=storage, charts=MatplotlibCharts(), clock=clock)
 
 
@@ -65,19 +96,24 @@ async def bot_api() -> AsyncIterator[FakeBotAPI]:
         await server.stop()
 
 
+def where(db: Path | Database) -> dict[str, object]:
+    """Settings that point the bot at an SQLite file or at a test `Database` (either backend)."""
+    return db.settings() if isinstance(db, Database) else {"SETCOACH_DB": db}
+
+
 @asynccontextmanager
-async def running_application(bot_api: FakeBotAPI, db_path: Path, **settings: object) -> AsyncIterator[Any]:
+async def running_application(bot_api: FakeBotAPI, db_path: Path | Database, **settings: object) -> AsyncIterator[Any]:
     """The real Application polling our server; the body gets the Application (for its storage)."""
-    config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path, **settings)
+    config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, **where(db_path), **settings)
     application = build_application(config)
     async with polling_in_background(application, timeout=1):
         yield application
 
 
 @asynccontextmanager
-async def running_bot(bot_api: FakeBotAPI, db_path: Path, **settings: object) -> AsyncIterator[FakeBotAPI]:
-    """The real Application, long polling our server, run as `python -m bot` runs it."""
-    config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path, **settings)
+async def running_bot(bot_api: FakeBotAPI, db_path: Path | Database, **settings: object) -> AsyncIterator[FakeBotAPI]:
+    """The real Application, long polling our server, run as `python -m bot` runs it (SQLite or a `Database`)."""
+    config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, **where(db_path), **settings)
     async with polling_in_background(build_application(config), timeout=1):
         yield bot_api
 

@@ -1,17 +1,26 @@
-"""User journeys through the real python-telegram-bot Application and our Bot API server."""
+"""User journeys through the real python-telegram-bot Application and our Bot API server, on both backends."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
+from collections.abc import AsyncIterator
+
+import pytest
 
 from tests.botapi import FakeBotAPI
+from tests.conftest import running_bot
+from tests.databases import Database
 
 ALICE, BOB = 1001, 2002
 
 
-async def test_log_a_set_and_get_feedback(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+@pytest.fixture
+async def telegram_bot(bot_api: FakeBotAPI, database: Database) -> AsyncIterator[FakeBotAPI]:
+    async with running_bot(bot_api, database) as api:
+        yield api
+
+
+async def test_log_a_set_and_get_feedback(telegram_bot: FakeBotAPI, database: Database) -> None:
     await telegram_bot.send_text(ALICE, "deadlift 140kg 5+2+1 RIR1")
     (reply,) = await telegram_bot.wait_for_replies(ALICE, 1)
     assert "<b>Deadlift</b>: 5+2+1 @ 140 kg · rest-pause" in reply
@@ -20,10 +29,9 @@ async def test_log_a_set_and_get_feedback(telegram_bot: FakeBotAPI, db_path: Pat
     await telegram_bot.press(ALICE, why["callback_data"])
     replies = await telegram_bot.wait_for_replies(ALICE, 2)
     assert "Why I said that" in replies[1] and "cautious reading" in replies[1] and "Source:" in replies[1]
-    with sqlite3.connect(db_path) as db:
-        assert db.execute("SELECT exercise, technique FROM sets WHERE user_id = ?", (ALICE,)).fetchall() == [
-            ("Deadlift", "rest_pause")
-        ]
+    assert database.rows("SELECT exercise, technique FROM sets WHERE user_id = ?", (ALICE,)) == [
+        ("Deadlift", "rest_pause")
+    ]
 
 
 async def test_the_command_menu_is_registered(telegram_bot: FakeBotAPI) -> None:
@@ -31,14 +39,13 @@ async def test_the_command_menu_is_registered(telegram_bot: FakeBotAPI) -> None:
     assert {"start", "help", "history", "why", "undo", "settings", "forget", "privacy"} <= names
 
 
-async def test_edit_a_set_and_see_it_corrected(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+async def test_edit_a_set_and_see_it_corrected(telegram_bot: FakeBotAPI, database: Database) -> None:
     message_id = await telegram_bot.send_text(ALICE, "bench 100kg 3x8")
     await telegram_bot.wait_for_replies(ALICE, 1)
     await telegram_bot.edit_text(ALICE, message_id, "bench 105kg 3x8")
     replies = await telegram_bot.wait_for_replies(ALICE, 2)
     assert "Corrected" in replies[1] and "105 kg" in replies[1]
-    with sqlite3.connect(db_path) as db:
-        loads = db.execute("SELECT segments_json FROM sets WHERE user_id = ?", (ALICE,)).fetchall()
+    loads = database.rows("SELECT segments_json FROM sets WHERE user_id = ?", (ALICE,))
     assert [json.loads(segments) for (segments,) in loads] == [[[105.0, 8]]] * 3
 
 
@@ -67,7 +74,7 @@ async def test_huge_and_strange_messages_get_a_reply_not_a_crash(telegram_bot: F
     assert telegram_bot.refused() == []  # every reply was valid Telegram HTML
 
 
-async def test_buttons_walk_through_onboarding(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+async def test_buttons_walk_through_onboarding(telegram_bot: FakeBotAPI, database: Database) -> None:
     await telegram_bot.send_text(ALICE, "/start")
     await telegram_bot.wait_for_replies(ALICE, 1)
     await telegram_bot.press(ALICE, "set:unit:lb")
@@ -81,18 +88,16 @@ async def test_buttons_walk_through_onboarding(telegram_bot: FakeBotAPI, db_path
     await telegram_bot.send_text(ALICE, "bench 225 5")
     replies = await telegram_bot.wait_for_replies(ALICE, 2)
     assert "225 lb" in replies[1]
-    with sqlite3.connect(db_path) as db:
-        assert db.execute("SELECT unit, experience FROM users WHERE id = ?", (ALICE,)).fetchone() == ("lb", "beginner")
+    assert database.rows("SELECT unit, experience FROM users WHERE id = ?", (ALICE,)) == [("lb", "beginner")]
 
 
-async def test_every_message_is_kept_even_unreadable_ones(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+async def test_every_message_is_kept_even_unreadable_ones(telegram_bot: FakeBotAPI, database: Database) -> None:
     for text in ("bench 100kgg 5", "hello there", "/nonsense", "🤷"):
         await telegram_bot.send_text(ALICE, text)
     replies = await telegram_bot.wait_for_replies(ALICE, 4)
     assert "did you mean <code>100kg</code>" in replies[0]
     assert "I don't know /nonsense" in replies[2]
-    with sqlite3.connect(db_path) as db:
-        kept = [row[0] for row in db.execute("SELECT text FROM messages WHERE user_id = ? ORDER BY id", (ALICE,))]
+    kept = [row[0] for row in database.rows("SELECT text FROM messages WHERE user_id = ? ORDER BY id", (ALICE,))]
     assert kept == ["bench 100kgg 5", "hello there", "/nonsense", "🤷"]
 
 

@@ -88,3 +88,14 @@ class Backend(Store, Protocol):
     async def finish_timer(self, claim: TimerClaim) -> None:
         """The ping went out: clear it unless a newer one replaced it; an idle close ends the session."""
         ...
+
+    # Webhook mode's inbox (bot/telegram/webhook.py)
+    async def inbox_put(self, update_id: int, user_id: int, payload: str, received_at: datetime) -> None:
+        """Keep an update as Telegram posted it, once; durable when this returns (then the webhook says 200)."""
+        ...
+
+    async def inbox_pending(self) -> list[tuple[int, int, str]]:
+        """(update id, sender, payload) of the updates kept but not handled yet, oldest first."""
+        ...
+
+    async def inbox_done(self, update_id: int) -> None: ...

@@ -334,6 +334,17 @@ MIGRATIONS: tuple[str, ...] = (
             first_at = CASE WHEN sets <= 0 OR excluded.first_at < first_at THEN excluded.first_at ELSE first_at END;
     END;
     """,
+    # 13: webhook mode's inbox: each update as Telegram posted it, kept before the 200, done once handled.
+    """
+    CREATE TABLE inbox (
+        update_id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        done_at TEXT
+    );
+    CREATE INDEX inbox_pending ON inbox (update_id) WHERE done_at IS NULL;
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -492,6 +503,7 @@ class Storage:
         self._arrivals = GroupWrite(self._insert_arrivals)
         self._outcomes = GroupWrite(self._insert_outcomes)
         self._answers = GroupWrite(self._mark_answered)
+        self._inbox = GroupWrite(self._inbox_insert)
 
     @classmethod
     async def open(
@@ -946,6 +958,35 @@ class Storage:
         await self._write_one(
             "DELETE FROM meta WHERE key = 'poller' AND json_extract(value, '$.instance') = ?", (instance,)
         )
+
+    # Webhook mode's inbox -------------------------------------------------------------------
+
+    async def inbox_put(self, update_id: int, user_id: int, payload: str, received_at: datetime) -> None:
+        """Keep an update as posted, once (a re-sent one is not added again); durable when this returns."""
+        await self._inbox((update_id, user_id, payload, _iso(received_at)))
+
+    async def _inbox_insert(self, updates: list[tuple[int, int, str, str]]) -> list[None]:
+        values = ", ".join(["(?, ?, ?, ?)"] * len(updates))
+        await self._write_one(
+            f"INSERT INTO inbox (update_id, user_id, payload, received_at) VALUES {values} "
+            "ON CONFLICT (update_id) DO NOTHING",
+            [value for update in updates for value in update],
+        )
+        return [None] * len(updates)
+
+    async def inbox_pending(self) -> list[tuple[int, int, str]]:
+        """Updates kept but not yet handled, oldest first."""
+        rows = await self._rows(
+            "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
+        )
+        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+    async def inbox_done(self, update_id: int) -> None:
+        """Handled; rows done more than two days ago go (Telegram re-sends nothing that old)."""
+        now = datetime.now(UTC)
+        await self._write_one("UPDATE inbox SET done_at = ? WHERE update_id = ?", (_iso(now), update_id))
+        if update_id % 100 == 0:
+            await self._write_one("DELETE FROM inbox WHERE done_at < ?", (_iso(now - self.PRESS_MEMORY),))
 
     async def count_messages(self, user_id: int) -> int:
         row = await self._row("SELECT count(*) FROM messages WHERE user_id = ?", (user_id,))

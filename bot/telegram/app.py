@@ -12,10 +12,13 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings, StartRefused
 from bot.scheduler import sweep, sweep_timers
+from bot.storage import describe
 from bot.telegram import updates
+from bot.telegram.health import DEFAULT_PORT
 from bot.telegram.http import AiohttpRequest
-from bot.telegram.polling import LEASE_KEY, PollerLease, serve
+from bot.telegram.polling import LEASE_KEY, PollerLease, serve, stop_on_signals
 from bot.telegram.profile import set_profile
+from bot.telegram.webhook import derived_secret, serve_webhook
 from bot.ticker import Jobs, SweepClock
 from bot.wiring import Wiring
 
@@ -39,14 +42,15 @@ def build_application(
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        wiring = await Wiring.open(settings.db_path)
+        wiring = await Wiring.open(settings.db_path, database_url=settings.database_url)
         me = application.bot
         owner = await wiring.backend.bind_bot(me.id)
         if owner != me.id:  # message ids and chats are per bot: another bot's data would collide and mislead
             await wiring.close()
             raise StartRefused(
-                f"the database {settings.db_path} belongs to bot {owner}, not to this one ({me.id}, @{me.username}). "
-                "Give each bot its own SETCOACH_DB."
+                f"the database {describe(settings.database_url, settings.db_path)} belongs to bot {owner}, "
+                f"not to this one ({me.id}, @{me.username}). "
+                "Give each bot its own database (SETCOACH_DB or DATABASE_URL)."
             )
         application.bot_data[LEASE_KEY] = PollerLease(wiring.backend)
         application.bot_data["wiring"] = wiring  # updates.py reads it: the backend for the sweep
@@ -70,7 +74,8 @@ def build_application(
             first_s=0.5,
         )  # fmt: skip
         await set_profile(application.bot)
-        log.info("SetCoach is up as @%s, data in %s", application.bot.username, settings.db_path)
+        where = describe(settings.database_url, settings.db_path)
+        log.info("SetCoach is up as @%s, data in %s", application.bot.username, where)
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
         jobs = application.bot_data.pop("jobs", None)
@@ -97,6 +102,24 @@ def build_application(
     return application
 
 
-def run_polling(settings: Settings) -> None:
-    """Long polling until SIGINT/SIGTERM, then a clean stop."""
-    asyncio.run(serve(build_application(settings)))
+def run(settings: Settings) -> None:
+    """Until SIGINT/SIGTERM, then a clean stop: webhook mode when SETCOACH_WEBHOOK_URL is set, else long polling."""
+    asyncio.run(_serve(settings))
+
+
+async def _serve(settings: Settings) -> None:
+    application = build_application(settings)
+    stop = stop_on_signals()
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        await serve_webhook(
+            application,
+            url=settings.webhook_url,
+            secret=secret or derived_secret(settings.token or ""),
+            host=settings.host,
+            port=settings.port or DEFAULT_PORT,
+            max_connections=settings.webhook_connections,
+            stop=stop,
+        )
+    else:
+        await serve(application, stop, health=(settings.host, settings.port) if settings.port else None)

@@ -52,7 +52,7 @@ def retry_later(application: Application[Any, Any, Any, Any, Any, Any], update: 
         application.bot_data.setdefault(_NOT_DONE, set()).add(update.update_id)
 
 
-def _needs_retry(application: Application[Any, Any, Any, Any, Any, Any], update: Update) -> bool:
+def needs_retry(application: Application[Any, Any, Any, Any, Any, Any], update: Update) -> bool:
     failed: set[int] = application.bot_data.get(_NOT_DONE, set())
     if update.update_id in failed:
         failed.discard(update.update_id)
@@ -197,7 +197,7 @@ class Poller:
                 else:
                     await self.application.process_update(update)  # errors go to the error handler
                 self.in_lane.discard(update.update_id)
-                if _needs_retry(self.application, update):
+                if needs_retry(self.application, update):
                     backoff = min(self.holds.get(sender, 0.5) * 2, MAX_BACKOFF_S)
                     self.holds[sender] = backoff
                     self.held_until[sender] = asyncio.get_running_loop().time() + backoff
@@ -368,17 +368,35 @@ async def running(application: Application[Any, Any, Any, Any, Any, Any]) -> Asy
             await application.post_shutdown(application)
 
 
-async def serve(application: Application[Any, Any, Any, Any, Any, Any], stop: asyncio.Event | None = None) -> None:
-    """Run until SIGINT/SIGTERM (or `stop`), then finish the batch in hand and shut down cleanly."""
-    stop = stop or asyncio.Event()
+def stop_on_signals() -> asyncio.Event:
+    """An event set by SIGINT or SIGTERM (call inside the running loop)."""
+    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(sig, stop.set)
         except (NotImplementedError, RuntimeError):  # Windows loops, or not the main thread
             log.info("no %s handler here; Ctrl+C still stops the bot", sig.name)
+    return stop
+
+
+async def serve(
+    application: Application[Any, Any, Any, Any, Any, Any],
+    stop: asyncio.Event | None = None,
+    health: tuple[str, int] | None = None,
+) -> None:
+    """Run until SIGINT/SIGTERM (or `stop`), then finish the batch in hand and shut down cleanly.
+
+    `health` = (host, port) also serves GET /healthz there (PORT set: a Heroku-style web process)."""
+    stop = stop or stop_on_signals()
     async with running(application):
-        await poll(application, stop)
+        if health is None:
+            await poll(application, stop)
+            return
+        from bot.telegram.health import health_only
+
+        async with health_only(application, *health):
+            await poll(application, stop)
 
 
 @asynccontextmanager
