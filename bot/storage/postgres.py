@@ -200,7 +200,48 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE users ADD COLUMN block_started_on DATE;
     ALTER TABLE checkins ADD COLUMN signs_json JSONB NOT NULL DEFAULT '[]';
     """,
-    # 11: webhook mode's inbox: each update as Telegram posted it, kept before the 200, done once handled.
+    # 11: each lifter's distinct (load, reps, rir, amrap) per exercise, kept by a trigger on `sets` with a
+    # count, so a record check reads a few hundred rows instead of scanning years of one lift. Warm-ups and
+    # bodyweight sets are left out; rir is -1 where none was written.
+    """
+    CREATE TABLE set_bests (
+        user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        load DOUBLE PRECISION NOT NULL,
+        reps INTEGER NOT NULL,
+        rir DOUBLE PRECISION NOT NULL,
+        amrap BOOLEAN NOT NULL,
+        sets INTEGER NOT NULL,
+        PRIMARY KEY (user_id, exercise, load, reps, rir, amrap)
+    );
+    INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, sets)
+        SELECT user_id, exercise, (segments_json->0->>0)::float8, (segments_json->0->>1)::int, coalesce(rir, -1),
+               amrap, count(*)
+        FROM sets
+        WHERE NOT bodyweight AND (segments_json->0->>0)::float8 > 0 AND NOT warmup
+        GROUP BY 1, 2, 3, 4, 5, 6;
+    CREATE FUNCTION set_bests_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            IF NOT NEW.bodyweight AND (NEW.segments_json->0->>0)::float8 > 0 AND NOT NEW.warmup THEN
+                INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, sets)
+                VALUES (NEW.user_id, NEW.exercise, (NEW.segments_json->0->>0)::float8,
+                        (NEW.segments_json->0->>1)::int, coalesce(NEW.rir, -1), NEW.amrap, 1)
+                ON CONFLICT (user_id, exercise, load, reps, rir, amrap) DO UPDATE SET sets = set_bests.sets + 1;
+            END IF;
+            RETURN NEW;
+        END IF;
+        IF NOT OLD.bodyweight AND (OLD.segments_json->0->>0)::float8 > 0 AND NOT OLD.warmup THEN
+            UPDATE set_bests SET sets = sets - 1
+            WHERE user_id = OLD.user_id AND exercise = OLD.exercise AND load = (OLD.segments_json->0->>0)::float8
+              AND reps = (OLD.segments_json->0->>1)::int AND rir = coalesce(OLD.rir, -1) AND amrap = OLD.amrap;
+        END IF;
+        RETURN OLD;
+    END $$;
+    CREATE TRIGGER set_bests_insert AFTER INSERT ON sets FOR EACH ROW EXECUTE FUNCTION set_bests_count();
+    CREATE TRIGGER set_bests_delete AFTER DELETE ON sets FOR EACH ROW EXECUTE FUNCTION set_bests_count();
+    """,
+    # 12: webhook mode's inbox: each update as Telegram posted it, kept before the 200, done once handled.
     """
     CREATE TABLE inbox (
         update_id BIGINT PRIMARY KEY,
