@@ -241,7 +241,39 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER set_bests_insert AFTER INSERT ON sets FOR EACH ROW EXECUTE FUNCTION set_bests_count();
     CREATE TRIGGER set_bests_delete AFTER DELETE ON sets FOR EACH ROW EXECUTE FUNCTION set_bests_count();
     """,
-    # 12: webhook mode's inbox: each update as Telegram posted it, kept before the 200, done once handled.
+    # 12: when each of those rows was first done, so a record is measured against what came before the
+    # session and a summary needs no scan.
+    """
+    ALTER TABLE set_bests ADD COLUMN first_at TIMESTAMPTZ;
+    UPDATE set_bests SET first_at = (
+        SELECT min(performed_at) FROM sets
+        WHERE sets.user_id = set_bests.user_id AND sets.exercise = set_bests.exercise
+          AND (sets.segments_json->0->>0)::float8 = set_bests.load
+          AND (sets.segments_json->0->>1)::int = set_bests.reps
+          AND coalesce(sets.rir, -1) = set_bests.rir AND sets.amrap = set_bests.amrap);
+    CREATE OR REPLACE FUNCTION set_bests_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            IF NOT NEW.bodyweight AND (NEW.segments_json->0->>0)::float8 > 0 AND NOT NEW.warmup THEN
+                INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, sets, first_at)
+                VALUES (NEW.user_id, NEW.exercise, (NEW.segments_json->0->>0)::float8,
+                        (NEW.segments_json->0->>1)::int, coalesce(NEW.rir, -1), NEW.amrap, 1, NEW.performed_at)
+                ON CONFLICT (user_id, exercise, load, reps, rir, amrap) DO UPDATE SET
+                    sets = set_bests.sets + 1,
+                    first_at = CASE WHEN set_bests.sets <= 0 OR excluded.first_at < set_bests.first_at
+                               THEN excluded.first_at ELSE set_bests.first_at END;
+            END IF;
+            RETURN NEW;
+        END IF;
+        IF NOT OLD.bodyweight AND (OLD.segments_json->0->>0)::float8 > 0 AND NOT OLD.warmup THEN
+            UPDATE set_bests SET sets = sets - 1
+            WHERE user_id = OLD.user_id AND exercise = OLD.exercise AND load = (OLD.segments_json->0->>0)::float8
+              AND reps = (OLD.segments_json->0->>1)::int AND rir = coalesce(OLD.rir, -1) AND amrap = OLD.amrap;
+        END IF;
+        RETURN OLD;
+    END $$;
+    """,
+    # 13: webhook mode's inbox: each update as Telegram posted it, kept before the 200, done once handled.
     """
     CREATE TABLE inbox (
         update_id BIGINT PRIMARY KEY,
