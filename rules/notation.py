@@ -123,7 +123,7 @@ _TOKEN = re.compile(
     rf"""\s*(?:
     (?P<xx>(?P<xx_reps>\d+)\s*xx)
     |(?P<number>(?P<value>{_NUM}(?:/{_NUM})*)(?:
-        \s*(?P<unit>{_UNIT}){_END}(?:\s*[x*]\s*(?P<unit_reps>\d+)(?!\d|\.\d|\s*[x*]\s*\d))?
+        \s*(?P<unit>{_UNIT}){_END}(?:\s*[x*]\s*(?P<unit_reps>\d+)(?!\d|\.\d))?
         |\s*s\s*[x*]\s*(?P<pair_reps>\d+)
         |\s*[x*]\s*(?P<x_bw>bw|bodyweight){_END}
         |\s*[x*]\s*(?P<x_reps>{_NUM})(?:
@@ -181,7 +181,8 @@ _CYRILLIC_X = re.compile(r"(?<=[\d\s)])[хХ](?=\s*[\d(])")  # `3х10`, `120кг
 _PAIR_SPLIT = re.compile(r"\s*(?:>>?|→|->|=>)\s*")
 _NAME_END = re.compile(
     r"[\d@+]|[(\-](?=\s*\d)|\b(?:bw|amrap|rir|rpe|rest|рпе)(?:\b|\d|\+)"
-    r"|\b(?:empty\s+)?bar\b(?=\s*(?:[x*]\s*\d|for\b|,|\d|$))|\bгриф\b(?=\s*(?:[x*]|на\b|\d|$))"
+    r"|(?<!trap )(?<!hex )(?<!ez )(?<!\bt )(?<!t-)(?<!safety )(?<!swiss )(?<!axle )(?<!cambered )"
+    r"\b(?:empty\s+)?bar\b(?=\s*(?:[x*]\s*\d|for\b|,|\d|$))|\bгриф\b(?=\s*(?:[x*]|на\b|\d|$))"
 )
 _NAME_FILLER = re.compile(r"[\s:,-]*(?:(?:worked\s+)?up\s+to|top\s+set|heavy\s+single|работал\s+до)\s*:?\s*$")
 _LETTER_RUN = re.compile(r"[a-zа-яё][a-zа-яё'&\-]*(?:\s+[a-zа-яё][a-zа-яё'&\-]*)*")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from handlers.words.parsing import CATALOGUE, hint_text, problem_text
 from rules.catalog import EXERCISES, TIMED, is_cardio
 from rules.models import ParsedSet, Segment, Technique
-from rules.notation import BODY_PARTS, NOTATION_WORDS, Msg, parse_message, render_set
+from rules.notation import BODY_PARTS, MAX_AMBIGUOUS_SETS, NOTATION_WORDS, Msg, parse_message, render_set
 from tests.notation_reading import describe, reading
 
 
@@ -385,3 +385,47 @@ def test_every_corpus_set_can_be_coached_and_holds_and_cardio_draw_no_lifting_ad
         items = evaluate(sets, context)
         if sets and all(s.timed for s in sets):
             assert items == [], (line, [i.rule for i in items])
+
+
+# Read as the lifter means: any catalog name, written in the common orders, reads back as the numbers written.
+_LIFTS = [
+    (alias, exercise.name)
+    for exercise in EXERCISES
+    if exercise.equipment not in ("bodyweight", "none") and not is_cardio(exercise) and exercise.name not in TIMED
+    for alias in (exercise.name, *exercise.aliases)
+    if not any(c.isdigit() for c in alias)
+]
+_FORMS = [
+    "{name} {load}{unit} {sets}x{reps}",
+    "{name} {sets}x{reps} {load}{unit}",
+    "{name}: {load}{unit} x {reps} x {sets}",
+    "{name} - {sets}x{reps}x{load}{unit}",
+    "{name} {sets}x{reps} @ {load}{unit}",
+    "{name} {load} {sets}x{reps}",
+    "{name} {load}x{reps}x{sets}",
+    "{name} {sets} sets of {reps} {load}{unit}",
+    "{name} {load}{unit} {reps_list}",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    lift=st.sampled_from(_LIFTS),
+    form=st.sampled_from(_FORMS),
+    load=st.integers(20, 300),
+    half=st.booleans(),
+    sets=st.integers(1, MAX_AMBIGUOUS_SETS),
+    reps=st.integers(1, 30),
+    unit=st.sampled_from(["kg", "lb", "кг"]),
+)
+def test_common_orders_read_back_the_numbers_written(
+    lift: tuple[str, str], form: str, load: int, half: bool, sets: int, reps: int, unit: str
+) -> None:
+    alias, name = lift
+    value = load + 0.5 if half and "{unit}" in form else load
+    text = form.format(
+        name=alias, load=f"{value:g}", unit=unit, sets=sets, reps=reps, reps_list=", ".join([str(reps)] * sets)
+    )
+    result = parse_message(text)
+    assert not result.errors, (text, result.errors)
+    assert [(s.exercise, s.segments[0].load, s.first_reps) for s in result.sets] == [(name, value, reps)] * sets, text
