@@ -6,10 +6,9 @@ from collections.abc import Sequence
 
 from rules.catalog import lookup
 from rules.context import Context
-from rules.models import Feedback, Level, ParsedSet, Technique, remark
+from rules.models import INTENSIFIERS, Feedback, Level, ParsedSet, remark
 from rules.sources import Source
 
-INTENSIFIERS = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
 # 002: "use either technique only once or twice per muscle group per week": one use is one rest-pause or
 # drop set; four rest-pause sets for delts in one session are four uses.
 MAX_INTENSIFIER_USES_PER_WEEK = 2

@@ -23,6 +23,10 @@ class Technique(StrEnum):
     CARDIO = "cardio"  # a duration and/or distance, no reps and no load
 
 
+# The intensifiers the guides limit per muscle per week and pull first when a joint is irritated.
+INTENSIFIERS: frozenset[Technique] = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
+
+
 class Level(StrEnum):
     """Feedback severity; the order is the order replies list them in (worst first)."""
 

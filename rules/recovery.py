@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.context import Context
-from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, Technique, remark
+from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, remark
 from rules.sources import Source
 
 RP = Source.REST_PAUSE_GUIDE
@@ -22,7 +22,6 @@ JOINT_MILD_DAYS = 3  # or mild (or worse) three days running
 SORENESS_DAYS = 4  # soreness still there past about three days
 DECLINE_SESSIONS = 3  # e1RM lower in each of the last three sessions of a main lift
 DECLINE_MIN_SHARE = 0.03  # and at least 3% lower in all, so day-to-day noise is not a trend
-INTENSIFIERS = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
 
 
 SIGNS_FRESH_DAYS = 1  # a sign named today or yesterday stands until a later check-in drops it

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from rules.catalog import Kind, lookup
 from rules.context import Context
 from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, set_one_rep_max
-from rules.frequency import INTENSIFIERS, MAX_INTENSIFIER_DAYS_PER_WEEK
-from rules.models import LEVEL_SCORE, CheckIn, JointLevel, LoggedSet, Unit
+from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, JointLevel, LoggedSet, Unit
 from rules.units import convert
 
 HARD_SET_MAX_RIR = 3  # a set within 3 reps of failure counts toward growth
