@@ -20,7 +20,7 @@ from rules.catalog import Kind, lookup
 from rules.context import Context
 from rules.e1rm import AMRAP_TOO_LIGHT_REPS, set_one_rep_max
 from rules.estimates import targets_for
-from rules.models import Feedback, Level, LoggedSet, Param, ParamItem, ParsedSet, Technique, Unit, remark
+from rules.models import Feedback, Level, LoggedSet, Param, ParamItem, ParsedSet, RuleFamily, Technique, Unit
 from rules.sources import Source
 from rules.units import convert, rounded
 
@@ -66,8 +66,7 @@ def phase_for(context: Context) -> Phase | None:
     return None if week is None else phase_of(week)
 
 
-def _item(rule: str, level: Level, about: str | None = None, /, **params: Param) -> Feedback:
-    return remark(f"block.{rule}", level, (FAIL,), about, **params)
+_item = RuleFamily("block", (FAIL,)).about
 
 
 def _set_checks(parsed: ParsedSet, week: int, phase: Phase) -> list[Feedback]:

@@ -10,14 +10,13 @@ from collections.abc import Sequence
 
 from rules.catalog import Fit, Kind, lookup
 from rules.context import Context
-from rules.models import Experience, Feedback, Level, Param, ParsedSet, Technique, remark
+from rules.models import Experience, Feedback, Level, ParsedSet, RuleFamily, Technique
 from rules.sources import Source
 
 ARTICLE = Source.DROP_VS_REST_PAUSE
 
 
-def _item(rule: str, level: Level, parsed: ParsedSet, **params: Param) -> Feedback:
-    return remark(f"drop_set.{rule}", level, (ARTICLE,), parsed.exercise, **{"exercise": parsed.exercise, **params})
+_item = RuleFamily("drop_set", (ARTICLE,)).on
 
 
 def exercise_choice(parsed: ParsedSet) -> list[Feedback]:

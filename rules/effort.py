@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rules import blocks
 from rules.catalog import Fit, Kind, lookup
 from rules.context import Context
-from rules.models import Feedback, Level, Param, ParsedSet, remark
+from rules.models import Feedback, Level, ParsedSet, RuleFamily
 from rules.sources import Source
 
 PRODUCTIVE_RPE = (7, 9)  # "Most of your training should land in the RPE 7-9 range"
@@ -21,10 +21,7 @@ ISOLATION_RIR = (0, 1)
 FAILURE_SETS_PER_ISOLATION = 1
 
 
-def _item(rule: str, level: Level, parsed: ParsedSet, **params: Param) -> Feedback:
-    return remark(
-        f"effort.{rule}", level, (Source.FAILURE_GUIDE,), parsed.exercise, **{"exercise": parsed.exercise, **params}
-    )
+_item = RuleFamily("effort", (Source.FAILURE_GUIDE,)).on
 
 
 def heavy_compound_failure(parsed: ParsedSet) -> list[Feedback]:

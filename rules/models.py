@@ -314,3 +314,21 @@ def remark(rule: str, level: Level, sources: tuple[str, ...], about: str | None 
     """A Feedback without the keyword noise: `remark("pair.rest_long", Level.NOTE, (POST,), None, rest_s=120)`;
     `about` is the exercise the remark is about (Feedback.exercise), params are the words' fields."""
     return Feedback(rule=rule, level=level, params=params, sources=sources, exercise=about)
+
+
+class RuleFamily:
+    """The remarks of one rule family: their id prefix and the sources they cite unless told otherwise.
+
+    `PAIR = RuleFamily("pair", (POST,))`, then `PAIR.about("rest_long", Level.NOTE, None, rest_s=120)`, or
+    `DROP_SET.on("good", Level.GOOD, parsed, drops=2)` for a remark on one set (it names the exercise)."""
+
+    def __init__(self, name: str, sources: tuple[str, ...]) -> None:
+        self.name = name
+        self.sources = sources
+
+    def about(self, rule: str, level: Level, about: str | None = None, /, *sources: str, **params: Param) -> Feedback:
+        rule_id = f"{self.name}.{rule}"  # tests/test_words.py reads the ids at the `_item(...)` calls
+        return Feedback(rule=rule_id, level=level, params=params, sources=sources or self.sources, exercise=about)
+
+    def on(self, rule: str, level: Level, parsed: ParsedSet, /, *sources: str, **params: Param) -> Feedback:
+        return self.about(rule, level, parsed.exercise, *sources, **{"exercise": parsed.exercise, **params})

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from rules.catalog import Exercise, Kind, lookup
 from rules.context import Context
-from rules.models import Experience, Feedback, Level, LoggedSet, Param, ParsedSet, remark
+from rules.models import Experience, Feedback, Level, LoggedSet, ParsedSet, RuleFamily
 from rules.recovery import lingering_soreness, persistent_joints
 from rules.sources import Source
 from rules.trends import session_bests
@@ -83,8 +83,7 @@ def rep_ranges(muscle: str | None) -> tuple[tuple[int, int], tuple[int, int]]:
     return COMPOUND_REPS, ISOLATION_REPS
 
 
-def _item(rule: str, level: Level, about: str | None = None, /, **params: Param) -> Feedback:
-    return remark(f"pair.{rule}", level, (POST,), about, **params)
+_item = RuleFamily("pair", (POST,)).about
 
 
 def compound_load(compound: ParsedSet, context: Context) -> list[Feedback]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rules.catalog import Fit, lookup
 from rules.context import Context
 from rules.exercises import fit_reason
-from rules.models import Experience, Feedback, Level, Param, ParsedSet, Technique, remark
+from rules.models import Experience, Feedback, Level, Param, ParsedSet, RuleFamily, Technique
 from rules.sources import Source
 
 RP, ARTICLE = Source.REST_PAUSE_GUIDE, Source.DROP_VS_REST_PAUSE
@@ -21,8 +21,7 @@ COLLAPSE_REPS = 1
 REST_RANGE_S = (10, 20)  # drop sets vs rest-pause article: "a 10 to 20-second break"
 
 
-def _item(rule: str, level: Level, parsed: ParsedSet, *sources: str, **params: Param) -> Feedback:
-    return remark(f"rest_pause.{rule}", level, sources or (RP,), parsed.exercise, exercise=parsed.exercise, **params)
+_item = RuleFamily("rest_pause", (RP,)).on
 
 
 def exercise_choice(parsed: ParsedSet) -> list[Feedback]:
