@@ -21,6 +21,7 @@ from rules.context import Context
 from rules.exercises import fit_reason
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_uses
 from rules.models import Experience, Param
+from rules.muscles import MUSCLE_WORDS
 from rules.recovery import persistent_joints
 from rules.sources import Source
 from rules.trends import session_bests
@@ -80,13 +81,6 @@ _PHRASES = (
     (re.compile(r"pre[\s-]*exhaust\w*"), "pre-exhaust"),
     (re.compile(r"\b1\s*rm\b|\bone[\s-]*rep[\s-]*max\b|\be1rm\b|\bmax\b"), "e1rm"),
 )
-MUSCLE_WORDS: dict[str, str] = {
-    "chest": "chest", "pec": "chest", "pecs": "chest", "back": "lats", "lat": "lats", "lats": "lats",
-    "shoulder": "shoulders", "shoulders": "shoulders", "delt": "shoulders", "delts": "shoulders",
-    "quad": "quads", "quads": "quads", "hamstring": "hamstrings", "hamstrings": "hamstrings", "hams": "hamstrings",
-    "glute": "glutes", "glutes": "glutes", "bicep": "biceps", "biceps": "biceps", "tricep": "triceps",
-    "triceps": "triceps", "calf": "calves", "calves": "calves", "abs": "abs",
-}  # fmt: skip
 _STOP = frozenset(
     {
         "a", "an", "the", "i", "my", "me", "on", "for", "to", "do", "of", "or", "and", "in", "at", "is", "it",
@@ -167,7 +161,7 @@ def find_muscle(words: Sequence[str]) -> str | None:
             continue
         match = _fuzzy(word, tuple(MUSCLE_WORDS))
         if match:
-            return MUSCLE_WORDS[match]
+            return MUSCLE_WORDS[match][0]
     return None
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, LoggedSet, Technique, remark
+from rules.muscles import MUSCLE_WORDS
 from rules.recovery import (
     JOINT_MILD_DAYS,
     JOINT_MODERATE_DAYS,
@@ -27,13 +28,8 @@ JOINTS: dict[str, str] = {
     "back": "lower back", "wrist": "wrist", "wrists": "wrist", "hip": "hip", "hips": "hip",
 }  # fmt: skip
 JOINT_BUTTONS = ("elbow", "shoulder", "knee", "lower back", "wrist", "hip")
-MUSCLES: dict[str, tuple[str, ...]] = {
-    "chest": ("chest",), "pecs": ("chest",), "lats": ("lats",), "upper back": ("upper_back",),
-    "traps": ("traps",), "delts": ("shoulders",), "biceps": ("biceps",), "bis": ("biceps",),
-    "triceps": ("triceps",), "tris": ("triceps",), "quads": ("quads",), "hamstrings": ("hamstrings",),
-    "hams": ("hamstrings",), "glutes": ("glutes",), "calves": ("calves",), "abs": ("abs",),
-    "legs": ("quads", "hamstrings", "glutes"), "arms": ("biceps", "triceps"), "forearms": ("forearms",),
-}  # fmt: skip
+# Muscle words, except those a check-in reads as a joint first ("shoulder", "back": the cautious reading).
+MUSCLES: dict[str, tuple[str, ...]] = {word: group for word, group in MUSCLE_WORDS.items() if word not in JOINTS}
 # Words for how bad it is; numbers 0-3 work too (and 4-10 read as severe).
 LEVEL_WORDS: tuple[tuple[re.Pattern[str], JointLevel], ...] = (
     (re.compile(r"\b(very|really|super|severe|severely|bad|badly|a lot|lots|awful|terrible|wrecked|destroyed)\b"),
