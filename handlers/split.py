@@ -14,6 +14,8 @@ import re
 TELEGRAM_MAX_CHARS = 4096  # Bot API sendMessage: "1-4096 characters after entities parsing"
 _TAG = re.compile(r"<(/?)([a-zA-Z-]+)(?:\s[^<>]*)?>")
 _ATOM = re.compile(r"<[^<>]*>|&[#\w]+;|\s+|[^<&\s]+|[<&]")
+# A word: tags, entities and text with no space between them (`Press</b>:`) stay in one piece.
+_WORD = re.compile(r"\s+|(?:<[^<>]*>|&[#\w]+;|[^<&\s]+|[<&])+")
 
 
 def units(text: str) -> int:
@@ -50,7 +52,8 @@ def _pieces_of_line(line: str, room: int) -> list[str]:
     characters), never inside a tag or an entity."""
     pieces: list[str] = []
     current = ""
-    for atom in _ATOM.findall(line):
+    atoms = (atom for word in _WORD.findall(line) for atom in (_ATOM.findall(word) if units(word) > room else [word]))
+    for atom in atoms:
         while units(atom) > room and not atom.startswith(("<", "&")):  # one enormous word
             head = atom[: max(1, room - units(current))] if current else atom[:room]
             while units(current + head) > room and len(head) > 1:
