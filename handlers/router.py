@@ -29,6 +29,7 @@ from handlers.callbacks import (
 )
 from handlers.render import CHAT_FALLBACK, escape
 from handlers.sets import correct_sets, report_unreadable
+from handlers.words import speak_to
 from rules.models import Awaiting, MessageKind, UserSettings
 from rules.notation import parse_message
 
@@ -86,6 +87,7 @@ AWAITED: Mapping[Awaiting, tuple[TypedAnswer, MessageKind]] = MappingProxyType(
 async def handle_text(message: Incoming, services: Services) -> Handled:
     storage = services.storage
     user, stored = await storage.arrive(message.user_id, message.chat_id, message.message_id, message.text, message.at)
+    speak_to(user)
     if not stored.is_new and stored.answered:
         log.info("update for message %s delivered again; already answered", message.message_id)
         return Handled(None, stored.row)
@@ -142,6 +144,7 @@ async def handle_edit(message: Incoming, services: Services) -> Handled:
     if row is None:
         return await handle_text(message, services)
     user = await storage.user(message.user_id, message.chat_id)
+    speak_to(user)
     if not await storage.edit_message(user.id, row, message.text, message.at):
         log.info("edit of message %s delivered again; already answered", message.message_id)
         return Handled(None, None)
@@ -157,6 +160,7 @@ async def handle_edit(message: Incoming, services: Services) -> Handled:
 async def handle_callback(user_id: int, chat_id: int, data: str, services: Services) -> Reply:
     """A button press; `data` is read by handlers/callbacks.py, where the buttons were built."""
     user = await services.storage.user(user_id, chat_id)
+    speak_to(user)
     match decode(data):
         case Choose(step, value):
             return await settings.choose(user, step, value, services)
@@ -202,12 +206,14 @@ async def answer(incoming: Incoming | Press | Upload, services: Services, send: 
     if isinstance(incoming, Upload):
         if incoming.message_id is None:  # a file from the command line: no message, nothing to replay
             user = await storage.user(incoming.user_id, incoming.chat_id)
+            speak_to(user)
             await send(await report.import_file(user, incoming.content, services))
             return
         user, stored = await storage.arrive(
             incoming.user_id, incoming.chat_id, incoming.message_id, f"document: {incoming.name}",
             incoming.at or services.clock(),
         )  # fmt: skip
+        speak_to(user)
         if stored.answered:
             log.info("document message %s delivered again; already answered", incoming.message_id)
             return

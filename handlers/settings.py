@@ -1,90 +1,115 @@
-"""/start onboarding and /settings: unit, experience, time zone, check-in time. Every step skippable."""
+"""/start onboarding and /settings: unit, experience, time zone, check-in time, language. Every step skippable."""
 
 from __future__ import annotations
 
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import AskStep, Choose, SkipStep
 from handlers.render import escape
+from handlers.words import DEFAULT_LANGUAGE, LANGUAGES, current_language, say, use_language
+from handlers.words.settings import CATALOGUE
 from rules.models import Awaiting, Experience, UserSettings
 from rules.schedule import next_checkin_for, parse_clock, parse_timezone
 
-# The onboarding steps, in order; each callback `set:<step>:<value>` moves to the next one.
+# The onboarding steps, in order; each callback `set:<step>:<value>` moves to the next one. The language is
+# a /settings step only: it starts as the lifter's Telegram language.
 STEPS = ("unit", "experience", "timezone", "checkin")
+LANGUAGE = "language"
 DEFAULT_CHECKIN = "09:00"
 
-WELCOME = (
-    "👋 <b>Welcome to SetCoach.</b> Text me your sets as you train, e.g. <code>bench 100kg 3x8 @8</code>, "
-    "and I'll answer with short, sourced feedback. Four quick questions first (tap Skip on any)."
-)
+
+def _w(message_id: str, **params: object) -> str:
+    return say(CATALOGUE, message_id, **params)
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language ("English", "Russian"; in Russian "английский", ...)."""
+    return _w(f"language.{code}") if f"language.{code}" in CATALOGUE else code
 
 
 def ask(step: str, user: UserSettings) -> Reply:
     """The question for one step, with its buttons."""
-    skip = ("Skip", SkipStep(step))
+    skip = (_w("skip"), SkipStep(step))
     if step == "unit":
         return Reply(
-            f"Which unit do you load in? (now: {user.unit})",
+            _w("unit.ask", unit=user.unit),
             buttons([("kg", Choose("unit", "kg")), ("lb", Choose("unit", "lb")), skip]),
         )
     if step == "experience":
         return Reply(
-            f"How long have you trained? (now: {user.experience.value})",
+            _w("experience.ask", experience=_w(f"level.{user.experience.value}")),
             buttons(
                 [
-                    ("Under a year", Choose("experience", "beginner")),
-                    ("1-3 years", Choose("experience", "intermediate")),
+                    (_w("experience.beginner"), Choose("experience", "beginner")),
+                    (_w("experience.intermediate"), Choose("experience", "intermediate")),
                 ],
-                [("3+ years", Choose("experience", "advanced")), skip],
+                [(_w("experience.advanced"), Choose("experience", "advanced")), skip],
             ),
         )
     if step == "timezone":
-        now = escape(user.timezone or "not set")
         return Reply(
-            f"Your time zone? Reply with a city or zone like <code>Europe/Berlin</code> or <code>UTC+2</code> "
-            f"(now: {now}).",
+            _w("timezone.ask", zone=escape(user.timezone or _w("timezone.not_set"))),
             buttons([("UTC", Choose("timezone", "UTC")), skip]),
         )
-    state = f"on at {user.checkin_time}" if user.checkins_on else "off"
+    if step == LANGUAGE:
+        now = language_name(user.language) if user.language else _w("language.auto", language=_current())
+        return Reply(
+            _w("language.ask", language=now),
+            buttons(
+                [("English", Choose(LANGUAGE, "en")), ("Русский", Choose(LANGUAGE, "ru"))],
+                [(_w("language.auto.button"), Choose(LANGUAGE, "auto"))],
+            ),
+        )
+    state = _w("checkin.on_at", time=user.checkin_time) if user.checkins_on else _w("checkin.off")
     return Reply(
-        f"A daily check-in about soreness and joints? It changes my advice when something is irritated (now: {state}).",
+        _w("checkin.ask", state=state),
         buttons(
             [
-                (f"Yes, at {DEFAULT_CHECKIN}", Choose("checkin", DEFAULT_CHECKIN)),
-                ("Other time", AskStep("checkin_time")),
+                (_w("checkin.yes_at", time=DEFAULT_CHECKIN), Choose("checkin", DEFAULT_CHECKIN)),
+                (_w("checkin.other_time"), AskStep("checkin_time")),
             ],
-            [("No thanks", Choose("checkin", "off")), skip],
+            [(_w("checkin.no"), Choose("checkin", "off")), skip],
         ),
     )
 
 
+def _current() -> str:
+    return language_name(current_language())
+
+
 def _after(step: str, user: UserSettings, said: str) -> Reply:
     """What to say once a step is answered: the next step's question, or the end of onboarding."""
+    if step not in STEPS:
+        return Reply(said)
     index = STEPS.index(step)
     if index + 1 < len(STEPS):
         following = ask(STEPS[index + 1], user)
         return Reply(f"{said}\n\n{following.html}", following.buttons)
-    return Reply(f"{said}\n\nAll set. Send your first set, e.g. <code>squat 100kg 5x5 @8</code>. /help shows more.")
+    return Reply(f"{said}\n\n{_w('done')}")
 
 
 async def start(message: Incoming, user: UserSettings, services: Services) -> Reply:
-    """/start: a short onboarding."""
+    """/start: a short onboarding. The language Telegram reports is kept, so check-ins (sent with no
+    message to read it from) come in it too."""
+    if user.language is None and current_language() != DEFAULT_LANGUAGE:
+        user = await services.storage.update_user(user.id, language=current_language())
     first = ask(STEPS[0], user)
-    return Reply(f"{WELCOME}\n\n{first.html}", first.buttons)
+    return Reply(f"{_w('welcome')}\n\n{first.html}", first.buttons)
 
 
 async def show_settings(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/settings: what is set, and a button for each."""
-    checkin = f"daily at {user.checkin_time}" if user.checkins_on else "off"
-    text = (
-        "<b>Your settings</b>\n"
-        f"Unit: {user.unit}\nExperience: {user.experience.value}\n"
-        f"Time zone: {escape(user.timezone or 'not set')}\nCheck-in: {checkin}"
-    )
+    checkin = _w("show.daily_at", time=user.checkin_time) if user.checkins_on else _w("checkin.off")
+    language = language_name(user.language) if user.language else _w("language.auto", language=_current())
+    text = _w(
+        "show", unit=user.unit, experience=_w(f"level.{user.experience.value}"),
+        zone=escape(user.timezone or _w("timezone.not_set")), checkin=checkin, language=language,
+    )  # fmt: skip
     return Reply(
         text,
         buttons(
-            [("Unit", AskStep("unit")), ("Experience", AskStep("experience"))],
-            [("Time zone", AskStep("timezone")), ("Check-in", AskStep("checkin"))],
+            [(_w("button.unit"), AskStep("unit")), (_w("button.experience"), AskStep("experience"))],
+            [(_w("button.timezone"), AskStep("timezone")), (_w("button.checkin"), AskStep("checkin"))],
+            [(_w("button.language"), AskStep(LANGUAGE))],
         ),
     )
 
@@ -103,41 +128,45 @@ async def choose(user: UserSettings, step: str, value: str, services: Services) 
     storage = services.storage
     if step == "unit" and value in ("kg", "lb"):
         user = await storage.update_user(user.id, unit=value, awaiting=None)
-        return _after(step, user, f"Unit: {value}.")
+        return _after(step, user, _w("unit.set", unit=value))
     if step == "experience" and value in Experience.__members__.values():
         user = await storage.update_user(user.id, experience=value, awaiting=None)
-        return _after(step, user, f"Experience: {value}.")
+        return _after(step, user, _w("experience.set", experience=_w(f"level.{value}")))
+    if step == LANGUAGE and value in (*LANGUAGES, "auto"):
+        chosen = None if value == "auto" else value
+        await storage.update_user(user.id, language=chosen, awaiting=None)
+        if chosen is not None:
+            use_language(chosen)
+        return Reply(_w("language.set.auto") if chosen is None else _w(f"language.set.{chosen}"))
     if step == "timezone":
         return await set_timezone(user, value, services)
     if step == "checkin":
         if value == "off":
             await storage.update_user(user.id, checkins_on=False, next_checkin_utc=None, awaiting=None)
-            return _after(step, user, "No daily check-ins. /checkin asks any time.")
+            return _after(step, user, _w("checkin.none"))
         if parse_clock(value) is None:
-            return Reply("That doesn't look like a time of day. Try <code>07:30</code>.")
+            return Reply(_w("checkin.not_a_time"))
         user = await _schedule(user, services, value)
         zone = escape(user.timezone or "UTC")
-        return _after(step, user, f"Check-in: daily at {user.checkin_time} ({zone}). /pause stops it.")
-    return Reply("That button is out of date. /settings shows the current choices.")
+        return _after(step, user, _w("checkin.set", time=user.checkin_time, zone=zone))
+    return Reply(_w("out_of_date"))
 
 
 async def skip(user: UserSettings, step: str, services: Services) -> Reply:
     if step not in STEPS:
-        return Reply("Skipped.")
+        return Reply(_w("skipped"))
     if user.awaiting:
         user = await services.storage.update_user(user.id, awaiting=None)
-    return _after(step, user, "Skipped.")
+    return _after(step, user, _w("skipped"))
 
 
 async def ask_again(user: UserSettings, step: str, services: Services) -> Reply:
     """A button press `ask:<step>`: show that step's question (and wait for typed answers)."""
     if step == "checkin_time":
         await services.storage.update_user(user.id, awaiting=Awaiting.CHECKIN_TIME)
-        return Reply(
-            "What time? Reply like <code>07:30</code> or <code>7pm</code>.", buttons([("Skip", SkipStep("checkin"))])
-        )
-    if step not in STEPS:
-        return Reply("That button is out of date. /settings shows the current choices.")
+        return Reply(_w("checkin.what_time"), buttons([(_w("skip"), SkipStep("checkin"))]))
+    if step not in (*STEPS, LANGUAGE):
+        return Reply(_w("out_of_date"))
     if step == "timezone":
         user = await services.storage.update_user(user.id, awaiting=Awaiting.TIMEZONE)
     return ask(step, user)
@@ -147,15 +176,11 @@ async def set_timezone(user: UserSettings, text: str, services: Services) -> Rep
     zone = parse_timezone(text)
     if zone is None:
         await services.storage.update_user(user.id, awaiting=Awaiting.TIMEZONE)
-        return Reply(
-            f"I don't know the time zone <code>{escape(text[:40])}</code>. Try a city (<code>Berlin</code>), "
-            "a zone (<code>America/New_York</code>) or an offset (<code>UTC-5</code>).",
-            buttons([("Skip", SkipStep("timezone"))]),
-        )
+        return Reply(_w("timezone.unknown", text=escape(text[:40])), buttons([(_w("skip"), SkipStep("timezone"))]))
     user = await services.storage.update_user(user.id, timezone=zone, awaiting=None)
     if user.checkins_on:
         user = await _schedule(user, services, user.checkin_time)
-    return _after("timezone", user, f"Time zone: {escape(zone)}.")
+    return _after("timezone", user, _w("timezone.set", zone=escape(zone)))
 
 
 async def timezone_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
@@ -166,8 +191,5 @@ async def timezone_answer(message: Incoming, user: UserSettings, services: Servi
 async def checkin_time_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
     """A typed reply to "What time?" for the daily check-in."""
     if parse_clock(message.text) is None:
-        return Reply(
-            "I couldn't read that time. Reply like <code>07:30</code> or <code>7pm</code>.",
-            buttons([("Skip", SkipStep("checkin"))]),
-        )
+        return Reply(_w("checkin.unreadable"), buttons([(_w("skip"), SkipStep("checkin"))]))
     return await choose(user, "checkin", message.text, services)

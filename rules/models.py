@@ -256,6 +256,7 @@ class UserSettings(BaseModel):
     chat_id: int | None = None
     awaiting: Awaiting | None = None
     block_started_on: date | None = None  # first day (the lifter's local date) of a running 12-week block
+    language: str | None = None  # the reply language chosen in /settings ("en", "ru"); None: Telegram's
 
     @property
     def profile(self) -> LifterProfile:

@@ -284,6 +284,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inbox_pending ON inbox (update_id) WHERE done_at IS NULL;
     """,
+    # 14: the reply language the lifter chose in /settings (issue #19); NULL follows Telegram's language_code.
+    """
+    ALTER TABLE users ADD COLUMN language TEXT;
+    """,
 )
 
 
@@ -309,7 +313,8 @@ def _as_utc(moment: datetime | None) -> datetime | None:
 
 
 _USER_COLUMNS = (
-    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on"
+    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on, "
+    "language"
 )
 _SET_COLUMNS = "performed_at, message_row, position, set_json::text"
 _SET_FIELDS = (
@@ -341,6 +346,7 @@ def _user_from_row(row: Sequence[Any]) -> UserSettings:
         chat_id=row[7],
         awaiting=row[8],
         block_started_on=row[9],
+        language=row[10],
     )
 
 
@@ -472,7 +478,7 @@ class PostgresStorage:
 
     _USER_FIELDS = frozenset(
         {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
-         "block_started_on"}
+         "block_started_on", "language"}
     )
 
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:

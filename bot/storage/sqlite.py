@@ -345,6 +345,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX inbox_pending ON inbox (update_id) WHERE done_at IS NULL;
     """,
+    # 14: the reply language the lifter chose in /settings (issue #19); NULL follows Telegram's language_code.
+    """
+    ALTER TABLE users ADD COLUMN language TEXT;
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -366,7 +370,8 @@ _SET_COLUMNS = (
 
 
 _USER_COLUMNS = (
-    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on"
+    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on, "
+    "language"
 )
 
 
@@ -382,6 +387,7 @@ def _user_from_row(row: Sequence[Any]) -> UserSettings:
         chat_id=row[7],
         awaiting=row[8],
         block_started_on=date.fromisoformat(row[9]) if row[9] else None,
+        language=row[10],
     )
 
 
@@ -615,7 +621,7 @@ class Storage:
 
     _USER_FIELDS = frozenset(
         {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
-         "block_started_on"}
+         "block_started_on", "language"}
     )
 
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from rules.models import UserSettings
+
 LANGUAGES = ("en", "ru")  # English is the source; Russian: Telegram's largest lifting audience
 DEFAULT_LANGUAGE = "en"
 _language: ContextVar[str] = ContextVar("setcoach_language", default=DEFAULT_LANGUAGE)
@@ -80,3 +82,10 @@ def fill(catalogue: Mapping[str, str], message_id: str, params: Mapping[str, obj
 def say(catalogue: Mapping[str, str], message_id: str, **params: object) -> str:
     """`fill` with keyword fields: `say(CATALOGUE, "privacy", days=30)`."""
     return fill(catalogue, message_id, params)
+
+
+def speak_to(user: UserSettings) -> None:
+    """Answer in the language the lifter chose in /settings, if they chose one; otherwise the
+    front-end's guess (Telegram's language_code) stands."""
+    if user.language:
+        use_language(user.language)
