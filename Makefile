@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench lock clean
+.PHONY: run test lint bench lock po clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# After adding or changing an N_() sentence: merge it into each language's .po, then translate it there.
+po: $(STAMP)
+	$(BIN)/python -m bot.i18n
 
 bench: $(STAMP)
 	@for script in bench/[!_]*.py; do $(BIN)/python $$script || exit 1; done

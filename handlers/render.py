@@ -14,9 +14,10 @@ from itertools import groupby
 from handlers.words import answers as answer_words
 from handlers.words import blocks as block_words
 from handlers.words import feedback as feedback_words
-from handlers.words import fill
+from handlers.words import fill, tr
 from handlers.words import parsing as parsing_words
 from handlers.words import sources as source_words
+from handlers.words.exercises import body_part, exercise_name
 from rules import blocks
 from rules.answers import Answer
 from rules.models import LEGACY_RULE, Feedback, Level, Param, ParsedSet, ParseError, Technique
@@ -111,7 +112,7 @@ def describe_set(parsed: ParsedSet, count: int = 1) -> str:
         parts.append(f"{parsed.rest_s} s rest")
     if parsed.note:
         parts.append(f"“{parsed.note}”")
-    name = f"<b>{escape(parsed.exercise)}</b>"
+    name = f"<b>{escape(exercise_name(parsed.exercise))}</b>"
     if not parsed.known:
         name += " <i>(new to me: logged as typed)</i>"
     return f"{name}: {escape(' · '.join(parts))}"
@@ -156,24 +157,35 @@ def words_params(
     ready: dict[str, object] = {}
     for key, value in params.items():
         if isinstance(value, tuple):
-            template = catalogue[f"{message_id}.{key}"]
-            separator = catalogue.get(f"{message_id}.{key}.sep", ", ")
-            ready[key] = separator.join(template.format_map(item) for item in value)
+            template = tr(catalogue[f"{message_id}.{key}"])
+            separator = tr(catalogue.get(f"{message_id}.{key}.sep", ", "))
+            ready[key] = separator.join(template.format_map(_named(item)) for item in value)
             continue
         if isinstance(value, int) and not isinstance(value, bool):
             ready[f"{key}_s"] = "" if value == 1 else "s"
         if key == "reason" and isinstance(value, str):
-            value = feedback_words.FIT_REASONS.get(value, value)
+            value = tr(feedback_words.FIT_REASONS.get(value, value))
         elif key == "sign" and isinstance(value, str):
-            value = feedback_words.SIGNS.get(value, value)
+            value = tr(feedback_words.SIGNS.get(value, value))
         elif key == "phase" and isinstance(value, str):
-            value = feedback_words.PHASES.get(value, value)
+            value = tr(feedback_words.PHASES.get(value, value))
         elif key == "technique" and isinstance(value, str):
-            value = techniques.get(value, value)
+            value = tr(techniques.get(value, value))
         elif key in {"muscle", "joint"} and isinstance(value, str):
-            value = value.replace("_", " ")
+            value = body_part(value)
+        elif isinstance(value, str):
+            value = exercise_name(value)  # an exercise's name in the lifter's language; other text as it is
         ready[key] = value
     return ready
+
+
+def _named(item: Mapping[str, object]) -> dict[str, object]:
+    """A list param's item with its exercise, muscle and joint names in the lifter's language."""
+    return {
+        key: (body_part(value) if key in {"muscle", "joint"} else exercise_name(value)) if isinstance(value, str)
+        else value
+        for key, value in item.items()
+    }  # fmt: skip
 
 
 def feedback_text(item: Feedback, part: str = "") -> str:
@@ -185,7 +197,7 @@ def feedback_text(item: Feedback, part: str = "") -> str:
 
 
 def source_titles(sources: Sequence[str]) -> str:
-    return "; ".join(source_words.CATALOGUE.get(source, source) for source in sources)
+    return "; ".join(tr(source_words.CATALOGUE.get(source, source)) for source in sources)
 
 
 def feedback_source(item: Feedback) -> str:
@@ -213,7 +225,7 @@ def render_answer(reply: Answer) -> str:
     lines = [f"<b>{escape(recommendation)}</b>", escape(reason)]
     if reply.caveat:
         lines.append(f"⚠️ {escape(_answer_words(reply.caveat.message, reply.caveat.params))}")
-    lines.append(f"📚 <i>Evidence: {escape(answer_words.CATALOGUE['strength.' + reply.evidence])}</i>")
+    lines.append(f"📚 <i>Evidence: {escape(fill(answer_words.CATALOGUE, 'strength.' + reply.evidence))}</i>")
     lines.append(f"Source: {escape(source_titles(reply.sources))}")
     return "\n".join(lines)
 

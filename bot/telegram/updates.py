@@ -34,7 +34,7 @@ from handlers.console_text import plain
 from handlers.ports import RecipientGone, StorageUnavailable
 from handlers.router import COMMANDS, Send, answer
 from handlers.split import split_html
-from handlers.words import say, use_language
+from handlers.words import say, speaking, use_language
 from handlers.words.chat import CATALOGUE as CHAT_WORDS
 from rules.models import LoggedSet, UserSettings
 
@@ -368,7 +368,8 @@ def prompt_sender(bot: Bot) -> SendPrompt:
     async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
         try:
             # The private chat, always: a prompt names body parts, and a set typed in a group must not move it there.
-            await send(bot, user.id, checkins.prompt_reply(recent))
+            with speaking(user.language):  # no message to read a language from: the stored one
+                await send(bot, user.id, checkins.prompt_reply(recent))
         except Forbidden as error:  # blocked the bot, or the chat is gone
             raise RecipientGone(user.id) from error
 

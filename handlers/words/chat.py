@@ -68,15 +68,8 @@ CATALOGUE: dict[str, str] = {
     ),
     # Deep links
     "start.unknown_link": N_("That link asked for something I don't have yet; here is the usual start."),
-    # Long replies
-    "continued": N_("(continued)"),
     # Errors
     "sorry": N_("Sorry, something went wrong on my side; try again in a moment."),
     "unknown_command": N_("I don't know /{command}. /help lists what I can do."),
     "button.gone": N_("That button is out of date."),
-    # Language
-    "language.ask": N_("Which language should I answer in? (now: {language})"),
-    "language.set": N_("Language: English."),
-    "language.auto": N_("your Telegram's"),
-    "language.button": N_("Language"),
 }
