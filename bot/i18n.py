@@ -68,6 +68,7 @@ def update_catalogues() -> None:
             continue
         path = po_path(language)
         catalog = read_catalogue(language) if path.exists() else Catalog(locale=language, domain=DOMAIN)
+        template.creation_date = catalog.creation_date  # a run that adds nothing changes nothing
         catalog.update(template, no_fuzzy_matching=False)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as target:
