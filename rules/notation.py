@@ -207,7 +207,6 @@ _CARDIO_TOKEN = re.compile(
     re.VERBOSE,
 )
 _CARDIO_KINDS = ("clock", "amount", "effort", "times", "extra", "sep", "text")
-_CARDIO_SECONDS = {"s": 1, "sec": 1, "с": 1, "min": 60, "мин": 60, "h": 3600, "hr": 3600, "hour": 3600, "час": 3600}
 _UNIT_NAMES: dict[str, Unit] = {
     "kg": "kg",
     "kgs": "kg",
@@ -508,13 +507,15 @@ def _unknown_word_hint(word: str, previous_number: str | None) -> tuple[Msg, str
     return Msg.HINT_DID_YOU_MEAN, suggestion
 
 
-def _set_unit(state: _Body, unit_text: str | None) -> None:
-    if unit_text and state.unit is None:
-        state.unit = _UNIT_NAMES.get(unit_text, "lb" if unit_text.startswith("фунт") else "kg")
-
-
 def _unit_of(unit_text: str) -> Unit:
+    """`kg`, `kgs`, `k`, `кг`, `килограммов` are kg; `lb`, `#`, `фунтов` are lb."""
     return _UNIT_NAMES.get(unit_text, "lb" if unit_text.startswith("фунт") else "kg")
+
+
+def _set_unit(state: _Body, unit_text: str | None) -> None:
+    """The line's unit is the first one written."""
+    if unit_text and state.unit is None:
+        state.unit = _unit_of(unit_text)
 
 
 def _new_entry(
