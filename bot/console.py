@@ -64,7 +64,7 @@ class ConsoleChat:
         self.out.write(plain(reply.html) + "\n")
         if reply.attachment is not None:
             self.files.mkdir(parents=True, exist_ok=True)
-            path = self.files / reply.attachment.filename
+            path = self.files / Path(reply.attachment.filename).name  # never outside the folder
             path.write_bytes(reply.attachment.data)
             self.out.write(f"({'chart' if reply.attachment.photo else 'file'} saved to {path})\n")
         self.offered = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -49,6 +50,13 @@ class Button:
     label: str
     data: str
     url: str = ""  # a link button (opens a chat or page) instead of a press we answer
+
+
+def file_name(stem: str, suffix: str) -> str:
+    """A file name built from free text (an exercise a lifter typed): letters, digits, `_` and `-` only, so no
+    `/`, `\\`, `..` or `$` reaches a path or a shell, at most 60 characters before the suffix."""
+    slug = re.sub(r"[^\w]+", "-", stem.lower()).strip("-_")[:60].strip("-_")
+    return f"{slug or 'file'}{suffix}"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Button data, built and read in one place: one dataclass per kind of button, `encode` and `decode`.
 
 The strings are what buttons already in lifters' chats carry, so they stay as they were:
-`set:<step>:<value>`, `ask:<step>`, `skip:<step>`, `forget:yes|no`, `why:`, and for check-ins
+`set:<step>:<value>`, `ask:<step>`, `skip:<step>`, `forget:yes|no[:<token>]`, `why:`, and for check-ins
 `ci:sore:<level>`, `ci:joint:<joint>`, `ci:jl:<joint>:<level>`, `ci:done`, and for a lone number in the
 workout `cv:load:<row>:<value>` or `cv:reps:<row>:<value>`. The codec reads structure
 only; the handler that gets a press checks its values (an old button's step may no longer exist).
@@ -39,9 +39,11 @@ class SkipStep:
 
 @dataclass(frozen=True)
 class Forget:
-    """The answer to /forget's confirmation: `forget:yes` deletes, anything else keeps."""
+    """The answer to /forget's confirmation: `forget:yes:<token>` deletes (when the token is the asker's own,
+    unused and unexpired), anything else keeps. A bare `forget:yes` (an old or forged button) has no token."""
 
     confirmed: bool
+    token: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,8 +100,8 @@ def encode(callback: Callback) -> str:
             data = f"ask:{step}"
         case SkipStep(step):
             data = f"skip:{step}"
-        case Forget(confirmed):
-            data = f"forget:{'yes' if confirmed else 'no'}"
+        case Forget(confirmed, token):
+            data = f"forget:{'yes' if confirmed else 'no'}" + (f":{token}" if token else "")
         case Why():
             data = "why:"
         case Soreness(level):
@@ -130,7 +132,8 @@ def decode(data: str) -> Callback | None:
     if kind == "skip":
         return SkipStep(rest)
     if kind == "forget":
-        return Forget(rest == "yes")
+        answer, _, token = rest.partition(":")
+        return Forget(answer == "yes", token)
     if kind == "why":
         return Why()
     if kind == "ci":

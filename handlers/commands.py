@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import timedelta
+
 from handlers import conversation
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Forget
@@ -40,18 +43,31 @@ async def undo(message: Incoming, user: UserSettings, services: Services) -> Rep
     return Reply(render_undone(removed))
 
 
+FORGET_CONFIRMATION = timedelta(minutes=10)  # how long the "Yes, delete everything" button works
+
+
 async def forget(message: Incoming, user: UserSettings, services: Services) -> Reply:
-    """/forget: delete everything, after a confirmation."""
+    """/forget: delete everything, after a confirmation tied to this prompt and this lifter."""
     count = await services.storage.count_messages(user.id)
+    token = secrets.token_urlsafe(9)  # 12 characters: unguessable, and well within Telegram's 64-byte data
+    await services.storage.issue_confirmation(user.id, "forget", token, services.clock() + FORGET_CONFIRMATION)
     return Reply(
         f"Delete <b>all</b> your data: {count} messages, every set and check-in? This can't be undone.",
-        buttons([("Yes, delete everything", Forget(confirmed=True)), ("No, keep it", Forget(confirmed=False))]),
-    )
+        buttons([("Yes, delete everything", Forget(confirmed=True, token=token)),
+                 ("No, keep it", Forget(confirmed=False, token=token))]),
+    )  # fmt: skip
 
 
-async def confirm_forget(user: UserSettings, confirmed: bool, services: Services) -> Reply:
-    """The answer to /forget's question: delete everything only on a yes."""
+async def confirm_forget(user: UserSettings, confirmed: bool, token: str, services: Services) -> Reply:
+    """The answer to /forget's question: delete everything only on a yes, pressed by the lifter who asked,
+    once, within ten minutes. The token is used up either way."""
+    valid = bool(token) and await services.storage.consume_confirmation(user.id, "forget", token, services.clock())
     if not confirmed:
         return Reply("Kept. Nothing was deleted.")
+    if not valid:
+        return Reply(
+            "That button no longer deletes anything: it works once, for ten minutes, and only for the person "
+            "who sent /forget. Nothing was deleted; send /forget again if you mean it."
+        )
     await services.storage.forget(user.id)
     return Reply("🗑️ Done: I deleted everything I had about you. /start begins again.")

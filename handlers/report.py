@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers.base import Attachment, Incoming, Reply, Services
+from handlers.base import Attachment, Incoming, Reply, Services, file_name
 from handlers.checkins import local_day
 from handlers.render import escape, plural
 from rules.catalog import lookup
@@ -91,7 +91,7 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     text = (
         f"<b>{escape(name)}</b>: {plural(len(points), 'session')}; latest {estimate}, best set {escape(last.best_set)}."
     )
-    return Reply(text, attachment=Attachment(f"progress-{name.lower().replace(' ', '-')}.png", chart, photo=True))
+    return Reply(text, attachment=Attachment(file_name(f"progress-{name}", ".png"), chart, photo=True))
 
 
 async def export(message: Incoming, user: UserSettings, services: Services) -> Reply:

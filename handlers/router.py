@@ -168,8 +168,8 @@ async def handle_callback(user_id: int, chat_id: int, data: str, services: Servi
             return await settings.ask_again(user, step, services)
         case SkipStep(step):
             return await settings.skip(user, step, services)
-        case Forget(confirmed):
-            return await commands.confirm_forget(user, confirmed, services)
+        case Forget(confirmed, token):
+            return await commands.confirm_forget(user, confirmed, token, services)
         case Why():
             return await commands.explain_button(user, services)
         case Soreness() | PickJoint() | RateJoint() | CheckinDone() as press:

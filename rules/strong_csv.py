@@ -25,6 +25,7 @@ STRONG_COLUMNS = (
 )  # fmt: skip
 EXTRA_COLUMNS = ("RIR", "Technique", "Segment")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d/%m/%Y %H:%M")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel, LibreOffice or Sheets evaluate a cell
 _PAIR = re.compile(r"\bpair:(\d+):(\d+)\b")
 
 
@@ -57,9 +58,9 @@ def export_csv(rows: Sequence[HistoryRow]) -> str:
         for number, segment in enumerate(parsed.segments, start=1):
             writer.writerow(
                 (
-                    row.performed_at.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {day}", parsed.exercise,
+                    row.performed_at.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {day}", _inert(parsed.exercise),
                     set_order[key], _number(segment.load), parsed.unit or "", segment.reps, _number(parsed.rpe),
-                    "", "", "" if parsed.rest_s is None else parsed.rest_s, notes, "", _number(parsed.rir),
+                    "", "", "" if parsed.rest_s is None else parsed.rest_s, _inert(notes), "", _number(parsed.rir),
                     parsed.technique.value, number,
                 )
             )  # fmt: skip
@@ -89,7 +90,14 @@ class ImportResult:
 
 
 def _cell(row: dict[str, str], name: str) -> str:
-    return (row.get(name.lower()) or "").strip()
+    text = (row.get(name.lower()) or "").strip()
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text  # undo `_inert`
+
+
+def _inert(text: str) -> str:
+    """A text cell a spreadsheet will not run: one that starts like a formula gets a leading apostrophe
+    (OWASP's CSV-injection advice); import takes it off again."""
+    return f"'{text}" if text[:1] in FORMULA_STARTS and text else text
 
 
 def _decimal(text: str) -> float | None:

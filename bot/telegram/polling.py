@@ -38,7 +38,8 @@ _NOT_DONE = "polling.not_done"  # bot_data key: update ids whose handling must b
 
 
 def _sender(update: Update) -> int:
-    """The lane an update waits in: its sender (an anonymous admin by their chat, see updates.sender_id)."""
+    """The lane an update waits in: its sender (an anonymous admin by the chat they speak for, as
+    updates.sender_id keys their data)."""
     message = update.effective_message
     if message is not None and message.sender_chat is not None:
         return message.sender_chat.id

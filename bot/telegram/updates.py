@@ -156,11 +156,21 @@ async def chat_action(bot: Bot, chat_id: int, action: str) -> AsyncIterator[None
             await task
 
 
+def sender_id(message: Message) -> int:
+    """Whose data a message is about. Telegram sends every anonymous group admin (and a channel posting
+    into its group) as one shared user, GroupAnonymousBot; such messages carry `sender_chat`, the group or
+    channel they speak for, and are keyed by it: group A's admins never see group B's sets."""
+    if message.sender_chat is not None:
+        return message.sender_chat.id
+    assert message.from_user is not None
+    return message.from_user.id
+
+
 def incoming(message: Message, edited: bool = False) -> Incoming:
     assert message.from_user is not None
     when = message.edit_date or message.date or datetime.now(UTC)
     return Incoming(
-        user_id=message.from_user.id,
+        user_id=sender_id(message),
         chat_id=message.chat_id,
         message_id=message.message_id,
         text=message.text or "",
@@ -288,7 +298,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     file = await context.bot.get_file(document.file_id)
     content = bytes(await file.download_as_bytearray())
     upload = Upload(
-        message.from_user.id, message.chat_id, content, message_id=message.message_id,
+        sender_id(message), message.chat_id, content, message_id=message.message_id,
         name=document.file_name or "", at=message.date,
     )  # fmt: skip
     async with chat_action(context.bot, message.chat_id, ChatAction.TYPING):
