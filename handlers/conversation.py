@@ -230,11 +230,8 @@ async def _bests_before(
     exercises = list(dict.fromkeys(s.exercise for s in sets if s.top_load is not None and not s.bodyweight))
     if not exercises:
         return {}
-    held = await services.storage.exercise_bests(user.id, exercises)
-    if session_start is None:
-        return held
-    earlier = await services.storage.exercise_bests(user.id, exercises, before=session_start)
-    return {name: rows for name, rows in held.items() if earlier.get(name)}
+    held = await services.storage.exercise_bests(user.id, exercises, done_before=session_start)
+    return {name: rows for name, rows in held.items() if rows}
 
 
 def _records(sets: Sequence[ParsedSet], before: Bests) -> list[str]:

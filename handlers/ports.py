@@ -210,10 +210,14 @@ class Store(Protocol):
         ...
 
     async def exercise_bests(
-        self, user_id: int, exercises: Sequence[str], before: datetime | None = None
+        self,
+        user_id: int,
+        exercises: Sequence[str],
+        before: datetime | None = None,
+        done_before: datetime | None = None,
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        """Distinct (load, reps, rir, amrap) of each exercise's working sets (all of them, or those before
-        a moment): what records beat."""
+        """Distinct (load, reps, rir, amrap) of each exercise's working sets (all of them, or those first done
+        before `before`): what records beat. `done_before` leaves out the exercises not done before it."""
         ...
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
