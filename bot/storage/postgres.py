@@ -873,16 +873,23 @@ class PostgresStorage:
         return MessageContext(state=state, received_at=found[1].astimezone(UTC))
 
     async def exercise_bests(
-        self, user_id: int, exercises: Sequence[str], before: datetime | None = None
+        self,
+        user_id: int,
+        exercises: Sequence[str],
+        before: datetime | None = None,
+        done_before: datetime | None = None,
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
         """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load, all of them or those
-        first done before `before`: what records are measured against (`set_bests`, migrations 11 and 12)."""
+        first done before `before`, of the exercises done before `done_before`: what records are measured
+        against (`set_bests`, migrations 11 and 12)."""
         if not exercises:
             return {}
         rows = await self._rows(
             "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
-            "WHERE user_id = %s AND exercise = ANY(%s) AND sets > 0 AND (%s::timestamptz IS NULL OR first_at < %s)",
-            (user_id, list(exercises), before, before),
+            "WHERE user_id = %s AND exercise = ANY(%s) AND sets > 0 AND (%s::timestamptz IS NULL OR first_at < %s) "
+            "AND (%s::timestamptz IS NULL OR EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
+            "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < %s))",
+            (user_id, list(exercises), before, before, done_before, done_before),
         )
         found: dict[str, list[tuple[float | None, int, float | None, bool]]] = {name: [] for name in exercises}
         for name, load, reps, rir, amrap in rows:
