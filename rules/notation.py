@@ -107,7 +107,7 @@ class Msg(StrEnum):
     HINT_CHECKIN = "hint_checkin"
     HINT_HOLD_FORM = "hint_hold_form"
     HINT_CARDIO_FORM = "hint_cardio_form"
-    HINT_SETS_REPS = "hint_sets_reps"  # {as_sets} {as_reps}: the two readings, written unambiguously
+    HINT_SETS_REPS = "hint_sets_reps"  # the two readings, each written so it reads back unambiguously
     HINT_FAILED_SET = "hint_failed_set"
 
 
@@ -766,13 +766,19 @@ def _on_a_x_b_x_c(state: _Body, m: re.Match[str], column: int, first: float, sec
         load, sets = first, third
         if sets > MAX_AMBIGUOUS_SETS and reps <= MAX_AMBIGUOUS_SETS:
             # `60x3x15`: 15 sets of 3, or (some apps' order) 3 sets of 15? Ask rather than guess.
-            as_sets, as_reps = f"{reps}x{sets:g} {load:g}", f"{sets:g}x{reps} {load:g}"
             raise _LineError(
                 Msg.AMBIGUOUS_SETS_REPS,
                 column,
                 Msg.HINT_SETS_REPS,
                 {"text": m.group("number").strip()},
-                {"as_sets": as_sets, "as_reps": as_reps},
+                {
+                    "many": f"{load:g} {sets:g}x{reps}",  # the rule's reading: `sets` sets of `reps`
+                    "many_sets": f"{sets:g}",
+                    "many_reps": reps,
+                    "few": f"{load:g} {reps}x{sets:g}",  # some apps' weight x sets x reps
+                    "few_sets": reps,
+                    "few_reps": f"{sets:g}",
+                },
             )
     if not sets.is_integer():
         raise _LineError(Msg.FRACTIONAL_REPS, column, Msg.HINT_LOAD_UNIT, {"value": f"{sets:g}"})

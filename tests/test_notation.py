@@ -139,7 +139,7 @@ def test_unknown_exercise_is_kept_as_typed_and_flagged() -> None:
         ("bench 80% 5", Msg.PERCENT, 7, Msg.HINT_LOAD_LIFTED, "load you lifted"),
         ("bench 100kg 5.5", Msg.FRACTIONAL_REPS, 13, Msg.HINT_LOAD_UNIT, "unit"),
         ("bench 100kg 30x8", Msg.SETS_RANGE, 13, Msg.HINT_SETS_RANGE, "1 to 20"),
-        ("face pulls 60x3x15", Msg.AMBIGUOUS_SETS_REPS, 12, Msg.HINT_SETS_REPS, "`3x15 60`"),
+        ("face pulls 60x3x15", Msg.AMBIGUOUS_SETS_REPS, 12, Msg.HINT_SETS_REPS, "`60 3x15` for 3 sets of 15"),
         ("elbow 3/10", Msg.NOT_AN_EXERCISE, 1, Msg.HINT_CHECKIN, "check-in"),
         ("squat 405 2,1,x", Msg.UNKNOWN_WORD, 15, Msg.HINT_FAILED_SET, "missed"),
     ],
@@ -151,6 +151,17 @@ def test_bad_input_gets_what_where_and_how(text: str, code: Msg, column: int, hi
     assert (problem.code, problem.column, problem.hint) == (code, column, hint)
     shown = hint_text(problem.hint, problem.hint_params)
     assert shown is not None and words in shown
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers"), [("face pulls", "60x3x15"), ("Military press", "135 x 5 x 10"), ("leg press", "405x3x10")]
+)
+def test_both_readings_an_ambiguous_line_offers_read_back_as_offered(name: str, numbers: str) -> None:
+    (error,) = parse_message(f"{name} {numbers}").errors
+    for key in ("many", "few"):
+        sets = parse_message(f"{name} {error.hint_params[key]}").sets
+        offered = (int(error.hint_params[f"{key}_sets"]), int(error.hint_params[f"{key}_reps"]))
+        assert (len(sets), sets[0].first_reps) == offered, (key, error.hint_params)
 
 
 def test_a_hint_never_suggests_what_was_typed() -> None:

@@ -20,7 +20,7 @@ CATALOGUE: dict[str, str] = {
     "rir_off_scale": N_("RIR {value} is off the scale"),
     "rpe_off_scale": N_("RPE {value} is off the scale"),
     "too_heavy": N_("{load} {unit} is more than anyone has lifted"),
-    "drop_counts": N_("{loads} loads but {reps} rep counts"),
+    "drop_counts": N_("{loads} loads need {loads} rep counts; I found {reps}"),
     "drop_form": N_("a drop set is written with the loads first"),
     "sets_loads": N_("{sets} sets but {loads} loads"),
     "missing_exercise": N_("which exercise was this?"),
@@ -51,7 +51,10 @@ CATALOGUE: dict[str, str] = {
     "hint_rir_scale": N_("RIR runs from 0 (failure) to 10, e.g. `RIR1`"),
     "hint_extra_digit": N_("check for an extra digit"),
     "hint_reps_typo": N_("reps go up to 100; check for a typo"),
-    "hint_drop_counts": N_("a drop set needs one rep count per load: `curl 20/15/10kg 10+8+6`"),
+    "hint_drop_counts": N_(
+        "a drop set needs one rep count per load: `curl 20/15/10kg 10+8+6`; sets at several loads are "
+        "written `100kg 5, 105kg 5`"
+    ),
     "hint_one_per_set": N_("give one load for all sets or one per set: `3x10 60,60,55`"),
     "hint_start_with_name": N_("start with the exercise name: `{example}`"),
     "hint_load_lifted": N_("write the load you lifted: `bench 80kg 5`"),
@@ -67,7 +70,9 @@ CATALOGUE: dict[str, str] = {
     "hint_checkin": N_("pain and soreness go in the daily check-in (/checkin)"),
     "hint_hold_form": N_("a hold is written `plank 60s` or `plank 3x45s`"),
     "hint_cardio_form": N_("cardio is written `run 30min` or `row 2000m 7:45`"),
-    "hint_sets_reps": N_("write `{as_sets}` for sets x reps at that load, or `{as_reps}` the other way round"),
+    "hint_sets_reps": N_(
+        "write `{many}` for {many_sets} sets of {many_reps}, or `{few}` for {few_sets} sets of {few_reps}"
+    ),
     "hint_failed_set": N_("log the sets you finished; a missed rep is not a set (a note in brackets keeps it)"),
 }
 
