@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from handlers.base import Attachment, Incoming, Reply, Services, file_name
@@ -12,7 +13,7 @@ from rules.context import Context
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
 from rules.models import MessageKind, UserSettings
 from rules.report import WeekReport, progress, weekly_report
-from rules.strong_csv import export_csv, import_csv
+from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv
 
 REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10
@@ -102,15 +103,27 @@ async def export(message: Incoming, user: UserSettings, services: Services) -> R
                  attachment=Attachment("setcoach-export.csv", data))  # fmt: skip
 
 
+MAX_IMPORT_BYTES = 5 * 1024 * 1024  # Telegram's file metadata may be missing or wrong: the content is measured too
+TOO_BIG = "That file is over 5 MB; export a shorter range from Strong (Settings → Export, by date)."
+
+
 async def import_file(user: UserSettings, content: bytes, services: Services) -> Reply:
-    """A Strong CSV sent as a document (or `python -m bot import`): add its sets, skip what is there."""
+    """A Strong CSV sent as a document (or `python -m bot import`): add its sets, skip what is there.
+
+    The file is read in a worker thread, so a big one does not hold other lifters' replies; at most
+    MAX_IMPORT_BYTES and MAX_IMPORT_ROWS are read, and the reply says so when a limit was reached."""
+    if len(content) > MAX_IMPORT_BYTES:
+        return Reply(TOO_BIG)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("latin-1")
-    result = import_csv(text, user.unit)
+    result = await asyncio.to_thread(import_csv, text, user.unit, MAX_IMPORT_ROWS)
     added = skipped = sets = 0
     for workout in result.workouts:
+        if await services.storage.message_row(user.id, 0, workout.legacy_import_id) is not None:
+            skipped += 1  # imported before ids had 63 bits
+            continue
         stored = await services.storage.record_message(
             user.id, 0, workout.import_id, f"import: {workout.name} {workout.performed_at:%Y-%m-%d}",
             workout.performed_at,
@@ -130,4 +143,9 @@ async def import_file(user: UserSettings, content: bytes, services: Services) ->
         lines.append(f"Line {line}: {escape(problem)} (row skipped)")
     if len(result.problems) > MAX_PROBLEMS_SHOWN:
         lines.append(f"…and {len(result.problems) - MAX_PROBLEMS_SHOWN} more rows skipped.")
+    if result.stopped_at is not None:
+        lines.append(
+            f"I read the first {MAX_IMPORT_ROWS:,} rows and stopped at line {result.stopped_at}: "
+            "send the rest as a second file (export a later date range from Strong)."
+        )
     return Reply("\n".join(lines))

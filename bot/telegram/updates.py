@@ -27,7 +27,7 @@ from bot.scheduler import SendPrompt, SendReply
 from bot.storage import Backend
 from bot.telegram.polling import retry_later
 from bot.wiring import Wiring
-from handlers import checkins, groups, media
+from handlers import checkins, groups, media, report
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.callbacks import Why, decode
 from handlers.console_text import plain
@@ -277,7 +277,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await answer(press, services_of(context), show)
 
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -292,7 +291,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not _is_csv(document.file_name or "", document.mime_type or ""):
         await send(context.bot, message.chat_id, media.not_text("file"))
         return
-    if (document.file_size or 0) > MAX_IMPORT_BYTES:
+    if (document.file_size or 0) > report.MAX_IMPORT_BYTES:
         await send(context.bot, message.chat_id, Reply(say(CHAT_WORDS, "file.too_big")))
         return
     file = await context.bot.get_file(document.file_id)
