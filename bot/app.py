@@ -51,8 +51,9 @@ class SafeFormatter(logging.Formatter):
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler(sys.stderr)
     formatter = SafeFormatter(settings.token)
-    if settings.database_url:  # its password too
-        formatter.secrets.append(settings.database_url)
+    for secret in (settings.database_url, settings.webhook_secret):  # the database's password, the webhook's secret
+        if secret:
+            formatter.secrets.append(secret if isinstance(secret, str) else secret.get_secret_value())
     handler.setFormatter(formatter)
     logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request URL, token included

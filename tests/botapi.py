@@ -25,6 +25,8 @@ BOT_ID = 4242
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "SetCoach", "username": "setcoach_test_bot"}
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "tg-spoiler", "span",
                 "blockquote"}  # fmt: skip
+LOOPBACK = ("http://127.0.0.1:", "http://localhost:")  # the only webhooks this stand-in posts to
+WEBHOOK_RETRY_S = 0.2
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
 
@@ -95,6 +97,9 @@ class FakeBotAPI:
         self._closing = False
         # Faults at the protocol level, as Telegram (or the network in front of it) produces them:
         self.webhook_url = ""  # while set, getUpdates answers 409 as Telegram does
+        self.webhook_secret = ""
+        self.deliveries: list[tuple[int, int]] = []  # (update id, HTTP status) of each webhook POST
+        self._deliverer: asyncio.Task[None] | None = None
         self.conflicts = False  # a second concurrent getUpdates terminates the first with 409
         self._polling: dict[int, asyncio.Future[None]] = {}  # pending long polls, by connection
         self.dribble: dict[str, list[float]] = {}  # method -> seconds between bytes of its next answers
@@ -142,6 +147,10 @@ class FakeBotAPI:
         async with self._changed:
             self._closing = True
             self._changed.notify_all()
+        if self._deliverer is not None:
+            self._deliverer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._deliverer
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -476,8 +485,41 @@ class FakeBotAPI:
         return True
 
     async def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        """As Telegram does: from now on updates are POSTed to the URL (only a loopback one here), in order,
+        with the secret in a header; anything but 200 and the same update is sent again shortly after."""
         self.webhook_url = str(params.get("url", ""))
+        self.webhook_secret = str(params.get("secret_token", ""))
+        if self.webhook_url.startswith(LOOPBACK) and (self._deliverer is None or self._deliverer.done()):
+            self._deliverer = asyncio.create_task(self._deliver())
         return True
+
+    async def _deliver(self) -> None:
+        import aiohttp
+
+        def due() -> bool:
+            return bool(self.updates) or not self.webhook_url.startswith(LOOPBACK) or self._closing
+
+        async with aiohttp.ClientSession() as session:
+            while True:
+                async with self._changed:
+                    await self._changed.wait_for(due)
+                if not self.webhook_url.startswith(LOOPBACK) or self._closing:
+                    return
+                update = self.updates[0]
+                headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook_secret} if self.webhook_secret else {}
+                try:
+                    async with session.post(self.webhook_url, json=update, headers=headers) as answer:
+                        status = answer.status
+                except aiohttp.ClientError:
+                    status = 0
+                self.deliveries.append((int(update["update_id"]), status))
+                if status == 200:
+                    async with self._changed:
+                        if self.updates and self.updates[0] is update:
+                            self.updates.pop(0)
+                        self._changed.notify_all()
+                else:
+                    await asyncio.sleep(WEBHOOK_RETRY_S)
 
     async def _api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
         return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": len(self.updates)}

@@ -88,7 +88,8 @@ async def copy_sqlite_to_postgres(db_path: Path, url: str) -> dict[str, int]:
                 names = [row[1] for row in source.execute(f'PRAGMA table_info("{table}")') if row[1] in kinds]
                 quoted = ", ".join(f'"{name}"' for name in names)
                 insert = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join(["%s"] * len(names))})'
-                rows = source.execute(f'SELECT {quoted} FROM "{table}"')
+                where = " WHERE key NOT IN ('opened_at', 'poller')" if table == "meta" else ""  # this process's own
+                rows = source.execute(f'SELECT {quoted} FROM "{table}"{where}')
                 count = 0
                 while batch := rows.fetchmany(BATCH):
                     converted = [[_convert(v, kinds[n]) for v, n in zip(row, names, strict=True)] for row in batch]
