@@ -19,7 +19,7 @@ async def test_a_dribbled_get_updates_answer_is_cut_off_and_polling_goes_on(
     bot_api: FakeBotAPI, db_path: Path
 ) -> None:
     async with running_bot(bot_api, db_path, SETCOACH_TELEGRAM_TIMEOUT=1.0):
-        await bot_api.send_document(ALICE, "strong.csv", b"Date,Exercise Name,Reps\n")
+        await bot_api.send_text(ALICE, "squat 140kg 5")
         await bot_api.wait_for_replies(ALICE, 1)
         bot_api.dribble["getUpdates"] = [0.5]  # a byte every half second: each read is quick, the answer endless
         await bot_api.send_text(ALICE, "bench 100kg 5")
@@ -30,7 +30,7 @@ async def test_a_dribbled_get_updates_answer_is_cut_off_and_polling_goes_on(
 async def test_a_slow_but_delivered_reply_is_not_sent_again(bot_api: FakeBotAPI, db_path: Path) -> None:
     async with running_bot(bot_api, db_path, SETCOACH_TELEGRAM_TIMEOUT=1.0):
         bot_api.delivered_late["sendMessage"] = [2.5]  # Telegram sent it; its answer is late
-        await bot_api.send_document(ALICE, "strong.csv", b"Date,Exercise Name,Reps\n")
+        await bot_api.send_text(ALICE, "squat 140kg 5")
         await bot_api.wait_for_replies(ALICE, 1)
         await bot_api.send_text(ALICE, "bench 100kg 5")
         replies = await bot_api.wait_for_replies(ALICE, 2, timeout=20)
@@ -44,7 +44,7 @@ async def test_one_lifters_slow_upload_does_not_hold_another_lifters_reply(
 ) -> None:
     gate = bot_api.gates["sendDocument"] = asyncio.Event()
     async with running_bot(bot_api, db_path):
-        await bot_api.send_document(ALICE, "strong.csv", b"Date,Exercise Name,Reps\n")
+        await bot_api.send_text(ALICE, "squat 140kg 5")
         await bot_api.wait_for_replies(ALICE, 1)
         await bot_api.send_text(ALICE, "/export")
         await bot_api.wait_for(lambda: any(call.method == "sendDocument" for call in bot_api.calls))
