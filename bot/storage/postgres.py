@@ -384,6 +384,11 @@ class PostgresStorage:
         self._answers = GroupWrite(self._mark_answered)
         self._inbox = GroupWrite(self._inbox_insert)
 
+    @property
+    def group_writes(self) -> dict[str, GroupWrite[Any, Any]]:
+        """The group-commit queues by kind of write, for tests and benchmarks that count statements."""
+        return {"arrivals": self._arrivals, "outcomes": self._outcomes, "answers": self._answers, "inbox": self._inbox}
+
     @classmethod
     async def open(cls, url: str, pool_size: int = POOL_SIZE) -> PostgresStorage:
         pool: AsyncConnectionPool[AsyncConnection[TupleRow]] = AsyncConnectionPool(

@@ -470,6 +470,7 @@ class GroupWrite(Generic[Item, Result]):
         self._write = write
         self._waiting: list[tuple[Item, asyncio.Future[Result]]] = []
         self._drainer: asyncio.Task[None] | None = None
+        self.statements = 0  # statements sent so far, retries included (tests and benchmarks count them)
 
     async def __call__(self, item: Item) -> Result:
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
@@ -487,6 +488,7 @@ class GroupWrite(Generic[Item, Result]):
             self._drainer = None
 
     async def _send(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+        self.statements += 1
         try:
             results = await self._write([item for item, _ in batch])
         except Exception as error:
@@ -513,6 +515,11 @@ class Storage:
         self._outcomes = GroupWrite(self._insert_outcomes)
         self._answers = GroupWrite(self._mark_answered)
         self._inbox = GroupWrite(self._inbox_insert)
+
+    @property
+    def group_writes(self) -> dict[str, GroupWrite[Any, Any]]:
+        """The group-commit queues by kind of write, for tests and benchmarks that count statements."""
+        return {"arrivals": self._arrivals, "outcomes": self._outcomes, "answers": self._answers, "inbox": self._inbox}
 
     @classmethod
     async def open(
