@@ -17,8 +17,13 @@ def is_safety(item: Feedback) -> bool:
     return item.rule.startswith(SAFETY_RULES)
 
 
-def _rank(item: Feedback) -> tuple[int, int]:
-    return (0 if is_safety(item) else 1, LEVEL_ORDER[item.level])
+# When only praise is left, the one shown is the one that tells the lifter most: the AMRAP's next-block loads.
+INFORMATIVE_PRAISE = ("e1rm.amrap", "block.on_target", "e1rm.new_best")
+
+
+def _rank(item: Feedback) -> tuple[int, int, int]:
+    informative = next((i for i, prefix in enumerate(INFORMATIVE_PRAISE) if item.rule.startswith(prefix)), 9)
+    return (0 if is_safety(item) else 1, LEVEL_ORDER[item.level], informative)
 
 
 def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
