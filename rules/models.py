@@ -24,7 +24,9 @@ class Technique(StrEnum):
 
 
 # The intensifiers the guides limit per muscle per week and pull first when a joint is irritated.
-INTENSIFIERS: frozenset[Technique] = frozenset({Technique.REST_PAUSE, Technique.DROP_SET})
+# Myo-reps are rest-pause with equal mini-sets: the guides don't name them, so the cautious reading
+# counts them with rest-pause. Clusters (planned short breaks for quality reps) are not a fatigue technique.
+INTENSIFIERS: frozenset[Technique] = frozenset({Technique.REST_PAUSE, Technique.DROP_SET, Technique.MYO_REPS})
 
 
 class Level(StrEnum):

@@ -292,3 +292,15 @@ def test_warm_up_sets_are_kept_out_of_hard_sets_intensifier_counts_and_e1rm() ->
     assert evaluate(sets("bench 60kg 5 @5 warmup"), Context(now=NOW)) == []
     report = weekly_report(context)
     assert report.muscles == () and report.lifts == ()
+
+
+def test_myo_reps_count_as_intensifier_uses_and_clusters_do_not() -> None:
+    # Myo-reps are rest-pause with equal mini-sets; the guides' weekly limit is read to cover them (cautious).
+    myo = history(("pec deck 50kg 15+4+4+4", 2), ("pec deck 50kg 15 myo(4,4,4)", 4))
+    assert ("frequency.intensifiers", "warn") in rules_fired(
+        "cable fly 15kg 15+5+3 rir1", Context(now=NOW, history=myo)
+    )
+    clusters = history(("machine chest press 60kg 3+3+3 cluster", 2), ("machine chest press 60kg 3+3+3 cluster", 4))
+    assert ("frequency.intensifiers", "warn") not in rules_fired(
+        "cable fly 15kg 15+5+3 rir1", Context(now=NOW, history=clusters)
+    )

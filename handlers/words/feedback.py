@@ -429,4 +429,7 @@ TECHNIQUES: dict[str, str] = {
     "straight": N_("straight-set"),
     "rest_pause": N_("rest-pause"),
     "drop_set": N_("drop-set"),
+    "myo_reps": N_("myo-rep"),
+    "cluster": N_("cluster-set"),
+    "cardio": N_("cardio"),
 }
