@@ -8,7 +8,7 @@ from datetime import timedelta
 from handlers import conversation
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Forget
-from handlers.render import HELP, render_history, render_undone, render_why
+from handlers.render import render_help, render_history, render_undone, render_why
 from rules.models import UserSettings
 
 HISTORY_SETS = 30
@@ -16,7 +16,7 @@ HISTORY_SETS = 30
 
 async def show_help(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/help: the notation, by example."""
-    return Reply(HELP)
+    return Reply(render_help())
 
 
 async def show_history(message: Incoming, user: UserSettings, services: Services) -> Reply:

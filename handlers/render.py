@@ -16,6 +16,7 @@ from handlers.words import blocks as block_words
 from handlers.words import feedback as feedback_words
 from handlers.words import fill, tr
 from handlers.words import parsing as parsing_words
+from handlers.words import replies as reply_words
 from handlers.words import sources as source_words
 from handlers.words.exercises import body_part, exercise_name
 from rules import blocks
@@ -26,6 +27,15 @@ from rules.notation import format_load
 ICONS = {Level.WARN: "⚠️", Level.NOTE: "💡", Level.GOOD: "👍"}
 _BACKTICKS = re.compile(r"`([^`]*)`")
 MAX_ECHO_CHARS = 60  # how much of an unreadable line we quote back
+
+
+def _w(message_id: str, **params: object) -> str:
+    """A reply sentence from handlers/words/replies.py, in the lifter's language."""
+    return fill(reply_words.CATALOGUE, message_id, params)
+
+
+def unit_word(unit: str) -> str:
+    return _w(f"unit.{unit}") if f"unit.{unit}" in reply_words.CATALOGUE else unit
 
 
 def plural(count: int, word: str) -> str:
@@ -42,37 +52,39 @@ def code_spans(text: str) -> str:
 
 
 def _load(parsed: ParsedSet) -> str:
-    unit = f" {parsed.unit}" if parsed.unit else ""
+    unit = f" {unit_word(parsed.unit)}" if parsed.unit else ""
     loads = [segment.load for segment in parsed.segments]
     if parsed.technique is Technique.DROP_SET:
         return "/".join(format_load(load or 0) for load in loads) + unit
     load = loads[0]
     if parsed.bodyweight:
-        return "bodyweight" + (f" + {format_load(load)}{unit}" if load else "")
+        return _w("set.bodyweight") + (f" + {format_load(load)}{unit}" if load else "")
     return f"{format_load(load)}{unit}" if load is not None else ""
 
 
 def duration_text(seconds: int) -> str:
     """`45 s`, `30 min`, `7:45`, `2 h`."""
     if seconds < 60:
-        return f"{seconds} s"
+        return _w("time.s", n=seconds)
     if seconds % 3600 == 0:
-        return f"{seconds // 3600} h"
+        return _w("time.h", n=seconds // 3600)
     if seconds % 60 == 0:
-        return f"{seconds // 60} min"
+        return _w("time.min", n=seconds // 60)
     hours, rest = divmod(seconds, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def distance_text(metres: float) -> str:
-    return f"{format_load(metres / 1000)} km" if metres >= 1000 else f"{format_load(metres)} m"
+    if metres >= 1000:
+        return _w("distance.km", n=format_load(metres / 1000))
+    return _w("distance.m", n=format_load(metres))
 
 
 _TECHNIQUE_WORDS = {
-    Technique.REST_PAUSE: "rest-pause",
-    Technique.DROP_SET: "drop set",
-    Technique.MYO_REPS: "myo-reps",
-    Technique.CLUSTER: "cluster",
+    Technique.REST_PAUSE: "technique.rest_pause",
+    Technique.DROP_SET: "technique.drop_set",
+    Technique.MYO_REPS: "technique.myo_reps",
+    Technique.CLUSTER: "technique.cluster",
 }
 
 
@@ -83,14 +95,18 @@ def _volume(parsed: ParsedSet, count: int) -> str:
         (segment,) = parsed.segments
         done = [distance_text(segment.distance_m)] if segment.distance_m is not None else []
         if segment.seconds is not None:
-            done.append(("in " if done else "") + duration_text(segment.seconds))
+            time = duration_text(segment.seconds)
+            done.append(_w("set.in", time=time) if done else time)
         return times + " ".join(done)
     if parsed.timed:
-        return times + duration_text(parsed.segments[0].seconds or 0) + ("" if count > 1 else " hold")
+        held = duration_text(parsed.segments[0].seconds or 0)
+        return times + (held if count > 1 else _w("set.hold", time=held))
     reps = "+".join(str(segment.reps) for segment in parsed.segments)
     if parsed.amrap:
         return f"AMRAP {reps}"
-    return f"{count} × {reps}" if count > 1 else f"{reps} reps" if parsed.technique is Technique.STRAIGHT else reps
+    if count > 1:
+        return f"{count} × {reps}"
+    return _w("set.reps", reps=reps) if parsed.technique is Technique.STRAIGHT else reps
 
 
 def describe_set(parsed: ParsedSet, count: int = 1) -> str:
@@ -98,23 +114,23 @@ def describe_set(parsed: ParsedSet, count: int = 1) -> str:
     volume = _volume(parsed, count)
     load = _load(parsed)
     if parsed.per_side and load:
-        load += " each side"
+        load += " " + _w("set.each_side")
     elif parsed.per_side:
-        volume += " each side"
+        volume += " " + _w("set.each_side")
     parts = [f"{volume} @ {load}" if load else volume]
     if parsed.technique in _TECHNIQUE_WORDS:
-        parts.append(_TECHNIQUE_WORDS[parsed.technique])
+        parts.append(_w(_TECHNIQUE_WORDS[parsed.technique]))
     if parsed.warmup:
-        parts.insert(0, "warm-up")
+        parts.insert(0, _w("set.warmup"))
     if parsed.rpe is not None and parsed.rir is not None:
         parts.append(f"RPE {parsed.rpe:g} (RIR {parsed.rir:g})")
     if parsed.rest_s is not None:
-        parts.append(f"{parsed.rest_s} s rest")
+        parts.append(_w("set.rest", seconds=parsed.rest_s))
     if parsed.note:
         parts.append(f"“{parsed.note}”")
     name = f"<b>{escape(exercise_name(parsed.exercise))}</b>"
     if not parsed.known:
-        name += " <i>(new to me: logged as typed)</i>"
+        name += f" <i>{_w('set.new')}</i>"
     return f"{name}: {escape(' · '.join(parts))}"
 
 
@@ -225,14 +241,14 @@ def render_answer(reply: Answer) -> str:
     lines = [f"<b>{escape(recommendation)}</b>", escape(reason)]
     if reply.caveat:
         lines.append(f"⚠️ {escape(_answer_words(reply.caveat.message, reply.caveat.params))}")
-    lines.append(f"📚 <i>Evidence: {escape(fill(answer_words.CATALOGUE, 'strength.' + reply.evidence))}</i>")
-    lines.append(f"Source: {escape(source_titles(reply.sources))}")
+    lines.append(_w("answer.evidence", evidence=escape(fill(answer_words.CATALOGUE, "strength." + reply.evidence))))
+    lines.append(_w("answer.source", source=escape(source_titles(reply.sources))))
     return "\n".join(lines)
 
 
 def render_cannot_answer() -> str:
-    examples = "\n".join(f"• <i>{escape(question)}</i>" for question in answer_words.EXAMPLES)
-    return f"I can't answer that yet, and I'd rather not guess. Questions I can answer:\n{examples}"
+    examples = "\n".join(f"• <i>{escape(tr(question))}</i>" for question in answer_words.EXAMPLES)
+    return f"{_w('answer.cannot')}\n{examples}"
 
 
 def _block_plan() -> dict[str, object]:
@@ -248,7 +264,7 @@ def render_block(
     status: blocks.BlockStatus | None, started: bool, stopped: bool = False, usage: bool = False
 ) -> str:
     """/block: where the lifter is in the 12 weeks, the plan, and the next block's loads from their AMRAPs."""
-    words = block_words.CATALOGUE
+    words = {key: tr(template) for key, template in block_words.CATALOGUE.items()}
     if usage:
         return words["usage"]
     if stopped or status is None or status.start is None:
@@ -284,7 +300,7 @@ def render_feedback_items(items: Sequence[Feedback]) -> list[str]:
 
 def render_logged(sets: Sequence[ParsedSet], items: Sequence[Feedback], errors: Sequence[ParseError] = ()) -> str:
     """The set as understood first (so a misread is caught at once), then what matters most."""
-    lines = ["✅ Logged", *describe_sets(sets)]
+    lines = [_w("logged"), *describe_sets(sets)]
     if items:
         lines.append("")
         lines.extend(render_feedback_items(items))
@@ -292,12 +308,12 @@ def render_logged(sets: Sequence[ParsedSet], items: Sequence[Feedback], errors: 
         lines.append("")
         lines.extend(render_parse_errors(errors, None, multi_line=True))
     if any(item.level is not Level.GOOD for item in items):
-        lines.append("<i>Why? Tap the button or send /why for the rules and sources.</i>")
+        lines.append(_w("why.tap"))
     return "\n".join(lines)
 
 
 def render_corrected(sets: Sequence[ParsedSet], items: Sequence[Feedback]) -> str:
-    return render_logged(sets, items).replace("✅ Logged", "✏️ Corrected: your edit replaced that entry", 1)
+    return render_logged(sets, items).replace(_w("logged"), _w("corrected"), 1)
 
 
 def _caret(line: str, column: int | None) -> list[str]:
@@ -310,8 +326,13 @@ def render_parse_errors(errors: Sequence[ParseError], text: str | None, multi_li
     source_lines = text.replace("\r", "").split("\n") if text else []
     lines: list[str] = []
     for error in errors:
-        where = f"line {error.line}, " if multi_line or len(source_lines) > 1 else ""
-        at = f" ({where}column {error.column})" if error.column else (f" (line {error.line})" if where else "")
+        with_line = multi_line or len(source_lines) > 1
+        if error.column:
+            place = _w("at.line_column", line=error.line, column=error.column) if with_line else _w(
+                "at.column", column=error.column)
+            at = f" ({place})"
+        else:
+            at = f" ({_w('at.line', line=error.line)})" if with_line else ""
         lines.append(f"🤔 {code_spans(parsing_words.problem_text(error.code, error.params))}{at}.")
         if 0 < error.line <= len(source_lines):
             lines.extend(_caret(source_lines[error.line - 1], error.column))
@@ -323,26 +344,26 @@ def render_parse_errors(errors: Sequence[ParseError], text: str | None, multi_li
 
 def render_unreadable(errors: Sequence[ParseError], text: str) -> str:
     lines = render_parse_errors(errors, text)
-    lines.append("Nothing was lost: I kept your message. Fix it by editing it, or send it again.")
+    lines.append(_w("unreadable.kept"))
     return "\n".join(lines)
 
 
 def render_why(items: Sequence[Feedback]) -> str:
     if not items:
-        return "Nothing to explain yet: log a set and I'll tell you what I think of it."
-    blocks = ["<b>Why I said that</b>"]
+        return _w("why.nothing")
+    blocks = [_w("why.title")]
     for item in items:
         blocks.append(
             f"{ICONS[item.level]} {escape(feedback_text(item))}\n<i>{escape(feedback_text(item, '.why'))}</i>\n"
-            f"Rule <code>{escape(feedback_rule(item))}</code> · Source: {escape(feedback_source(item))}"
+            + _w("why.rule", rule=escape(feedback_rule(item)), source=escape(feedback_source(item)))
         )
     return "\n\n".join(blocks)
 
 
 def render_history(rows: Sequence[tuple[datetime, ParsedSet]]) -> str:
     if not rows:
-        return "No sets yet. Send one like <code>bench 100kg 3x8 @8</code>."
-    lines = ["<b>Recent sets</b>"]
+        return _w("history.none")
+    lines = [_w("history.title")]
     for day, day_rows in groupby(rows, key=lambda row: row[0].date()):
         lines.append(f"\n<u>{day:%a %d %b}</u>")
         lines.extend(describe_sets([parsed for _, parsed in day_rows]))
@@ -351,28 +372,17 @@ def render_history(rows: Sequence[tuple[datetime, ParsedSet]]) -> str:
 
 def render_undone(sets: Sequence[ParsedSet]) -> str:
     if not sets:
-        return "There's nothing to undo."
-    return "\n".join(["↩️ Removed:", *describe_sets(sets), "(The message itself stays on record.)"])
+        return _w("undo.nothing")
+    return "\n".join([_w("undo.removed"), *describe_sets(sets), _w("undo.kept")])
 
 
-HELP = """<b>Text me your sets the way you'd write them down</b>
+HELP = reply_words.CATALOGUE["help"]  # English; render_help() is in the lifter's language
+CHAT_FALLBACK = reply_words.CATALOGUE["chat_fallback"]
 
-<code>bench 100kg 3x8 @8</code>: 3 sets of 8 at RPE 8
-<code>row 3x10 60,60,55</code>: one load per set
-<code>lat raise 20kg 12+4+3 RIR1</code>: rest-pause
-<code>curl 20/15/10kg 10+8+6</code>: drop set
-<code>bench 80kg 8 &gt; cable fly 15kg 15</code>: a post-exhaust pair
-<code>squat 100kg AMRAP 9</code>: AMRAP, for your next block's loads
 
-Ask me things too: <i>rest-pause or drop set for leg press?</i>
+def render_help() -> str:
+    return _w("help")
 
-/history recent sets · /why the reasons behind my last reply · /undo remove the last entry
-/week your week with a chart · /progress bench a lift over time · /block your 12-week block
-/export a CSV of everything
-/ask a question · /checkin how are the joints? · /settings unit, time zone, check-ins · /forget delete my data
-Send a Strong CSV export as a file to import it. The full notation guide is in docs/notation.md."""
 
-CHAT_FALLBACK = (
-    "I read training logs and training questions. Try <code>bench 100kg 3x8 @8</code>, "
-    "or ask <i>should I go to failure on squats?</i> /help shows more."
-)
+def render_chat_fallback() -> str:
+    return _w("chat_fallback")

@@ -27,9 +27,10 @@ from handlers.callbacks import (
     Why,
     decode,
 )
-from handlers.render import CHAT_FALLBACK, escape
+from handlers.render import escape, render_chat_fallback
 from handlers.sets import correct_sets, report_unreadable
-from handlers.words import speak_to
+from handlers.words import say, speak_to
+from handlers.words.chat import CATALOGUE as CHAT_WORDS
 from rules.models import Awaiting, MessageKind, UserSettings
 from rules.notation import parse_message
 
@@ -110,7 +111,7 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
         name = _command_name(text)
         handler = COMMANDS.get(name)
         if handler is None:
-            return Reply(f"I don't know /{escape(name[:30])}. /help lists what I can do.")
+            return Reply(say(CHAT_WORDS, "unknown_command", command=escape(name[:30])))
         return await handler[0](message, user, services)
     if checkins.reads_as_joints(text):  # `knee 3` after a check-in: never a set of an exercise called "knee"
         answer = await checkins.joint_answer(message, user, services)
@@ -133,7 +134,7 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     if any(character.isdigit() for character in text):
         return await report_unreadable(message, row, user, parse_message(text, user.unit), services)
     await storage.save_outcome(user.id, row, MessageKind.CHAT)
-    return Reply(CHAT_FALLBACK)
+    return Reply(render_chat_fallback())
 
 
 async def handle_edit(message: Incoming, services: Services) -> Handled:
@@ -177,7 +178,7 @@ async def handle_callback(user_id: int, chat_id: int, data: str, services: Servi
         case NumberMeant() as meant:
             return await conversation.number_button(user, meant, services)
         case None:
-            return Reply("That button is out of date.")
+            return Reply(say(CHAT_WORDS, "button.gone"))
         case unknown:
             assert_never(unknown)
 

@@ -9,6 +9,8 @@ from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import Why
 from handlers.checkins import local_day
 from handlers.render import render_corrected, render_logged, render_unreadable
+from handlers.words import replies as reply_words
+from handlers.words import say
 from rules.catalog import lookup
 from rules.coach import evaluate, headline
 from rules.context import Context
@@ -21,7 +23,9 @@ CHECKIN_LOOKBACK_DAYS = 14
 
 def why_button(items: Sequence[Feedback]) -> tuple[tuple[Button, ...], ...]:
     """A "Why?" button under any reply that criticises: the rule, its numbers and its source."""
-    return buttons([("Why?", Why())]) if any(item.level is not Level.GOOD for item in items) else ()
+    if all(item.level is Level.GOOD for item in items):
+        return ()
+    return buttons([(say(reply_words.CATALOGUE, "why.button"), Why())])
 
 
 async def coach_context(services: Services, user: UserSettings, sets: Sequence[ParsedSet] | None = None) -> Context:
