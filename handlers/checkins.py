@@ -8,17 +8,23 @@ from zoneinfo import ZoneInfo
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import CheckinDone, CheckinPress, PickJoint, RateJoint, Soreness
 from handlers.render import escape, render_feedback_items
-from rules.checkins import JOINT_BUTTONS, JOINTS, assessment, prompt_text, read_answer
-from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
+from handlers.words import feedback as feedback_words
+from handlers.words import say, tr
+from handlers.words.checkins import CATALOGUE
+from handlers.words.exercises import body_part, exercise_name, level_name
+from rules.catalog import lookup
+from rules.checkins import JOINT_BUTTONS, JOINTS, assessment, read_answer
+from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, Technique, UserSettings
 from rules.notation import Msg, parse_message
 from rules.schedule import next_checkin_for
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
 ASSESSMENT_DAYS = 14
-HOW_TO_ANSWER = (
-    "Tap the buttons, or answer in words, e.g. <code>elbow 2, chest a bit sore</code> or <code>all good</code>. "
-    "Joints: elbow, shoulder, knee, lower back, wrist, hip; levels 0-3 or none/mild/moderate/severe."
-)
+HOW_TO_ANSWER = CATALOGUE["how_to_answer"]  # English; _w("how_to_answer") in the lifter's language
+
+
+def _w(message_id: str, **params: object) -> str:
+    return say(CATALOGUE, message_id, **params)
 
 
 def local_day(user: UserSettings, now: datetime) -> date:
@@ -33,18 +39,40 @@ def _last_session(history: list[LoggedSet]) -> list[LoggedSet]:
 
 
 def soreness_buttons() -> tuple[tuple[Button, ...], ...]:
-    return buttons([(level.value.capitalize(), Soreness(level.value)) for level in JointLevel])
+    return buttons([(level_name(level.value).capitalize(), Soreness(level.value)) for level in JointLevel])
 
 
 def joint_buttons() -> tuple[tuple[Button, ...], ...]:
-    row = [(joint.capitalize(), PickJoint(joint)) for joint in JOINT_BUTTONS]
-    return buttons([("No joint issues", CheckinDone())], row[:3], row[3:])
+    row = [(body_part(joint).capitalize(), PickJoint(joint)) for joint in JOINT_BUTTONS]
+    return buttons([(_w("no_joint_issues"), CheckinDone())], row[:3], row[3:])
+
+
+def prompt_words(recent: list[LoggedSet]) -> str:
+    """What the prompt asks, about the muscles trained and the intensifiers used (in the lifter's language;
+    rules.checkins.prompt_text is the same in English)."""
+    muscles: list[str] = []
+    intensified: list[str] = []
+    for logged in recent:
+        exercise = lookup(logged.set.exercise)
+        if exercise is None:
+            continue
+        muscles.extend(body_part(m) for m in exercise.primary if body_part(m) not in muscles)
+        if logged.set.technique is not Technique.STRAIGHT:
+            value = logged.set.technique.value
+            technique = tr(feedback_words.TECHNIQUES.get(value, value.replace("_", "-")))
+            label = _w("prompt.on", technique=technique, exercise=exercise_name(exercise.name))
+            if label not in intensified:
+                intensified.append(label)
+    if not muscles:
+        return _w("prompt.none")
+    extra = f" ({'; '.join(intensified)})" if intensified else ""
+    return _w("prompt.last", muscles=", ".join(muscles), extra=extra)
 
 
 def prompt_reply(recent: list[LoggedSet]) -> Reply:
     """The daily question, about what they actually trained (`recent`: the last few days' sets)."""
-    text = escape(prompt_text(_last_session(recent)))
-    return Reply(f"{text}\n\nSoreness first:", soreness_buttons())
+    text = escape(prompt_words(_last_session(recent)))
+    return Reply(f"{text}\n\n{_w('prompt.soreness_first')}", soreness_buttons())
 
 
 async def prompt(services: Services, user: UserSettings) -> Reply:
@@ -61,7 +89,7 @@ async def checkin_now(message: Incoming, user: UserSettings, services: Services)
 async def pause(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/pause: stop the daily prompt (the time is kept for /resume)."""
     await services.storage.disable_checkins(user.id)
-    return Reply("⏸️ Daily check-ins paused. /resume starts them again; /checkin asks any time.")
+    return Reply(_w("paused"))
 
 
 async def resume(message: Incoming, user: UserSettings, services: Services) -> Reply:
@@ -69,8 +97,8 @@ async def resume(message: Incoming, user: UserSettings, services: Services) -> R
     zone = user.timezone or "UTC"
     moment = next_checkin_for(user, services.clock())
     await services.storage.update_user(user.id, checkins_on=True, next_checkin_utc=moment)
-    note = "" if user.timezone else " Set your time zone in /settings so it comes at your local time."
-    return Reply(f"▶️ Daily check-ins on, at {user.checkin_time} ({escape(zone)}).{note}")
+    note = "" if user.timezone else _w("resumed.no_zone")
+    return Reply(_w("resumed", time=user.checkin_time, zone=escape(zone), note=note))
 
 
 async def _save_and_assess(
@@ -94,19 +122,20 @@ async def button(user: UserSettings, press: CheckinPress, services: Services) ->
             await storage.save_checkin(
                 user.id, current.model_copy(update={"soreness": JointLevel(level)}), None, services.clock()
             )
-            return Reply(f"Soreness: {level}. Any joint irritation?", joint_buttons())
+            return Reply(_w("soreness", level=level_name(level)), joint_buttons())
         case PickJoint(joint) if joint in JOINT_BUTTONS:
-            choices = [(level.value.capitalize(), RateJoint(joint, level.value)) for level in JointLevel
+            choices = [(level_name(level.value).capitalize(), RateJoint(joint, level.value)) for level in JointLevel
                        if level is not JointLevel.NONE]  # fmt: skip
-            return Reply(f"How irritated is your {joint}?", buttons(choices))
+            return Reply(_w("how_irritated", joint=body_part(joint)), buttons(choices))
         case RateJoint(joint, level) if joint in JOINT_BUTTONS and level in levels:
             joints = {**current.joints, joint: JointLevel(level)}
             await storage.save_checkin(user.id, current.model_copy(update={"joints": joints}), None, services.clock())
-            return Reply(f"{joint.capitalize()}: {level}. Another joint, or done?", joint_buttons())
+            said = _w("joint_level", joint=body_part(joint).capitalize(), level=level_name(level))
+            return Reply(said, joint_buttons())
         case CheckinDone():
             await storage.update_user(user.id, awaiting=None)
-            return await _save_and_assess(services, user, current, None, "✅ Check-in saved.")
-    return Reply("That button is out of date. /checkin asks again.")
+            return await _save_and_assess(services, user, current, None, _w("saved"))
+    return Reply(_w("out_of_date"))
 
 
 def reads_as_sets(text: str) -> bool:
@@ -124,7 +153,7 @@ def reads_as_joints(text: str) -> bool:
 
 
 def not_an_answer() -> Reply:
-    return Reply(f"I couldn't read that as a check-in, but I kept it.\n{HOW_TO_ANSWER}", soreness_buttons())
+    return Reply(f"{_w('unreadable')}\n{_w('how_to_answer')}", soreness_buttons())
 
 
 async def typed_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
@@ -137,7 +166,7 @@ async def typed_answer(message: Incoming, user: UserSettings, services: Services
     if reading.checkin is None:
         return None
     await services.storage.update_user(user.id, awaiting=None)
-    said = "✅ Check-in saved: " + "; ".join(reading.understood) + "."
+    said = _w("saved.understood", understood="; ".join(reading.understood))
     return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
 
 
@@ -149,7 +178,7 @@ async def joint_answer(message: Incoming, user: UserSettings, services: Services
         return None
     if user.awaiting == "checkin":
         await services.storage.update_user(user.id, awaiting=None)
-    said = "✅ Check-in saved: " + "; ".join(reading.understood) + "."
+    said = _w("saved.understood", understood="; ".join(reading.understood))
     return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
 
 

@@ -9,6 +9,8 @@ from handlers import conversation
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Forget
 from handlers.render import render_help, render_history, render_undone, render_why
+from handlers.words import say
+from handlers.words.checkins import CATALOGUE as WORDS
 from rules.models import UserSettings
 
 HISTORY_SETS = 30
@@ -52,9 +54,9 @@ async def forget(message: Incoming, user: UserSettings, services: Services) -> R
     token = secrets.token_urlsafe(9)  # 12 characters: unguessable, and well within Telegram's 64-byte data
     await services.storage.issue_confirmation(user.id, "forget", token, services.clock() + FORGET_CONFIRMATION)
     return Reply(
-        f"Delete <b>all</b> your data: {count} messages, every set and check-in? This can't be undone.",
-        buttons([("Yes, delete everything", Forget(confirmed=True, token=token)),
-                 ("No, keep it", Forget(confirmed=False, token=token))]),
+        say(WORDS, "forget.ask", count=count),
+        buttons([(say(WORDS, "forget.yes"), Forget(confirmed=True, token=token)),
+                 (say(WORDS, "forget.no"), Forget(confirmed=False, token=token))]),
     )  # fmt: skip
 
 
@@ -63,11 +65,8 @@ async def confirm_forget(user: UserSettings, confirmed: bool, token: str, servic
     once, within ten minutes. The token is used up either way."""
     valid = bool(token) and await services.storage.consume_confirmation(user.id, "forget", token, services.clock())
     if not confirmed:
-        return Reply("Kept. Nothing was deleted.")
+        return Reply(say(WORDS, "forget.kept"))
     if not valid:
-        return Reply(
-            "That button no longer deletes anything: it works once, for ten minutes, and only for the person "
-            "who sent /forget. Nothing was deleted; send /forget again if you mean it."
-        )
+        return Reply(say(WORDS, "forget.expired"))
     await services.storage.forget(user.id)
-    return Reply("🗑️ Done: I deleted everything I had about you. /start begins again.")
+    return Reply(say(WORDS, "forget.done"))

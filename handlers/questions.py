@@ -5,6 +5,8 @@ from __future__ import annotations
 from handlers.base import Incoming, Reply, Services
 from handlers.render import render_answer, render_cannot_answer
 from handlers.sets import coach_context
+from handlers.words import say
+from handlers.words.report import CATALOGUE as REPORT_WORDS
 from rules.answers import answer, is_question
 from rules.models import UserSettings
 
@@ -13,7 +15,7 @@ async def ask(message: Incoming, user: UserSettings, services: Services) -> Repl
     """/ask <question>, or any message that reads as a question."""
     question = message.text.strip().removeprefix("/ask").strip()
     if not question:
-        return Reply("Ask me after /ask, e.g. <code>/ask rest-pause or drop set for leg press?</code>")
+        return Reply(say(REPORT_WORDS, "ask.empty"))
     found = answer(question, await coach_context(services, user))
     return Reply(render_answer(found) if found else render_cannot_answer())
 

@@ -7,7 +7,10 @@ from datetime import timedelta
 
 from handlers.base import Attachment, Incoming, Reply, Services, file_name
 from handlers.checkins import local_day
-from handlers.render import escape, plural
+from handlers.render import escape, unit_word
+from handlers.words import say
+from handlers.words.exercises import body_part, exercise_name, level_name
+from handlers.words.report import CATALOGUE
 from rules.catalog import lookup
 from rules.context import Context
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
@@ -19,42 +22,47 @@ REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10
 
 
+def _w(message_id: str, **params: object) -> str:
+    return say(CATALOGUE, message_id, **params)
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
 def render_week(report: WeekReport) -> str:
     if not report.sets:
-        return "No sets in the last 7 days. Log one like <code>bench 100kg 3x8 @8</code>."
-    lines = [f"📅 <b>{report.start:%d %b} – {report.end:%d %b}</b>: {report.sets} sets"]
-    hard = " · ".join(f"{m.muscle.replace('_', ' ')} {m.hard_sets}" for m in report.muscles[:8])
-    lines.append(f"<b>Hard sets</b> (RIR ≤ 3) per muscle: {hard}")
+        return _w("week.none")
+    lines = [_w("week.title", start=f"{report.start:%d %b}", end=f"{report.end:%d %b}", sets=report.sets)]
+    hard = " · ".join(f"{body_part(m.muscle)} {m.hard_sets}" for m in report.muscles[:8])
+    lines.append(_w("week.hard", hard=hard))
     intensified = [m for m in report.muscles if m.intensifier_sets]
     if intensified:
         parts = [
-            f"{m.muscle.replace('_', ' ')} {m.intensifier_sets}×" + (" ⚠️" if m.over_intensifier_limit else "")
+            f"{body_part(m.muscle)} {m.intensifier_sets}×" + (" ⚠️" if m.over_intensifier_limit else "")
             for m in intensified
         ]
-        lines.append(
-            f"<b>Intensifiers</b> (guide: once or twice per muscle per week, at most {MAX_INTENSIFIER_DAYS_PER_WEEK}): "
-            f"{', '.join(parts)}"
-        )
+        lines.append(_w("week.intensifiers", limit=MAX_INTENSIFIER_DAYS_PER_WEEK, parts=", ".join(parts)))
     effort = report.effort
     if effort.rated:
-        lines.append(
-            f"<b>Effort</b>: RPE ≤6 {effort.share(effort.easy):.0%} · 7-8 {effort.share(effort.productive):.0%} · "
-            f"9 {effort.share(effort.hard):.0%} · 10 {effort.share(effort.failure):.0%} "
-            "(aim: most at 7-9, 10 only on last isolation sets)"
-        )
+        lines.append(_w(
+            "week.effort", easy=f"{effort.share(effort.easy):.0%}", productive=f"{effort.share(effort.productive):.0%}",
+            hard=f"{effort.share(effort.hard):.0%}", failure=f"{effort.share(effort.failure):.0%}",
+        ))  # fmt: skip
     if effort.unrated:
-        lines.append(f"<i>{effort.unrated} sets had no RPE/RIR.</i>")
+        lines.append(_w("week.unrated", count=effort.unrated))
     if report.compound_failure_sets:
-        lines.append(
-            f"⚠️ <b>{plural(report.compound_failure_sets, 'compound set')} at RPE 10</b> this week: stop compounds at "
-            "RIR 1-2 (technical failure); RPE 10 belongs on the last set of isolation work (failure-proximity guide)."
-        )
+        count = report.compound_failure_sets
+        lines.append(_w("week.compound_failure", count=count, count_s=_s(count)))
     for lift in report.lifts:
-        change = f"{lift.before:.0f} → {lift.now:.0f} {lift.unit}" if lift.before else f"{lift.now:.0f} {lift.unit}"
-        lines.append(f"<b>{escape(lift.exercise)}</b> e1RM: {change}")
+        unit = unit_word(lift.unit)
+        change = f"{lift.before:.0f} → {lift.now:.0f} {unit}" if lift.before else f"{lift.now:.0f} {unit}"
+        lines.append(_w("week.lift", exercise=escape(exercise_name(lift.exercise)), change=change))
     if report.checkin_days:
-        joints = "; ".join(f"{j.joint} {j.first.value} → {j.last.value}" for j in report.joints) or "no joint issues"
-        lines.append(f"<b>Check-ins</b>: sore {report.sore_days} of {report.checkin_days} days; {joints}")
+        joints = "; ".join(
+            f"{body_part(j.joint)} {level_name(j.first.value)} → {level_name(j.last.value)}" for j in report.joints
+        ) or _w("week.no_joint_issues")
+        lines.append(_w("week.checkins", sore=report.sore_days, days=report.checkin_days, joints=joints))
     return "\n".join(lines)
 
 
@@ -78,20 +86,23 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     """/progress <exercise>: e1RM and best set over time, as a chart."""
     asked = message.text.partition(" ")[2].strip()
     if not asked:
-        return Reply("Which exercise? e.g. <code>/progress bench</code>")
+        return Reply(_w("progress.which"))
     exercise = lookup(asked)
     name = exercise.name if exercise else asked
     rows = await services.storage.exercise_summaries(user.id, name)
     if not rows:
-        return Reply(f"No <b>{escape(name[:60])}</b> sets logged yet.")
+        return Reply(_w("progress.none", exercise=escape(exercise_name(name)[:60])))
     points = progress(rows)
     unit = await services.storage.exercise_unit(user.id, name) or user.unit
     chart = await services.charts.progress(name, points, unit)
     last = points[-1]
-    estimate = f"e1RM {last.e1rm:.0f} {unit}" if last.e1rm else "no e1RM (no load)"
-    text = (
-        f"<b>{escape(name)}</b>: {plural(len(points), 'session')}; latest {estimate}, best set {escape(last.best_set)}."
-    )
+    estimate = _w("progress.no_e1rm")
+    if last.e1rm:
+        estimate = _w("progress.e1rm", e1rm=f"{last.e1rm:.0f}", unit=unit_word(unit))
+    text = _w(
+        "progress.summary", exercise=escape(exercise_name(name)), sessions=len(points), sessions_s=_s(len(points)),
+        estimate=estimate, best=escape(last.best_set),
+    )  # fmt: skip
     return Reply(text, attachment=Attachment(file_name(f"progress-{name}", ".png"), chart, photo=True))
 
 
@@ -99,12 +110,11 @@ async def export(message: Incoming, user: UserSettings, services: Services) -> R
     """/export: every set as a Strong-style CSV file."""
     rows = await services.storage.all_sets(user.id)
     data = export_csv(rows).encode()
-    return Reply(f"📦 {len(rows)} sets, in Strong's CSV columns (plus RIR, Technique, Segment).",
-                 attachment=Attachment("setcoach-export.csv", data))  # fmt: skip
+    return Reply(_w("export.done", sets=len(rows)), attachment=Attachment("setcoach-export.csv", data))
 
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # Telegram's file metadata may be missing or wrong: the content is measured too
-TOO_BIG = "That file is over 5 MB; export a shorter range from Strong (Settings → Export, by date)."
+TOO_BIG = CATALOGUE["import.too_big"]  # English; the reply is in the lifter's language
 
 
 async def import_file(user: UserSettings, content: bytes, services: Services) -> Reply:
@@ -113,7 +123,7 @@ async def import_file(user: UserSettings, content: bytes, services: Services) ->
     The file is read in a worker thread, so a big one does not hold other lifters' replies; at most
     MAX_IMPORT_BYTES and MAX_IMPORT_ROWS are read, and the reply says so when a limit was reached."""
     if len(content) > MAX_IMPORT_BYTES:
-        return Reply(TOO_BIG)
+        return Reply(_w("import.too_big"))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -136,16 +146,13 @@ async def import_file(user: UserSettings, content: bytes, services: Services) ->
         )
         added += 1
         sets += len(workout.sets)
-    lines = [f"📥 Imported {plural(sets, 'set')} from {plural(added, 'workout')}."]
+    lines = [_w("import.done", sets=sets, sets_s=_s(sets), workouts=added, workouts_s=_s(added))]
     if skipped:
-        lines.append(f"Skipped {plural(skipped, 'workout')} already imported.")
+        lines.append(_w("import.skipped", workouts=skipped, workouts_s=_s(skipped)))
     for line, problem in result.problems[:MAX_PROBLEMS_SHOWN]:
-        lines.append(f"Line {line}: {escape(problem)} (row skipped)")
+        lines.append(_w("import.problem", line=line, problem=escape(problem)))
     if len(result.problems) > MAX_PROBLEMS_SHOWN:
-        lines.append(f"…and {len(result.problems) - MAX_PROBLEMS_SHOWN} more rows skipped.")
+        lines.append(_w("import.more", count=len(result.problems) - MAX_PROBLEMS_SHOWN))
     if result.stopped_at is not None:
-        lines.append(
-            f"I read the first {MAX_IMPORT_ROWS:,} rows and stopped at line {result.stopped_at}: "
-            "send the rest as a second file (export a later date range from Strong)."
-        )
+        lines.append(_w("import.stopped", rows=f"{MAX_IMPORT_ROWS:,}", line=result.stopped_at))
     return Reply("\n".join(lines))

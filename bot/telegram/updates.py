@@ -292,7 +292,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send(context.bot, message.chat_id, media.not_text("file"))
         return
     if (document.file_size or 0) > report.MAX_IMPORT_BYTES:
-        await send(context.bot, message.chat_id, Reply(say(CHAT_WORDS, "file.too_big")))
+        await send(context.bot, message.chat_id, Reply(say(report.CATALOGUE, "import.too_big")))
         return
     file = await context.bot.get_file(document.file_id)
     content = bytes(await file.download_as_bytearray())

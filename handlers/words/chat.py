@@ -45,7 +45,6 @@ CATALOGUE: dict[str, str] = {
         "I read text, and Strong CSV exports sent as files. Send your set as a message, e.g. "
         "<code>bench 100kg 3x8 @8</code>."
     ),
-    "file.too_big": N_("That file is over 5 MB; export a shorter range from Strong."),
     # Forwarded messages
     "forwarded": N_(
         "↪️ That was forwarded{origin}, so I haven't logged it as yours. Log these sets as your own?"
