@@ -36,6 +36,7 @@ from handlers.router import COMMANDS, Send, answer
 from handlers.split import split_html
 from handlers.words import say, speaking, use_language
 from handlers.words.chat import CATALOGUE as CHAT_WORDS
+from handlers.words.report import CATALOGUE as REPORT_WORDS
 from rules.models import LoggedSet, UserSettings
 
 log = logging.getLogger(__name__)
@@ -292,7 +293,7 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send(context.bot, message.chat_id, media.not_text("file"))
         return
     if (document.file_size or 0) > report.MAX_IMPORT_BYTES:
-        await send(context.bot, message.chat_id, Reply(say(report.CATALOGUE, "import.too_big")))
+        await send(context.bot, message.chat_id, Reply(say(REPORT_WORDS, "import.too_big")))
         return
     file = await context.bot.get_file(document.file_id)
     content = bytes(await file.download_as_bytearray())
