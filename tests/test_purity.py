@@ -1,5 +1,6 @@
 """The layers stay apart: rules/ never reaches for Telegram, the database, the event loop or the app;
-handlers/ import only rules/, their own ports, pydantic and the I/O-free standard library."""
+handlers/ import only rules/, their own ports, pydantic and the I/O-free standard library; only bot/telegram/
+speaks python-telegram-bot, so a second chat platform is a package beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = {"telegram", "aiosqlite", "sqlite3", "asyncio", "bot", "handlers", "httpx", "socket", "os", "time"}
 RULES = sorted((ROOT / "rules").rglob("*.py"))
 HANDLERS = sorted((ROOT / "handlers").rglob("*.py"))
+NOT_TELEGRAM = sorted(path for path in (ROOT / "bot").rglob("*.py") if "telegram" not in path.relative_to(ROOT).parts)
 
 # Standard-library modules that do I/O: adapters in bot/ use them, handlers never do.
 STDLIB_IO = {"sqlite3", "socket", "ssl", "http", "urllib", "subprocess", "os", "pathlib", "shutil", "select"}
@@ -44,6 +46,11 @@ def test_handlers_module_imports_only_rules_its_ports_and_pure_stdlib(path: Path
     assert not_allowed_in_handlers(path) == set()
 
 
+@pytest.mark.parametrize("path", NOT_TELEGRAM, ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_telegram_package_imports_python_telegram_bot(path: Path) -> None:
+    assert "telegram" not in imported_roots(path)
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -66,3 +73,4 @@ def test_the_handlers_check_flags_a_module_that_imports_an_adapter(tmp_path: Pat
 def test_the_checks_see_both_packages() -> None:
     assert len(RULES) >= 3
     assert {"ports.py", "router.py"} <= {path.name for path in HANDLERS}
+    assert {"scheduler.py", "wiring.py", "sqlite.py"} <= {path.name for path in NOT_TELEGRAM}
