@@ -207,3 +207,12 @@ async def test_migrate_db_copies_an_sqlite_database_into_postgresql(
         await postgres_side.close()
     again = subprocess.run(copy, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert again.returncode == 1 and "already holds 1 lifters" in again.stdout  # never merged into
+
+
+def test_an_env_file_copied_from_the_example_starts_with_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.config import Settings
+
+    for name in ("DATABASE_URL", "PORT", "SETCOACH_WEBHOOK_URL", "SETCOACH_DB", "TELEGRAM_BOT_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    settings = Settings(_env_file=ROOT / ".env.example")  # type: ignore[call-arg]
+    assert (settings.database_url, settings.port, settings.webhook_url, settings.token) == (None, None, None, None)
