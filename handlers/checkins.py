@@ -176,7 +176,7 @@ async def joint_answer(message: Incoming, user: UserSettings, services: Services
     reading = read_answer(message.text, day)
     if reading.checkin is None or not reading.checkin.joints:
         return None
-    if user.awaiting == "checkin":
+    if user.awaiting == Awaiting.CHECKIN:
         await services.storage.update_user(user.id, awaiting=None)
     said = _w("saved.understood", understood="; ".join(reading.understood))
     return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
