@@ -295,7 +295,8 @@ async def answer_turn(
         logged = render_logged(sets, top, errors).split("\n")
         header = "✏️ Corrected: your edit replaced that entry" if corrected else logged[0]
         body = echo(turn.lines)
-        parts.append("\n".join([header, *body, *logged[1 + len(describe_sets(sets)) :]]))
+        described = "\n".join(describe_sets(sets)).count("\n") + 1  # a pair's "↳" line is a line of its own
+        parts.append("\n".join([header, *body, *logged[1 + described :]]))
         extra = _records(sets, held)
         if extra:
             parts.append("\n".join(extra))

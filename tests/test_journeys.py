@@ -162,7 +162,7 @@ async def test_one_session_of_delts_and_pairs_counted_as_the_guides_count_them(
     for _ in range(4):
         dee.later(minutes=3)
         said = await dee.says("bench 80kg 8 > cable fly 15kg 15 rir1")
-        assert "pair number" not in said
+        assert "pair number" not in said and said.count("↳ Cable Fly") == 1
     dee.later(minutes=3)
     said = await dee.says("bench 80kg 8 > lateral raise 8kg 15 rir1")
     assert "doesn't hit Bench Press's primary mover (chest)" in said
