@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN
+from tests.databases import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 LIFTER = 3003
@@ -23,14 +23,15 @@ Launcher = Callable[[], "asyncio.Future[asyncio.subprocess.Process]"]
 
 
 @pytest.fixture
-async def launch(bot_api: FakeBotAPI, db_path: Path, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
-    """Start `python -m bot` against our server; returns the process once it has registered its commands."""
+async def launch(bot_api: FakeBotAPI, database: Database, tmp_path: Path) -> AsyncIterator[Callable[..., object]]:
+    """Start `python -m bot` against our server, on SQLite or PostgreSQL; returns the process once it has
+    registered its commands."""
     processes: list[asyncio.subprocess.Process] = []
     log_path = tmp_path / "bot.log"
 
     async def start() -> asyncio.subprocess.Process:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": bot_api.base_url,
-               "SETCOACH_DB": str(db_path), "SETCOACH_LOG_LEVEL": "DEBUG"}  # fmt: skip
+               **database.env(), "SETCOACH_LOG_LEVEL": "DEBUG"}  # fmt: skip
         ready = bot_api.started()
         with log_path.open("ab") as log:
             process = await asyncio.create_subprocess_exec(
@@ -63,7 +64,7 @@ async def test_sigterm_stops_cleanly_within_seconds_and_never_logs_the_token(
 
 
 async def test_sigkill_mid_burst_loses_no_answered_set_and_restart_answers_the_rest(
-    launch: Callable[..., object], bot_api: FakeBotAPI, db_path: Path
+    launch: Callable[..., object], bot_api: FakeBotAPI, database: Database
 ) -> None:
     process = await launch()  # type: ignore[misc]
     burst = 40
@@ -74,16 +75,14 @@ async def test_sigkill_mid_burst_loses_no_answered_set_and_restart_answers_the_r
     await process.wait()
     answered = {number for number in range(burst) if any(f"@ {100 + number} kg" in t for t in bot_api.texts(LIFTER))}
     assert answered, "the bot answered nothing before it was killed"
-    with sqlite3.connect(db_path) as db:
-        stored = {int(row[0][2:].split(".")[0]) - 100 for row in db.execute("SELECT segments_json FROM sets")}
+    stored = {int(row[0][2:].split(".")[0]) - 100 for row in database.rows("SELECT segments_json FROM sets")}
     assert answered <= stored, "a set was answered but not stored"
 
     await launch()  # type: ignore[misc]
     await bot_api.wait_for(
         lambda: all(any(f"@ {100 + n} kg" in t for t in bot_api.texts(LIFTER)) for n in range(burst)), timeout=30
     )
-    with sqlite3.connect(db_path) as db:
-        rows = db.execute("SELECT segments_json FROM sets ORDER BY id").fetchall()
-        messages = db.execute("SELECT count(*) FROM messages").fetchone()[0]
+    rows = database.rows("SELECT segments_json FROM sets ORDER BY id")
+    ((messages,),) = database.rows("SELECT count(*) FROM messages")
     assert sorted(int(row[0][2:].split(".")[0]) - 100 for row in rows) == list(range(burst))  # each stored once
     assert messages == burst
