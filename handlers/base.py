@@ -21,6 +21,7 @@ class Incoming:
     text: str
     at: datetime
     edited: bool = False  # a correction of a message sent before
+    forwarded_from: str | None = None  # a forward: whose message it was ("" when Telegram hides the name)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,16 @@ class NumberMeant:
 
 
 CheckinPress: TypeAlias = Soreness | PickJoint | RateJoint | CheckinDone
-Callback: TypeAlias = Choose | AskStep | SkipStep | Forget | Why | CheckinPress | NumberMeant
+@dataclass(frozen=True)
+class LogForwarded:
+    """The answer to "that was forwarded: log these sets as yours?", about stored message `row`:
+    `fwd:<row>:yes|no`."""
+
+    row: int
+    confirmed: bool
+
+
+Callback: TypeAlias = Choose | AskStep | SkipStep | Forget | Why | CheckinPress | NumberMeant | LogForwarded
 
 
 def encode(callback: Callback) -> str:
@@ -112,6 +121,8 @@ def encode(callback: Callback) -> str:
             data = f"ci:jl:{joint}:{level}"
         case CheckinDone():
             data = "ci:done"
+        case LogForwarded(row, confirmed):
+            data = f"fwd:{row}:{'yes' if confirmed else 'no'}"
         case NumberMeant(row, value, as_load):
             data = f"cv:{'load' if as_load else 'reps'}:{row}:{value}"
         case _:
@@ -136,6 +147,9 @@ def decode(data: str) -> Callback | None:
         return Forget(answer == "yes", token)
     if kind == "why":
         return Why()
+    if kind == "fwd":
+        row, _, answer = rest.partition(":")
+        return LogForwarded(int(row), answer == "yes") if row.isdigit() else None
     if kind == "ci":
         return _decode_checkin(rest)
     if kind == "cv":

@@ -205,6 +205,10 @@ class Store(Protocol):
         changed the state, so an edit of it moves the state again) and the rest ping."""
         ...
 
+    async def message_text(self, user_id: int, row: int) -> str | None:
+        """A stored message's text as typed (None if there is no such message of this lifter's)."""
+        ...
+
     async def message_context(self, user_id: int, row: int) -> MessageContext | None:
         """The state a stored message was read in and when it came, for re-reading an edit of it."""
         ...

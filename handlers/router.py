@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeAlias, assert_never
 
-from handlers import blocks, checkins, commands, conversation, links, privacy, questions, report, settings
+from handlers import blocks, checkins, commands, conversation, forwards, links, privacy, questions, report, settings
 from handlers.base import Incoming, Press, Reply, Services, Upload
 from handlers.callbacks import (
     AskStep,
     CheckinDone,
     Choose,
     Forget,
+    LogForwarded,
     NumberMeant,
     PickJoint,
     RateJoint,
@@ -113,6 +114,8 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
         if handler is None:
             return Reply(say(CHAT_WORDS, "unknown_command", command=escape(name[:30])))
         return await handler[0](message, user, services)
+    if message.forwarded_from is not None and forwards.reads_as_sets(text, user):  # someone else's sets?
+        return await forwards.ask(message, row, user, services)
     if checkins.reads_as_joints(text):  # `knee 3` after a check-in: never a set of an exercise called "knee"
         answer = await checkins.joint_answer(message, user, services)
         if answer is not None:
@@ -175,6 +178,8 @@ async def handle_callback(user_id: int, chat_id: int, data: str, services: Servi
             return await commands.explain_button(user, services)
         case Soreness() | PickJoint() | RateJoint() | CheckinDone() as press:
             return await checkins.button(user, press, services)
+        case LogForwarded() as forwarded:
+            return await forwards.confirm(user, forwarded, services)
         case NumberMeant() as meant:
             return await conversation.number_button(user, meant, services)
         case None:

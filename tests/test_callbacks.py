@@ -16,6 +16,7 @@ from handlers.callbacks import (
     CheckinDone,
     Choose,
     Forget,
+    LogForwarded,
     NumberMeant,
     PickJoint,
     RateJoint,
@@ -45,6 +46,8 @@ SIMPLE_CASES: list[tuple[Callback, str]] = [
     (CheckinDone(), "ci:done"),
     (NumberMeant(12, "105", as_load=True), "cv:load:12:105"),
     (NumberMeant(12, "8", as_load=False), "cv:reps:12:8"),
+    (LogForwarded(12, confirmed=True), "fwd:12:yes"),
+    (LogForwarded(12, confirmed=False), "fwd:12:no"),
 ]
 
 

@@ -215,3 +215,37 @@ async def test_charts_and_exports_show_an_upload_action_while_being_made(telegra
     assert order[:2] == [("sendChatAction", "upload_photo"), ("sendPhoto", None)]
     assert ("sendChatAction", "upload_document") in order
     assert order.index(("sendChatAction", "upload_document")) < order.index(("sendDocument", None))
+
+
+# Forwarded messages ---------------------------------------------------------------------------
+
+
+def logged_sets(db_path: Path, user_id: int) -> list[str]:
+    with sqlite3.connect(db_path) as db:
+        return [row[0] for row in db.execute("SELECT exercise FROM sets WHERE user_id = ?", (user_id,))]
+
+
+async def test_a_forwarded_set_is_not_logged_as_the_forwarders_own_without_asking(
+    telegram_bot: FakeBotAPI, db_path: Path
+) -> None:
+    api = telegram_bot
+    await api.send_text(ALICE, "squat 180kg 5x5 @8", forwarded_from=BOB)
+    (asked,) = await api.wait_for_replies(ALICE, 1)
+    assert "forwarded from Lifter2002" in asked and "Log these sets as your own?" in asked
+    assert logged_sets(db_path, ALICE) == [] and stored_texts(db_path) == ["squat 180kg 5x5 @8"]
+    await api.press(ALICE, api.button_data(api.last_bot_message(ALICE))[0])  # "Yes, log them as mine"
+    said = await api.wait_for_said(ALICE, 2)
+    assert "<b>Back Squat</b>" in said[1]
+    assert logged_sets(db_path, ALICE) == ["Back Squat"] * 5
+
+
+async def test_a_forwarded_set_declined_stays_logged_as_nothing(telegram_bot: FakeBotAPI, db_path: Path) -> None:
+    api = telegram_bot
+    await api.send_text(ALICE, "bench 140kg 3x3", forwarded_from=BOB)
+    await api.wait_for_replies(ALICE, 1)
+    await api.press(ALICE, api.button_data(api.last_bot_message(ALICE))[1])  # "No"
+    said = await api.wait_for_said(ALICE, 2)
+    assert "Not logged" in said[1] and logged_sets(db_path, ALICE) == []
+    await api.send_text(ALICE, "bench 100kg 3x8", forwarded_from=ALICE)  # their own message forwarded back
+    replies = await api.wait_for_replies(ALICE, 2)
+    assert "<b>Bench Press</b>" in replies[1] and logged_sets(db_path, ALICE) == ["Bench Press"] * 3

@@ -867,6 +867,10 @@ class PostgresStorage:
             },
         )
 
+    async def message_text(self, user_id: int, row: int) -> str | None:
+        found = await self._row("SELECT text FROM messages WHERE id = %s AND user_id = %s", (row, user_id))
+        return str(found[0]) if found is not None else None
+
     async def message_context(self, user_id: int, row: int) -> MessageContext | None:
         """The conversation state a message was read in, and when it came (an edit re-reads it there)."""
         found = await self._row(

@@ -1159,6 +1159,10 @@ class Storage:
             ),
         )
 
+    async def message_text(self, user_id: int, row: int) -> str | None:
+        found = await self._row("SELECT text FROM messages WHERE id = ? AND user_id = ?", (row, user_id))
+        return str(found[0]) if found is not None else None
+
     async def message_context(self, user_id: int, row: int) -> MessageContext | None:
         """The conversation state a message was read in, and when it came (an edit re-reads it there)."""
         found = await self._row(

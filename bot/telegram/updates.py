@@ -12,7 +12,19 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message, ReplyParameters, Update
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
@@ -177,7 +189,26 @@ def incoming(message: Message, edited: bool = False) -> Incoming:
         text=message.text or "",
         at=when,
         edited=edited,
+        forwarded_from=forwarded_from(message),
     )
+
+
+def forwarded_from(message: Message) -> str | None:
+    """Whose message a forward was (a name, "" when hidden), or None: not a forward, or the lifter's own."""
+    origin = message.forward_origin
+    if origin is None:
+        return None
+    if isinstance(origin, MessageOriginUser):
+        if message.from_user is not None and origin.sender_user.id == message.from_user.id:
+            return None  # their own message, forwarded back: theirs
+        return origin.sender_user.full_name
+    if isinstance(origin, MessageOriginHiddenUser):
+        return origin.sender_user_name
+    if isinstance(origin, MessageOriginChat):
+        return origin.sender_chat.title or ""
+    if isinstance(origin, MessageOriginChannel):
+        return origin.chat.title or ""
+    return ""
 
 
 def replier(bot: Bot, chat_id: int, reply_to: int | None = None) -> Send:
