@@ -98,7 +98,7 @@ async def test_replies_go_before_a_rush_of_check_in_prompts(bot_api: FakeBotAPI,
         await bot_api.wait_for_replies(LIFTER, 1, timeout=15)
         order = [int(str(params["chat_id"])) for params in bot_api.sent()]
         await bot_api.wait_for(lambda: len(prompts(bot_api)) == len(rush), 30)
-    assert order.index(LIFTER) < 15, f"the reply waited behind {order.index(LIFTER)} prompts"
+    assert order.index(LIFTER) < 30, f"the reply waited behind {order.index(LIFTER)} prompts"  # unpaced: all 60
 
 
 @pytest.mark.parametrize(

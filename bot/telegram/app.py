@@ -77,10 +77,14 @@ def build_application(
         where = describe(settings.database_url, settings.db_path)
         log.info("SetCoach is up as @%s, data in %s", application.bot.username, where)
 
-    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
+        """The sweeps stop while the bot can still send: a run in hand finishes its prompts."""
         jobs = application.bot_data.pop("jobs", None)
         if isinstance(jobs, Jobs):
             await jobs.stop()
+
+    async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+        await post_stop(application)  # in case the bot never got as far as stopping
         application.bot_data.pop("services", None)
         wiring = application.bot_data.pop("wiring", None)
         if isinstance(wiring, Wiring):
@@ -89,7 +93,7 @@ def build_application(
 
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.
     builder: Any = ApplicationBuilder().token(token).updater(None)  # polling.py polls, see there why
-    builder = builder.post_init(post_init).post_shutdown(post_shutdown)
+    builder = builder.post_init(post_init).post_stop(post_stop).post_shutdown(post_shutdown)
     if settings.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     timeout = settings.telegram_timeout_s
