@@ -182,7 +182,8 @@ def render_summary(summary: Summary) -> str:
         params["load"] = format_load(params["load"])
     if "direction" in params:
         params["direction"] = "up" if params["direction"] == Direction.UP.value else "down"
-    lines.append(say("summary.next", advice=say(f"advice.{advice.advice.value}", **params)))
+    advice_html = say(f"advice.{advice.advice.value}", **params)  # already HTML: filled in as it is
+    lines.append(fill(CATALOGUE, "summary.next", {"advice": advice_html}))
     return "\n".join(lines)
 
 

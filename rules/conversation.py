@@ -153,6 +153,7 @@ _REPEAT_ONE = re.compile(
     r"то же|тоже самое|то же самое)(?P<rest>(?:\s+|$).*)$"
 )
 _REPEAT_N = re.compile(r"^(?:x\s*(?P<x>\d+)|(?P<n>\d+|two|three|four|five) more(?: sets?)?)(?P<rest>(?:\s+|$).*)$")
+_EMPTY_BAR = re.compile(r"^(?:empty\s+)?(?:bar|barbell)\b", re.IGNORECASE)
 _WARMUPS = re.compile(r"^(?:warm[\s-]?ups?|w/?u|warmups? sets?|разминка)[:.]?$")
 _WORKING = re.compile(r"^(?:working|work|top|main) sets?[:.]?$|^рабочие(?: подходы)?[:.]?$")
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -282,7 +283,7 @@ class _Reader:
             return Line(LineKind.HEADING, number, exercise=result.heading, note=tail or None)
         bare = _missing_exercise(result)
         if bare is not None:
-            return self._bare(bare, result, number)
+            return self._bare(bare, result, number, line)
         if self.state.exercise is not None and any(e.code == Msg.MISSING_EXERCISE for e in result.errors):
             # numbers without a name that the parser could not read: its errors, in the open exercise
             within = self._parse_with(self.state.exercise, line, number)
@@ -341,7 +342,7 @@ class _Reader:
             sets = result.sets
         return Line(LineKind.SETS, number, sets=sets, how=How.LOAD_CHANGE, delta=delta, exercise=last.exercise)
 
-    def _bare(self, bare: ParseError, result: ParseResult, number: int) -> Line:
+    def _bare(self, bare: ParseError, result: ParseResult, number: int, line: str = "") -> Line:
         """A line of numbers without an exercise (`100x8`, `8 @9`, `bar x 5`): a set of the open exercise."""
         exercise = self.state.exercise
         others = tuple(e for e in result.errors if e is not bare)
@@ -352,6 +353,8 @@ class _Reader:
         found = lookup(exercise)
         named = {"exercise": found.name if found else exercise, "raw_exercise": exercise, "known": found is not None}
         last = self.state.last if self.state.last and self.state.last.exercise == named["exercise"] else None
+        if _EMPTY_BAR.match(line):  # `bar x 5`: the empty bar before the working sets is a warm-up
+            named["warmup"] = True
         filled = [_fill_load(parsed.model_copy(update=named), last) for parsed in bare.sets]
         how = How.SAME_LOAD if any(carried for _, carried in filled) else How.CARRIED
         return Line(LineKind.SETS, number, sets=tuple(s for s, _ in filled), how=how, exercise=exercise)

@@ -109,7 +109,7 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
             ("Bench Press – cycle goal: 245", ["heading Bench Press (cycle goal: 245)"]),
             ("Set 1: 100kg x 5", ["Bench Press 100x5"]),
             ("Squat (Low Bar)", ["heading Back Squat (Low Bar)"]),
-            ("bar x 5", ["Back Squat 20x5"]),
+            ("bar x 5", ["Back Squat 20x5 w/u"]),
             ("100x5", ["Back Squat 100x5"]),
         ],
     ),
@@ -175,7 +175,7 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         "warm-ups are marked, by the set or by a warm-ups line",
         [
             ("Squat", ["heading Back Squat"]),
-            ("bar x 5", ["Back Squat 20x5"]),
+            ("bar x 5", ["Back Squat 20x5 w/u"]),
             ("warmup 60kg 5", ["Back Squat 60x5 w/u"]),
             ("w/u 80kg 3", ["Back Squat 80x3 w/u"]),
             ("100x5 (last warmup)", ['Back Squat 100x5 "last warmup"']),

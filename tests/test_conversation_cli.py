@@ -81,6 +81,7 @@ def test_a_workout_texted_set_by_set_exports_exactly_the_sets_meant_across_a_res
     assert "Lat Pulldown: 12 reps @ 130 kg · same as last" in second  # the restart kept the open exercise
     assert "Session done" in second and "2 warm-up" not in second
     assert "(+5 warm-up)" in second
+    assert "<code>" not in second and "<b>" not in second  # the console shows words, not markup
 
 
 def test_an_edit_free_console_never_guesses_a_lone_big_number(tmp_path: Path) -> None:
