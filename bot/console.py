@@ -62,11 +62,11 @@ class ConsoleChat:
 
     def show(self, reply: Reply) -> None:
         self.out.write(plain(reply.html) + "\n")
-        if reply.attachment is not None:
+        for attachment in reply.files:
             self.files.mkdir(parents=True, exist_ok=True)
-            path = self.files / Path(reply.attachment.filename).name  # never outside the folder
-            path.write_bytes(reply.attachment.data)
-            self.out.write(f"({'chart' if reply.attachment.photo else 'file'} saved to {path})\n")
+            path = self.files / Path(attachment.filename).name  # never outside the folder
+            path.write_bytes(attachment.data)
+            self.out.write(f"({'chart' if attachment.photo else 'file'} saved to {path})\n")
         self.offered = []
         if reply.buttons:
             labels, self.offered = render_buttons(reply.buttons)

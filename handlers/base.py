@@ -74,6 +74,11 @@ class Reply:
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
     attachment: Attachment | None = None
+    more: tuple[Attachment, ...] = ()  # further files after the first (/export sends three)
+
+    @property
+    def files(self) -> tuple[Attachment, ...]:
+        return ((self.attachment,) if self.attachment is not None else ()) + self.more
 
 
 def buttons(*rows: Sequence[tuple[str, Callback]]) -> tuple[tuple[Button, ...], ...]:

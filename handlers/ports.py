@@ -205,6 +205,10 @@ class Store(Protocol):
         changed the state, so an edit of it moves the state again) and the rest ping."""
         ...
 
+    async def all_messages(self, user_id: int) -> list[tuple[datetime, str, str]]:
+        """Every raw message the lifter sent: (received at, what it turned out to be, text), oldest first."""
+        ...
+
     async def message_text(self, user_id: int, row: int) -> str | None:
         """A stored message's text as typed (None if there is no such message of this lifter's)."""
         ...

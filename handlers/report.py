@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+import csv
+import io
+from datetime import date, timedelta
 
 from handlers.base import Attachment, Incoming, Reply, Services, file_name
 from handlers.checkins import local_day
@@ -107,10 +109,35 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
 
 
 async def export(message: Incoming, user: UserSettings, services: Services) -> Reply:
-    """/export: every set as a Strong-style CSV file."""
-    rows = await services.storage.all_sets(user.id)
-    data = export_csv(rows).encode()
-    return Reply(_w("export.done", sets=len(rows)), attachment=Attachment("setcoach-export.csv", data))
+    """/export: everything kept about the lifter, as CSV files: the sets (Strong's columns, importable
+    elsewhere), every raw message as typed, every check-in."""
+    storage = services.storage
+    rows = await storage.all_sets(user.id)
+    messages = await storage.all_messages(user.id)
+    checkins = await storage.checkins(user.id, since=date.min)
+    sets_file = Attachment("setcoach-export.csv", export_csv(rows).encode())
+    if not messages and not checkins:
+        return Reply(_w("export.done", sets=len(rows)), attachment=sets_file)
+    more = (
+        Attachment("setcoach-messages.csv", _csv(
+            ["Received (UTC)", "Kind", "Text"], [[f"{at:%Y-%m-%d %H:%M:%S}", kind, text] for at, kind, text in messages]
+        )),
+        Attachment("setcoach-checkins.csv", _csv(["Date", "Soreness", "Sore muscles", "Joints", "Signs"], [
+            [f"{c.day}", c.soreness.value, " ".join(c.sore_muscles),
+             "; ".join(f"{joint} {level.value}" for joint, level in sorted(c.joints.items())), " ".join(c.signs)]
+            for c in checkins
+        ])),
+    )  # fmt: skip
+    reply = _w("export.everything", sets=len(rows), messages=len(messages), checkins=len(checkins))
+    return Reply(reply, attachment=sets_file, more=more)
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
 
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # Telegram's file metadata may be missing or wrong: the content is measured too

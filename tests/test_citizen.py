@@ -249,3 +249,19 @@ async def test_a_forwarded_set_declined_stays_logged_as_nothing(telegram_bot: Fa
     await api.send_text(ALICE, "bench 100kg 3x8", forwarded_from=ALICE)  # their own message forwarded back
     replies = await api.wait_for_replies(ALICE, 2)
     assert "<b>Bench Press</b>" in replies[1] and logged_sets(db_path, ALICE) == ["Bench Press"] * 3
+
+
+async def test_export_sends_everything_kept_sets_raw_messages_and_checkins(telegram_bot: FakeBotAPI) -> None:
+    api = telegram_bot
+    await api.send_text(ALICE, "bench 100kgg 5")  # unreadable: kept as typed, exported as typed
+    await api.send_text(ALICE, "bench 100kg 3x8 @8")
+    await api.send_text(ALICE, "/checkin")
+    await api.send_text(ALICE, "elbow 2, chest a bit sore")
+    await api.send_text(ALICE, "/export")
+    replies = await api.wait_for_replies(ALICE, 5)
+    assert "every raw message (5)" in replies[4] and "every check-in (1)" in replies[4]
+    await api.wait_for(lambda: len(api.sent(ALICE, "sendDocument")) == 3)
+    contents = [bytes(params["document"]) for params in api.sent(ALICE, "sendDocument")]
+    assert any(b"bench 100kgg 5" in content and b"unreadable" in content for content in contents)
+    assert any(b"elbow moderate" in content for content in contents)
+    assert any(b"Bench Press" in content for content in contents)

@@ -867,6 +867,12 @@ class PostgresStorage:
             },
         )
 
+    async def all_messages(self, user_id: int) -> list[tuple[datetime, str, str]]:
+        rows = await self._rows(
+            "SELECT received_at, kind, text FROM messages WHERE user_id = %s ORDER BY id", (user_id,)
+        )
+        return [(row[0].astimezone(UTC), str(row[1]), str(row[2])) for row in rows]
+
     async def message_text(self, user_id: int, row: int) -> str | None:
         found = await self._row("SELECT text FROM messages WHERE id = %s AND user_id = %s", (row, user_id))
         return str(found[0]) if found is not None else None

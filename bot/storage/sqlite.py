@@ -1159,6 +1159,12 @@ class Storage:
             ),
         )
 
+    async def all_messages(self, user_id: int) -> list[tuple[datetime, str, str]]:
+        rows = await self._rows(
+            "SELECT received_at, kind, text FROM messages WHERE user_id = ? ORDER BY id", (user_id,)
+        )
+        return [(_moment(row[0]), str(row[1]), str(row[2])) for row in rows]
+
     async def message_text(self, user_id: int, row: int) -> str | None:
         found = await self._row("SELECT text FROM messages WHERE id = ? AND user_id = ?", (row, user_id))
         return str(found[0]) if found is not None else None

@@ -140,12 +140,12 @@ async def send(bot: Bot, chat_id: int, reply: Reply, reply_to: int | None = None
             log.error("Telegram refused a reply's HTML (%s); sending it as plain text", error)
             for text in split_html(plain(piece)):
                 sent = await _with_retries(functools.partial(bot.send_message, chat_id, text, reply_markup=keyboard))
-    attachment = reply.attachment
-    if attachment is not None:
+    for attachment in reply.files:
         upload = InputFile(attachment.data, filename=attachment.filename)
         if attachment.photo:
-            return await _with_retries(lambda: bot.send_photo(chat_id, upload))
-        return await _with_retries(lambda: bot.send_document(chat_id, upload))
+            sent = await _with_retries(functools.partial(bot.send_photo, chat_id, upload))
+        else:
+            sent = await _with_retries(functools.partial(bot.send_document, chat_id, upload))
     return sent
 
 
@@ -291,7 +291,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if message is None:
             await send(bot, chat_id, reply)
             return
-        if isinstance(decode(press.data), Why) or reply.attachment is not None or len(split_html(reply.html)) > 1:
+        if isinstance(decode(press.data), Why) or reply.files or len(split_html(reply.html)) > 1:
             with contextlib.suppress(BadRequest):  # already without buttons
                 await _with_retries(lambda: message.edit_reply_markup(reply_markup=None))
             await send(bot, chat_id, reply)
