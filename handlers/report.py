@@ -18,7 +18,7 @@ from rules.context import Context
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
 from rules.models import MessageKind, UserSettings
 from rules.report import WeekReport, progress, weekly_report
-from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv
+from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv, inert_cell
 
 REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10
@@ -133,10 +133,11 @@ async def export(message: Incoming, user: UserSettings, services: Services) -> R
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> bytes:
+    """A CSV whose cells a spreadsheet will not run (raw messages are whatever the lifter typed)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([inert_cell(cell) for cell in row] for row in rows)
     return out.getvalue().encode()
 
 

@@ -59,9 +59,9 @@ def export_csv(rows: Sequence[HistoryRow]) -> str:
         for number, segment in enumerate(parsed.segments, start=1):
             writer.writerow(
                 (
-                    row.performed_at.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {day}", _inert(parsed.exercise),
+                    row.performed_at.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {day}", inert_cell(parsed.exercise),
                     set_order[key], _number(segment.load), parsed.unit or "", segment.reps, _number(parsed.rpe),
-                    "", "", "" if parsed.rest_s is None else parsed.rest_s, _inert(notes), "", _number(parsed.rir),
+                    "", "", "" if parsed.rest_s is None else parsed.rest_s, inert_cell(notes), "", _number(parsed.rir),
                     parsed.technique.value, number,
                 )
             )  # fmt: skip
@@ -103,10 +103,10 @@ MAX_IMPORT_ROWS = 100_000  # a Strong export of ten years of training is ~60,000
 
 def _cell(row: dict[str, str], name: str) -> str:
     text = (row.get(name.lower()) or "").strip()
-    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text  # undo `_inert`
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text  # undo `inert_cell`
 
 
-def _inert(text: str) -> str:
+def inert_cell(text: str) -> str:
     """A text cell a spreadsheet will not run: one that starts like a formula gets a leading apostrophe
     (OWASP's CSV-injection advice); import takes it off again."""
     return f"'{text}" if text[:1] in FORMULA_STARTS and text else text

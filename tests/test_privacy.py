@@ -140,3 +140,17 @@ async def test_progress_and_its_file_name_survive_dollar_signs_slashes_and_dots(
         filename = reply.attachment.filename
         assert "/" not in filename and "\\" not in filename and ".." not in filename and "$" not in filename
         assert Path(filename).name == filename and filename.endswith(".png")
+
+
+async def test_exported_raw_messages_cannot_run_as_spreadsheet_formulas(services: Services) -> None:
+    from handlers import report
+    from rules.models import UserSettings
+
+    await say(services, ALICE, "squat 140kg 5", 1)
+    await say(services, ALICE, '=HYPERLINK("http://evil.example","click")', 2)
+    incoming = Incoming(user_id=ALICE, chat_id=ALICE, message_id=3, text="/export", at=services.clock())
+    reply = await report.export(incoming, UserSettings(id=ALICE), services)
+    (messages,) = [file for file in reply.files if "messages" in file.filename]
+    cells = [cell for row in csv.reader(io.StringIO(messages.data.decode())) for cell in row]
+    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in cells
+    assert not any(cell[:1] in "=+-@" and cell for cell in cells)
