@@ -13,7 +13,7 @@ from handlers.words import say, tr
 from handlers.words.checkins import CATALOGUE
 from handlers.words.exercises import body_part, exercise_name, level_name
 from rules.catalog import lookup
-from rules.checkins import JOINT_BUTTONS, JOINTS, assessment, read_answer
+from rules.checkins import JOINT_BUTTONS, assessment, is_body_word, read_answer
 from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, Technique, UserSettings
 from rules.notation import Msg, parse_message
 from rules.schedule import next_checkin_for
@@ -149,7 +149,7 @@ def reads_as_joints(text: str) -> bool:
     result = parse_message(text)
     if not result.sets and result.errors:
         return all(error.code == Msg.NOT_AN_EXERCISE for error in result.errors)
-    return bool(result.sets) and all(not s.known and s.raw_exercise.lower() in JOINTS for s in result.sets)
+    return bool(result.sets) and all(not s.known and is_body_word(s.raw_exercise) for s in result.sets)
 
 
 def not_an_answer() -> Reply:
@@ -174,7 +174,7 @@ async def joint_answer(message: Incoming, user: UserSettings, services: Services
     """A joint and a level typed on its own (`knee 3`): added to today's check-in."""
     day = local_day(user, services.clock())
     reading = read_answer(message.text, day)
-    if reading.checkin is None or not reading.checkin.joints:
+    if reading.checkin is None or not (reading.checkin.joints or reading.checkin.sore_muscles):
         return None
     if user.awaiting == Awaiting.CHECKIN:
         await services.storage.update_user(user.id, awaiting=None)
@@ -183,9 +183,9 @@ async def joint_answer(message: Incoming, user: UserSettings, services: Services
 
 
 async def _merged(services: Services, user: UserSettings, checkin: CheckIn) -> CheckIn:
-    """Joints answered one message at a time (`elbow 2`, then `knee 3`) add up within a day; an answer
-    without joints (`all good`) replaces the day's."""
-    if not checkin.joints:
+    """Joints, sore muscles and signs answered one message at a time (`elbow 2`, then `hamstrings 2`) add up
+    within a day; an answer naming none of them (`all good`) replaces the day's."""
+    if not (checkin.joints or checkin.sore_muscles or checkin.signs):
         return checkin
     current = await services.storage.checkin_on(user.id, checkin.day)
     if current is None:

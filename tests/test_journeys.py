@@ -68,6 +68,9 @@ async def test_a_kg_lifter_s_week_rest_pause_then_an_irritated_elbow_then_straig
     await ana.says("/checkin")
     said = await ana.says("elbow 2, chest a bit sore")
     assert "elbow has been irritated 2 days running: pull rest-pause and drop-set work" in said
+    # A muscle word typed on its own later is part of the check-in, never a set of an exercise called that.
+    said = await ana.says("hamstrings 2")
+    assert "Check-in saved: hamstrings: moderate" in said and "Logged" not in said
     # Wednesday: rest-pause pressdowns load the elbow; the warning comes first, and there is no praise.
     ana.later(days=1)
     said = await ana.says("pressdown 30kg 12+4+3 rir1 rest 15s")
