@@ -129,8 +129,10 @@ class Server:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start() -> Server:
-    """initdb + pg_ctl start on a temporary directory; raises Unavailable with the reason if it cannot."""
+def start(durable: bool = False) -> Server:
+    """initdb + pg_ctl start on a temporary directory; raises Unavailable with the reason if it cannot.
+
+    `durable` keeps fsync on (benchmarks); tests turn it off, their data is thrown away."""
     bin_dir = _bin_dir()
     if bin_dir is None:
         _install()
@@ -151,12 +153,13 @@ def start() -> Server:
     port = _free_port()
     server = Server(bin_dir=bin_dir, root=root, port=port, run_as=run_as)
     data = root / "data"
+    fast = "" if durable else " -c fsync=off -c full_page_writes=off"
     steps = [
         [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
         [
             str(bin_dir / "pg_ctl"), "start", "-w", "-t", "30", "-D", str(data), "-l", str(root / "log"),
             # Throwaway data: no fsync. The code's durability does not depend on it (each write commits).
-            "-o", f"-p {port} -h 127.0.0.1 -k {root} -c fsync=off -c full_page_writes=off -c max_connections=200",
+            "-o", f"-p {port} -h 127.0.0.1 -k {root} -c max_connections=200{fast}",
         ],
     ]  # fmt: skip
     for step in steps:
