@@ -18,6 +18,7 @@ from handlers.render import describe_sets, escape, plural, render_logged, render
 from handlers.sets import coach_context, why_button
 from handlers.words import fill
 from handlers.words.conversation import CATALOGUE
+from handlers.words.exercises import exercise_name
 from rules.catalog import lookup
 from rules.coach import evaluate, headline
 from rules.conversation import (
@@ -49,7 +50,12 @@ WEEK = timedelta(days=7)
 
 
 def say(message_id: str, **params: object) -> str:
-    return fill(CATALOGUE, message_id, {k: escape(str(v)) if isinstance(v, str) else v for k, v in params.items()})
+    """Escaped params; an `exercise` in the lifter's language."""
+    ready = {
+        key: escape(exercise_name(value) if key == "exercise" else value) if isinstance(value, str) else value
+        for key, value in params.items()
+    }
+    return fill(CATALOGUE, message_id, ready)
 
 
 def load_text(load: float | None, unit: Unit | str | None) -> str:
