@@ -26,7 +26,9 @@ TARGET_RPE = 8.0
 PRODUCTIVE_RPE = (7.0, 9.0)
 LOAD_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}  # the smallest usual jump on a barbell
 MOST = 0.5  # "most sets at RPE 7-9": more than half of the rated sets
-NEXT_SOURCE = Source.FAILURE_GUIDE  # a source id (rules/sources.py); titles are in handlers/words
+# The load comes from the RPE-percentage chart (general coaching practice, not from the guides); the RPE 8
+# target is the failure guide's. Never cite the chart to a guide (#16).
+NEXT_SOURCE = Source.PRACTICE
 
 
 def is_warmup(parsed: ParsedSet) -> bool:
