@@ -99,6 +99,7 @@ class FakeBotAPI:
         self.webhook_url = ""  # while set, getUpdates answers 409 as Telegram does
         self.webhook_secret = ""
         self.deliveries: list[tuple[int, int]] = []  # (update id, HTTP status) of each webhook POST
+        self.webhook_targets: list[str] = []  # a load balancer: POST to these in turn instead of the webhook URL
         self._deliverer: asyncio.Task[None] | None = None
         self.conflicts = False  # a second concurrent getUpdates terminates the first with 409
         self._polling: dict[int, asyncio.Future[None]] = {}  # pending long polls, by connection
@@ -506,9 +507,11 @@ class FakeBotAPI:
                 if not self.webhook_url.startswith(LOOPBACK) or self._closing:
                     return
                 update = self.updates[0]
+                target = self.webhook_targets[len(self.deliveries) % len(self.webhook_targets)] if (
+                    self.webhook_targets) else self.webhook_url  # fmt: skip
                 headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook_secret} if self.webhook_secret else {}
                 try:
-                    async with session.post(self.webhook_url, json=update, headers=headers) as answer:
+                    async with session.post(target, json=update, headers=headers) as answer:
                         status = answer.status
                 except aiohttp.ClientError:
                     status = 0

@@ -234,3 +234,15 @@ async def test_one_instance_holds_the_polling_lease_at_a_time(storage: Backend) 
     assert await storage.hold_poller("a", NOW + timedelta(seconds=32), ttl, take_over="b") == "a"  # b is dead
     await storage.release_poller("a")
     assert await storage.hold_poller("b", NOW + timedelta(seconds=33), ttl) == "b"
+
+
+async def test_each_lifters_oldest_update_is_claimed_by_one_worker_at_a_time(storage: Backend) -> None:
+    stale = timedelta(seconds=30)
+    for update_id, lifter in ((1, 10), (2, 10), (3, 20)):
+        await storage.inbox_put(update_id, lifter, "{}", NOW)
+    assert [claim[:2] for claim in await storage.inbox_claim("a", NOW, stale)] == [(1, 10), (3, 20)]
+    assert await storage.inbox_claim("b", NOW, stale) == []  # 1 and 3 are in hand; 2 waits until 1 is done
+    await storage.inbox_done(1)
+    assert [claim[0] for claim in await storage.inbox_claim("b", NOW, stale)] == [2]
+    await storage.inbox_done(2)
+    assert [claim[0] for claim in await storage.inbox_claim("b", NOW + stale * 2, stale)] == [3]  # a died

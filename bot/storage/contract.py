@@ -98,4 +98,10 @@ class Backend(Store, Protocol):
         """(update id, sender, payload) of the updates kept but not handled yet, oldest first."""
         ...
 
+    async def inbox_claim(
+        self, worker: str, now: datetime, stale: timedelta, limit: int = 100
+    ) -> list[tuple[int, int, str]]:
+        """Each lifter's oldest pending update, for this worker, when no other worker holds one of theirs."""
+        ...
+
     async def inbox_done(self, update_id: int) -> None: ...

@@ -349,6 +349,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN language TEXT;
     """,
+    # 15: several webhook workers share the inbox: each lifter's oldest pending update is claimed by one
+    # worker at a time (the claim lapses if that worker dies), so each update is handled once and in order.
+    """
+    ALTER TABLE inbox ADD COLUMN claimed_by TEXT;
+    ALTER TABLE inbox ADD COLUMN claimed_at TEXT;
+    """,
 )
 _HISTORY = TypeAdapter(list[LoggedSet])
 _SETS = TypeAdapter(list[ParsedSet])
@@ -996,6 +1002,22 @@ class Storage:
             "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
         )
         return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+
+    async def inbox_claim(
+        self, worker: str, now: datetime, stale: timedelta, limit: int = 100
+    ) -> list[tuple[int, int, str]]:
+        """Take, for `worker`, each lifter's oldest pending update when none of that lifter's is in hand
+        elsewhere (a claim older than `stale` is a dead worker's): one statement, so two workers never take
+        the same update, and a lifter's next update waits until the one before it is done."""
+        rows = await self._rows(
+            "UPDATE inbox SET claimed_by = ?, claimed_at = ? WHERE update_id IN ("
+            "SELECT i.update_id FROM inbox AS i WHERE i.done_at IS NULL "
+            "AND (i.claimed_at IS NULL OR i.claimed_at < ?) "
+            "AND NOT EXISTS (SELECT 1 FROM inbox AS e WHERE e.user_id = i.user_id AND e.done_at IS NULL "
+            "AND e.update_id < i.update_id) ORDER BY i.update_id LIMIT ?) RETURNING update_id, user_id, payload",
+            (worker, _iso(now), _iso(now - stale), limit),
+        )
+        return sorted((int(r[0]), int(r[1]), str(r[2])) for r in rows)
 
     async def inbox_done(self, update_id: int) -> None:
         """Handled; rows done more than two days ago go (Telegram re-sends nothing that old)."""

@@ -10,12 +10,16 @@ update is marked done once handled: after a crash, the next start handles what t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from aiohttp import web
@@ -30,6 +34,8 @@ log = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DRAIN_S = 10.0  # on SIGTERM, how long the updates already stored may take to finish before we stop
+CLAIM_POLL_S = 0.5  # how often a worker looks for updates other workers were posted
+CLAIM_STALE = timedelta(seconds=30)  # a claim this old belongs to a dead worker: another takes the update
 RETRY_FIRST_S = 0.5
 RETRY_MAX_S = 30.0
 MAX_BODY_BYTES = 1024 * 1024  # Telegram's updates are a few KB; a caption-heavy one stays far below this
@@ -42,9 +48,38 @@ class Inbox(Protocol):
 
     async def inbox_pending(self) -> list[tuple[int, int, str]]: ...
 
+    async def inbox_claim(
+        self, worker: str, now: datetime, stale: timedelta, limit: int = 100
+    ) -> list[tuple[int, int, str]]: ...
+
     async def inbox_done(self, update_id: int) -> None: ...
 
     async def schema_version(self) -> int: ...
+
+
+async def _claim_forever(
+    application: App, storage: Inbox, worker: str, queues: LifterQueues, arrived: asyncio.Event, stop: asyncio.Event
+) -> None:
+    """Hand each lifter's oldest pending update to its lane, taken from the shared inbox: what this worker was
+    posted, what other workers on the same database were posted, and what a crash left behind."""
+    while not stop.is_set():
+        arrived.clear()
+        try:
+            claims = await storage.inbox_claim(worker, datetime.now(UTC), CLAIM_STALE)
+        except Exception as error:  # the database is down: the updates wait in Telegram's queue or the inbox
+            log.warning("could not claim updates from the inbox (%s)", error)
+            claims = []
+        for update_id, user_id, payload in claims:
+            try:
+                update = Update.de_json(json.loads(payload), application.bot)
+            except Exception:
+                log.error("dropping a stored update that cannot be read: %.300r", payload)
+                await storage.inbox_done(update_id)
+                arrived.set()
+                continue
+            queues.put(user_id, update_id, update)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(arrived.wait(), CLAIM_POLL_S)
 
 
 def derived_secret(token: str) -> str:
@@ -107,7 +142,7 @@ def _sender(update: Update) -> int:
     return user.id if user is not None else 0
 
 
-def webhook_app(application: App, storage: Inbox, secret: str, queues: LifterQueues) -> web.Application:
+def webhook_app(application: App, storage: Inbox, secret: str, arrived: asyncio.Event) -> web.Application:
     async def receive(request: web.Request) -> web.Response:
         if not hmac.compare_digest(request.headers.get(SECRET_HEADER, ""), secret):
             log.warning("refused a webhook call with a wrong or missing secret from %s", request.remote)
@@ -129,7 +164,7 @@ def webhook_app(application: App, storage: Inbox, secret: str, queues: LifterQue
         except Exception:
             log.exception("could not store update %s; Telegram will send it again", update_id)
             return web.json_response({"ok": False, "description": "not stored"}, status=503)
-        queues.put(user_id, update_id, update)  # durable now: answer 200, handle in order
+        arrived.set()  # durable now: answer 200; the claimer hands it to its lifter's lane, in order
         return web.json_response({"ok": True})
 
     app = web.Application(client_max_size=MAX_BODY_BYTES)
@@ -159,19 +194,24 @@ async def serve_webhook(
                     raise StorageUnavailable("the update's writes did not reach the database")
             await storage.inbox_done(update_id)
 
-        queues = LifterQueues(handle)
-        for update_id, user_id, payload in await storage.inbox_pending():  # left by a crash or a stop
-            try:
-                update = Update.de_json(json.loads(payload), application.bot)
-            except Exception:
-                log.error("dropping a stored update that cannot be read: %.300r", payload)
-                await storage.inbox_done(update_id)
-                continue
-            queues.put(user_id, update_id, update)
-        async with http_server(webhook_app(application, storage, secret, queues), host, port) as bound:
-            await application.bot.set_webhook(
-                url, secret_token=secret, allowed_updates=ALLOWED_UPDATES, max_connections=max_connections
-            )
-            log.info("webhook mode: %s, listening on %s:%d", url.split("?")[0], host, bound)
-            await stop.wait()
+        arrived = asyncio.Event()
+        worker = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+        async def handle_and_wake(update_id: int, update: Update) -> None:
+            await handle(update_id, update)
+            arrived.set()  # that lifter's next update may be claimed now
+
+        queues = LifterQueues(handle_and_wake)
+        claimer = asyncio.create_task(_claim_forever(application, storage, worker, queues, arrived, stop))
+        try:
+            async with http_server(webhook_app(application, storage, secret, arrived), host, port) as bound:
+                await application.bot.set_webhook(
+                    url, secret_token=secret, allowed_updates=ALLOWED_UPDATES, max_connections=max_connections
+                )
+                log.info("webhook mode: %s, listening on %s:%d (worker %s)", url.split("?")[0], host, bound, worker)
+                await stop.wait()
+        finally:
+            claimer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await claimer
         await queues.drain(DRAIN_S)
