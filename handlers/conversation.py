@@ -14,7 +14,7 @@ from itertools import groupby
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Callback, NumberMeant
 from handlers.ports import Conversation, RestChange
-from handlers.render import describe_sets, escape, plural, render_logged, render_parse_errors
+from handlers.render import day_text, describe_sets, escape, plural, render_logged, render_parse_errors
 from handlers.sets import coach_context, why_button
 from handlers.words import fill
 from handlers.words.conversation import CATALOGUE
@@ -121,7 +121,7 @@ def echo(lines: Sequence[Line]) -> list[str]:
 
 
 def render_last_time(found: LastTime) -> list[str]:
-    lines = [say("last_time", day=f"{found.performed_at:%a %d %b}", sets=compact_run(found.sets))]
+    lines = [say("last_time", day=day_text(found.performed_at), sets=compact_run(found.sets))]
     suggestion = found.suggestion
     if suggestion is not None:
         lines.append(

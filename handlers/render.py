@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from itertools import groupby
 
 from handlers.words import answers as answer_words
@@ -32,6 +32,16 @@ MAX_ECHO_CHARS = 60  # how much of an unreadable line we quote back
 def _w(message_id: str, **params: object) -> str:
     """A reply sentence from handlers/words/replies.py, in the lifter's language."""
     return fill(reply_words.CATALOGUE, message_id, params)
+
+
+def day_text(day: date | datetime) -> str:
+    """`Mon 23 Nov` (in Russian `23.11`)."""
+    return _w("date.day", day=day)
+
+
+def short_date(day: date | datetime) -> str:
+    """`23 Nov` (in Russian `23.11`)."""
+    return _w("date.short", day=day)
 
 
 def unit_word(unit: str) -> str:
@@ -365,7 +375,7 @@ def render_history(rows: Sequence[tuple[datetime, ParsedSet]]) -> str:
         return _w("history.none")
     lines = [_w("history.title")]
     for day, day_rows in groupby(rows, key=lambda row: row[0].date()):
-        lines.append(f"\n<u>{day:%a %d %b}</u>")
+        lines.append(f"\n<u>{day_text(day)}</u>")
         lines.extend(describe_sets([parsed for _, parsed in day_rows]))
     return "\n".join(lines)
 

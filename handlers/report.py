@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from handlers.base import Attachment, Incoming, Reply, Services, file_name
 from handlers.checkins import local_day
-from handlers.render import escape, unit_word
+from handlers.render import escape, short_date, unit_word
 from handlers.words import say
 from handlers.words.exercises import body_part, exercise_name, level_name
 from handlers.words.report import CATALOGUE
@@ -35,7 +35,7 @@ def _s(count: int) -> str:
 def render_week(report: WeekReport) -> str:
     if not report.sets:
         return _w("week.none")
-    lines = [_w("week.title", start=f"{report.start:%d %b}", end=f"{report.end:%d %b}", sets=report.sets)]
+    lines = [_w("week.title", start=short_date(report.start), end=short_date(report.end), sets=report.sets)]
     hard = " · ".join(f"{body_part(m.muscle)} {m.hard_sets}" for m in report.muscles[:8])
     lines.append(_w("week.hard", hard=hard))
     intensified = [m for m in report.muscles if m.intensifier_sets]

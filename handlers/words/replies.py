@@ -26,6 +26,9 @@ CATALOGUE: dict[str, str] = {
     "time.h": N_("{n} h"),
     "distance.km": N_("{n} km"),
     "distance.m": N_("{n} m"),
+    # Dates (English month and weekday names; other languages use numbers)
+    "date.day": N_("{day:%a %d %b}"),
+    "date.short": N_("{day:%d %b}"),
     # Logged, corrected, unreadable
     "logged": N_("✅ Logged"),
     "corrected": N_("✏️ Corrected: your edit replaced that entry"),
