@@ -20,7 +20,7 @@ from handlers.words import fill
 from handlers.words.conversation import CATALOGUE
 from handlers.words.exercises import exercise_name
 from rules.catalog import lookup
-from rules.coach import evaluate, headline
+from rules.coach import evaluate, headline, remember, unsaid
 from rules.conversation import (
     How,
     Line,
@@ -297,7 +297,7 @@ async def answer_turn(
         held = await _bests_before(services, user, sets, session_start) if not corrected else {}  # edits: no PRs
         feedback = evaluate(sets, context)
         await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback)
-        top = headline(feedback)
+        top = headline(unsaid(feedback, turn.before.said))  # a note or praise is said once a session
         errors = tuple(e for line in turn.lines for e in line.errors if line.kind in (LineKind.SETS, LineKind.OTHER))
         logged = render_logged(sets, top, errors).split("\n")
         header = "✏️ Corrected: your edit replaced that entry" if corrected else logged[0]
@@ -318,9 +318,12 @@ async def answer_turn(
         if words:
             parts.append("\n".join(words))
         choices += options
+    state = turn.state
+    if state.session_open and top:
+        state = state.model_copy(update={"said": remember(state.said, top)})
     if corrected:
         if row == conversation.last_row:  # the latest message: what it now says moves the state
-            await storage.save_conversation(user.id, message.chat_id, turn.state, row=row)
+            await storage.save_conversation(user.id, message.chat_id, state, row=row)
     else:
         rest_s = turn.rest_s
         if rest_s is not None:
@@ -330,8 +333,8 @@ async def answer_turn(
         else:
             change, due = RestChange.KEEP, None
         await storage.save_conversation(
-            user.id, message.chat_id, turn.state, row=row, before=conversation.state,
-            moved=turn.state != conversation.state, rest=change, rest_due=due, rest_s=rest_s,
+            user.id, message.chat_id, state, row=row, before=conversation.state,
+            moved=state != conversation.state, rest=change, rest_due=due, rest_s=rest_s,
         )  # fmt: skip
     if turn.first_of and not corrected:  # the first mention of an exercise this session: what it was last time
         before = turn.before.session_start or message.at
@@ -389,8 +392,9 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
     conversation = await storage.conversation(user.id, chat_id)
     line = Line(LineKind.SETS, sets=(parsed,), how=How.CARRIED, exercise=parsed.exercise)
     state = advance(conversation.state, line, now)
+    top = headline(unsaid(feedback, conversation.state.said))  # a note or praise is said once a session
+    state = state.model_copy(update={"said": remember(state.said, top)})
     await storage.save_conversation(user.id, chat_id, state, row=row, rest=RestChange.CANCEL)  # context stays
-    top = headline(feedback)
     extra = _records([parsed], before)
     text = render_logged([parsed], top)
     return Reply("\n\n".join([text, *(["\n".join(extra)] if extra else [])]), why_button(top))

@@ -49,6 +49,25 @@ def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
     return sorted(kept, key=_rank)
 
 
+Said = tuple[tuple[str, str], ...]  # (rule, exercise) pairs already shown in the open session
+
+
+def _said_key(item: Feedback) -> tuple[str, str]:
+    return (item.rule, item.exercise or "")
+
+
+def unsaid(items: Sequence[Feedback], said: Said) -> list[Feedback]:
+    """The items still worth saying in this session: a note or praise is said once per rule and exercise;
+    safety remarks and warnings keep showing whenever the rules raise them."""
+    return [item for item in items if is_safety(item) or item.level is Level.WARN or _said_key(item) not in said]
+
+
+def remember(said: Said, shown: Sequence[Feedback]) -> Said:
+    """`said` plus the notes and praise just shown (safety remarks and warnings are never held back)."""
+    new = [_said_key(item) for item in shown if not is_safety(item) and item.level is not Level.WARN]
+    return tuple(dict.fromkeys((*said, *new)))
+
+
 def headline(items: Sequence[Feedback], limit: int = REPLY_ITEMS) -> list[Feedback]:
     """The few items worth a lifter's attention between sets: every safety remark, then the worst others up to
     the limit; praise only when there is nothing else to say."""

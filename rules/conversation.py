@@ -42,6 +42,7 @@ class State(BaseModel):
     last_at: datetime | None = None  # the moment of the last set (90 minutes idle close the session)
     seen: tuple[str, ...] = ()  # exercises already done this session (the first set shows "last time")
     warming_up: bool = False  # after a `Warm ups` line, until `Working sets` or another exercise
+    said: tuple[tuple[str, str], ...] = ()  # (rule, exercise) of the notes and praise already shown this session
 
     @property
     def session_open(self) -> bool:
