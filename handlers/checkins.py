@@ -12,9 +12,9 @@ from handlers.words import feedback as feedback_words
 from handlers.words import say, tr
 from handlers.words.checkins import CATALOGUE
 from handlers.words.exercises import body_part, exercise_name, level_name
-from rules.catalog import lookup
-from rules.checkins import JOINT_BUTTONS, assessment, is_body_word, read_answer
-from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, Technique, UserSettings
+from rules.checkins import JOINT_BUTTONS, Understood, assessment, is_body_word, read_answer
+from rules.checkins import prompt as prompt_about
+from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
 from rules.notation import Msg, parse_message
 from rules.schedule import next_checkin_for
 
@@ -48,25 +48,38 @@ def joint_buttons() -> tuple[tuple[Button, ...], ...]:
 
 
 def prompt_words(recent: list[LoggedSet]) -> str:
-    """What the prompt asks, about the muscles trained and the intensifiers used (in the lifter's language;
-    rules.checkins.prompt_text is the same in English)."""
-    muscles: list[str] = []
-    intensified: list[str] = []
-    for logged in recent:
-        exercise = lookup(logged.set.exercise)
-        if exercise is None:
-            continue
-        muscles.extend(body_part(m) for m in exercise.primary if body_part(m) not in muscles)
-        if logged.set.technique is not Technique.STRAIGHT:
-            value = logged.set.technique.value
-            technique = tr(feedback_words.TECHNIQUES.get(value, value.replace("_", "-")))
-            label = _w("prompt.on", technique=technique, exercise=exercise_name(exercise.name))
-            if label not in intensified:
-                intensified.append(label)
-    if not muscles:
+    """What the prompt asks, about the muscles trained and the intensifiers used, in the lifter's language
+    (muscle, technique and exercise names too)."""
+    asked = prompt_about(recent)
+    if not asked.muscles:
         return _w("prompt.none")
+    intensified = [
+        _w("prompt.on", technique=tr(feedback_words.TECHNIQUES.get(used.technique.value, used.technique.value)),
+           exercise=exercise_name(used.exercise))
+        for used in asked.intensified
+    ]  # fmt: skip
     extra = f" ({'; '.join(intensified)})" if intensified else ""
-    return _w("prompt.last", muscles=", ".join(muscles), extra=extra)
+    return _w("prompt.last", muscles=", ".join(dict.fromkeys(body_part(m) for m in asked.muscles)), extra=extra)
+
+
+def understood_words(understood: tuple[Understood, ...]) -> str:
+    """`elbow: moderate; chest: mild; swelling`, in the lifter's language."""
+    said: list[str] = []
+    for item in understood:
+        level = level_name(item.level.value)
+        match item.what:
+            case "all_good":
+                said.append(_w("understood.all_good"))
+            case "joint":
+                said.append(_w("understood.joint", joint=body_part(item.name), level=level))
+            case "muscles":
+                muscles = ", ".join(dict.fromkeys(body_part(m) for m in item.muscles))
+                said.append(_w("understood.muscles", muscles=muscles, level=level))
+            case "soreness":
+                said.append(_w("understood.soreness", level=level))
+            case "sign":
+                said.append(tr(feedback_words.SIGNS.get(item.name, item.name)))
+    return "; ".join(said)
 
 
 def prompt_reply(recent: list[LoggedSet]) -> Reply:
@@ -166,7 +179,7 @@ async def typed_answer(message: Incoming, user: UserSettings, services: Services
     if reading.checkin is None:
         return None
     await services.storage.update_user(user.id, awaiting=None)
-    said = _w("saved.understood", understood="; ".join(reading.understood))
+    said = _w("saved.understood", understood=understood_words(reading.understood))
     return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
 
 
@@ -178,7 +191,7 @@ async def joint_answer(message: Incoming, user: UserSettings, services: Services
         return None
     if user.awaiting == Awaiting.CHECKIN:
         await services.storage.update_user(user.id, awaiting=None)
-    said = _w("saved.understood", understood="; ".join(reading.understood))
+    said = _w("saved.understood", understood=understood_words(reading.understood))
     return await _save_and_assess(services, user, await _merged(services, user, reading.checkin), message.text, said)
 
 

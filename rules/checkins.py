@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -55,15 +56,44 @@ SIGNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 
-# How a reading repeats a sign back (`understood`): plain labels, not sentences.
-SIGN_WORDS: dict[str, str] = {"swelling": "swelling", "nerve": "nerve symptoms", "low_motivation": "low motivation"}
+
+class Understood(BaseModel):
+    """One thing an answer said, repeated back to the lifter (handlers/words/checkins.py words it):
+    `all_good`; a `joint` (`name`) at a `level`; sore `muscles` (catalog groups) at a `level`; `soreness`
+    with no muscle named; a `sign` (`name`: swelling, nerve, low_motivation)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    what: Literal["all_good", "joint", "muscles", "soreness", "sign"]
+    name: str = ""
+    muscles: tuple[str, ...] = ()
+    level: JointLevel = JointLevel.NONE
 
 
 class CheckInReading(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     checkin: CheckIn | None
-    understood: tuple[str, ...] = ()
+    understood: tuple[Understood, ...] = ()
+
+
+class Intensified(BaseModel):
+    """An intensifier used on a catalog exercise (`exercise` is the catalog's name, the words' id)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    technique: Technique
+    exercise: str
+
+
+class Prompt(BaseModel):
+    """What the daily question asks about: the muscles last trained (catalog groups, in order) and the
+    intensifiers used on them; no muscles means a general question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    muscles: tuple[str, ...] = ()
+    intensified: tuple[Intensified, ...] = ()
 
 
 def _level(text: str, default: JointLevel) -> JointLevel:
@@ -96,11 +126,11 @@ def read_answer(text: str, day: date) -> CheckInReading:
     lowered = text.lower().strip()
     signs = read_signs(lowered)
     if ALL_GOOD.match(lowered):
-        return CheckInReading(checkin=CheckIn(day=day), understood=("no soreness, no joint irritation",))
+        return CheckInReading(checkin=CheckIn(day=day), understood=(Understood(what="all_good"),))
     joints: dict[str, JointLevel] = {}
     sore_muscles: list[str] = []
     soreness = JointLevel.NONE
-    understood: list[str] = []
+    understood: list[Understood] = []
     for part in filter(None, (p.strip() for p in _SEPARATORS.split(lowered))):
         part_signs = read_signs(part)
         joint = next(
@@ -110,38 +140,36 @@ def read_answer(text: str, day: date) -> CheckInReading:
         if joint is not None and not (muscles and _SORE.search(part)):
             level = _level(part, JointLevel.MODERATE if part_signs else JointLevel.MILD)
             joints[joint] = level
-            understood.append(f"{joint}: {level.value}")
+            understood.append(Understood(what="joint", name=joint, level=level))
         elif muscles or _SORE.search(part):
             level = _level(part, JointLevel.MILD)
             if LEVEL_SCORE[level] > LEVEL_SCORE[soreness]:
                 soreness = level
             sore_muscles.extend(m for m in muscles if m not in sore_muscles)
-            what = ", ".join(m.replace("_", " ") for m in muscles) or "soreness"
-            understood.append(f"{what}: {level.value}")
-    understood.extend(SIGN_WORDS[sign] for sign in signs)
+            understood.append(Understood(what="muscles", muscles=tuple(muscles), level=level) if muscles
+                              else Understood(what="soreness", level=level))  # fmt: skip
+    understood.extend(Understood(what="sign", name=sign) for sign in signs)
     if not understood:
         return CheckInReading(checkin=None)
     checkin = CheckIn(day=day, soreness=soreness, sore_muscles=tuple(sore_muscles), joints=joints, signs=signs)
     return CheckInReading(checkin=checkin, understood=tuple(understood))
 
 
-def prompt_text(recent: Sequence[LoggedSet]) -> str:
-    """`Yesterday: chest, triceps (rest-pause on pressdowns). How sore are they? Any joint irritation?`"""
+def prompt(recent: Sequence[LoggedSet]) -> Prompt:
+    """`Last session: chest, triceps (rest-pause on Triceps Pressdown)`, as data: the primary muscles of the
+    catalog exercises in `recent`, and each technique other than straight sets, once per exercise."""
     muscles: list[str] = []
-    intensified: list[str] = []
+    intensified: list[Intensified] = []
     for logged in recent:
         exercise = lookup(logged.set.exercise)
         if exercise is None:
             continue
-        muscles.extend(m.replace("_", " ") for m in exercise.primary if m.replace("_", " ") not in muscles)
+        muscles.extend(m for m in exercise.primary if m not in muscles)
         if logged.set.technique is not Technique.STRAIGHT:
-            label = f"{logged.set.technique.value.replace('_', '-')} on {exercise.name}"
-            if label not in intensified:
-                intensified.append(label)
-    if not muscles:
-        return "Daily check-in: any soreness? Any joint irritation?"
-    extra = f" ({'; '.join(intensified)})" if intensified else ""
-    return f"Last session: {', '.join(muscles)}{extra}. How sore are they? Any joint irritation?"
+            used = Intensified(technique=logged.set.technique, exercise=exercise.name)
+            if used not in intensified:
+                intensified.append(used)
+    return Prompt(muscles=tuple(muscles), intensified=tuple(intensified) if muscles else ())
 
 
 def assessment(checkins: Sequence[CheckIn], today: date) -> list[Feedback]:

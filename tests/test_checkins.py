@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -10,9 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.i18n import install_translations
+from handlers.checkins import prompt_words, understood_words
 from handlers.render import feedback_text
-from rules.checkins import assessment, read_answer
-from rules.models import CheckIn, Feedback, JointLevel
+from handlers.words import speaking
+from rules.checkins import assessment, prompt, read_answer
+from rules.models import CheckIn, Feedback, JointLevel, LoggedSet
+from rules.notation import parse_message
 from tests.botapi import FakeBotAPI
 
 DAY = date(2026, 11, 23)
@@ -123,3 +128,52 @@ def test_checkin_journey_in_the_console(tmp_path: Path) -> None:
     assert "Elbow: severe" in out
     assert "Check-in saved" in out
     assert "Daily check-ins paused" in out and "Daily check-ins on, at 09:00" in out
+
+
+# -- the prompt and what an answer was read as, in the lifter's language ------------------------------------------
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def logged(text: str) -> list[LoggedSet]:
+    at = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
+    sets = parse_message(text).sets
+    return [LoggedSet(performed_at=at, message_row=1, position=i, set=s) for i, s in enumerate(sets)]
+
+
+def test_the_prompt_is_data_the_words_say_in_either_language() -> None:
+    asked = prompt(logged("pressdown 30kg 15+5+3 rir1\nbench 100kg 5"))
+    assert asked.muscles == ("triceps", "chest")
+    used = [(intensified.technique.value, intensified.exercise) for intensified in asked.intensified]
+    assert used == [("rest_pause", "Triceps Pressdown")]
+    assert prompt([]).muscles == () and prompt_words([]) == "Daily check-in: any soreness? Any joint irritation?"
+    english = prompt_words(logged("pressdown 30kg 15+5+3 rir1"))
+    assert english == (
+        "Last session: triceps (rest-pause on Triceps Pressdown). How sore are they? Any joint irritation?"
+    )
+
+
+@pytest.mark.parametrize(
+    "sets", ["pressdown 30kg 15+5+3 rir1\nbench 100kg 5", "squat 100kg 5\nleg ext 50kg 12 drop 40kg 8", ""]
+)
+def test_the_prompt_has_no_english_for_a_russian_lifter(sets: str) -> None:
+    install_translations()
+    with speaking("ru"):
+        said = prompt_words(logged(sets)) if sets else prompt_words([])
+    assert said and not LATIN.search(said), said
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["elbow 2, chest a bit sore", "all good", "elbow swollen", "tingling in my elbow", "no motivation today",
+     "a bit sore", "legs very sore, lower back 1, upper back sore", "hamstrings 2, hip 1, wrist 3"],
+)  # fmt: skip
+def test_what_an_answer_was_read_as_has_no_english_for_a_russian_lifter(answer: str) -> None:
+    install_translations()
+    reading = read_answer(answer, DAY)
+    assert reading.understood, answer
+    english = understood_words(reading.understood)
+    with speaking("ru"):
+        russian = understood_words(reading.understood)
+    assert russian and not LATIN.search(russian), russian
+    assert english != russian

@@ -22,6 +22,11 @@ CATALOGUE: dict[str, str] = {
     "joint_level": N_("{joint}: {level}. Another joint, or done?"),
     "saved": N_("✅ Check-in saved."),
     "saved.understood": N_("✅ Check-in saved: {understood}."),
+    # What a typed answer was read as, repeated back (rules.checkins.Understood), joined with "; ".
+    "understood.all_good": N_("no soreness, no joint irritation"),
+    "understood.joint": N_("{joint}: {level}"),
+    "understood.muscles": N_("{muscles}: {level}"),
+    "understood.soreness": N_("soreness: {level}"),
     "out_of_date": N_("That button is out of date. /checkin asks again."),
     "unreadable": N_("I couldn't read that as a check-in, but I kept it."),
     # /forget
