@@ -7,6 +7,7 @@ front-end sees the same; every message keeps the state it was read in, so an edi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from itertools import groupby
@@ -14,11 +15,12 @@ from itertools import groupby
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Callback, NumberMeant
 from handlers.ports import Conversation, RestChange
-from handlers.render import day_text, describe_sets, escape, plural, render_logged, render_parse_errors
+from handlers.render import day_text, describe_sets, escape, plural, render_logged, render_parse_errors, unit_word
 from handlers.sets import coach_context, why_button
 from handlers.words import fill
+from handlers.words import replies as reply_words
 from handlers.words.conversation import CATALOGUE
-from handlers.words.exercises import exercise_name
+from handlers.words.exercises import body_part, exercise_name
 from rules.catalog import lookup
 from rules.coach import evaluate, headline, remember, unsaid
 from rules.conversation import (
@@ -47,6 +49,7 @@ from rules.session import (
 )
 
 WEEK = timedelta(days=7)
+log = logging.getLogger(__name__)
 
 
 def say(message_id: str, **params: object) -> str:
@@ -60,15 +63,23 @@ def say(message_id: str, **params: object) -> str:
 
 def load_text(load: float | None, unit: Unit | str | None) -> str:
     if load is None:
-        return "no load"
-    return f"{format_load(load)} {unit}" if unit else format_load(load)
+        return say("load.none")
+    return f"{format_load(load)} {unit_word(unit)}" if unit else format_load(load)
 
 
 def seconds_text(seconds: int) -> str:
+    """`90 s`, `2 min`, `2 min 30 s`: a rest as a lifter says it."""
     minutes, rest = divmod(seconds, 60)
-    if seconds < 120 or rest:
-        return f"{seconds} s" if seconds < 120 else f"{minutes} min {rest} s"
-    return f"{minutes} min"
+    if seconds < 120:
+        return say("time.s", n=seconds)
+    if rest:
+        return f"{say('time.min', n=minutes)} {say('time.s', n=rest)}"
+    return say("time.min", n=minutes)
+
+
+def sets_count(count: int) -> str:
+    """`1 set`, `4 sets` (Russian: `4 подх.`)."""
+    return say("count.set" if count == 1 else "count.sets", n=count)
 
 
 def compact(parsed: ParsedSet, count: int = 1) -> str:
@@ -149,14 +160,14 @@ def render_record(record: Record) -> str:
 
 def render_summary(summary: Summary) -> str:
     minutes = max(1, round((summary.end - summary.start).total_seconds() / 60))
-    title = say("summary.title", minutes=minutes, sets=plural(summary.sets, "set"))
+    title = say("summary.title", minutes=minutes, sets=sets_count(summary.sets))
     if summary.warmups:
         title += say("summary.warmups", warmups=summary.warmups)
     lines = [title]
     for done in summary.exercises:
-        lines.append(say("summary.exercise", exercise=done.exercise, sets=plural(done.sets, "set"),
+        lines.append(say("summary.exercise", exercise=done.exercise, sets=sets_count(done.sets),
                          top=compact(done.top)))  # fmt: skip
-    hard = [f"{m.muscle.replace('_', ' ')} {m.hard_sets}" for m in summary.muscles if m.hard_sets]
+    hard = [f"{body_part(m.muscle)} {m.hard_sets}" for m in summary.muscles if m.hard_sets]
     if hard:
         lines.append(say("summary.hard", muscles=" · ".join(hard[:8])))
     intensified = dict(summary.week_intensifier_days)
@@ -180,7 +191,7 @@ def render_summary(summary: Summary) -> str:
             )
         )
     if effort.unrated:
-        lines.append(say("summary.unrated", unrated=plural(effort.unrated, "set")))
+        lines.append(say("summary.unrated", unrated=sets_count(effort.unrated)))
     lines.extend(render_record(record) for record in summary.records)
     advice = summary.next_time
     params = dict(advice.params)
@@ -300,7 +311,7 @@ async def answer_turn(
         top = headline(unsaid(feedback, turn.before.said))  # a note or praise is said once a session
         errors = tuple(e for line in turn.lines for e in line.errors if line.kind in (LineKind.SETS, LineKind.OTHER))
         logged = render_logged(sets, top, errors).split("\n")
-        header = "✏️ Corrected: your edit replaced that entry" if corrected else logged[0]
+        header = fill(reply_words.CATALOGUE, "corrected") if corrected else logged[0]
         body = echo(turn.lines)
         described = "\n".join(describe_sets(sets)).count("\n") + 1  # a pair's "↳" line is a line of its own
         parts.append("\n".join([header, *body, *logged[1 + described :]]))
@@ -340,7 +351,11 @@ async def answer_turn(
         before = turn.before.session_start or message.at
         parts.append("\n".join(await _last_times(services, user, turn.first_of, before)))
     markup = buttons(choices) if choices else why_button(top)
-    return Reply("\n\n".join(part for part in parts if part), markup)
+    text = "\n\n".join(part for part in parts if part)
+    if not text:  # never a silent drop: a line read as workout talk that says nothing still gets an answer
+        log.warning("workout talk with nothing to say: %r", message.text[:80])
+        text = say("problem.unread")
+    return Reply(text, markup)
 
 
 async def converse(
@@ -405,7 +420,7 @@ def rest_ping(state: State, seconds: int | None) -> Reply:
     shown = seconds_text(seconds or 0)
     if state.exercise is None:
         return Reply(say("rest.ping.plain", seconds=shown))
-    last = compact(state.last) if state.last is not None and state.last.exercise == state.exercise else "none yet"
+    last = compact(state.last) if state.last is not None and state.last.exercise == state.exercise else say("last.none")
     return Reply(say("rest.ping", seconds=shown, exercise=state.exercise, last=last))
 
 

@@ -163,8 +163,8 @@ _LOAD_CHANGE = re.compile(
     r"(?P<rest>.*)$"
 )
 _REST = re.compile(
-    r"^(?:(?P<word>rest(?:ed|ing)?|отдых)\s*(?:for\s+)?)?(?:(?P<clock>\d{1,2}:\d{2})|(?P<value>\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|мин)?)\.?$"
+    r"^(?:(?P<word>rest(?:ed|ing)?|отды[хx])\s*(?:for\s+)?)?(?:(?P<clock>\d{1,2}:\d{2})|(?P<value>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|секунды?|секунд|мин|минуты?|минут)?)\.?$"
 )
 _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
 _DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
@@ -288,7 +288,9 @@ class _Reader:
         if self.state.exercise is not None and any(e.code == Msg.MISSING_EXERCISE for e in result.errors):
             # numbers without a name that the parser could not read: its errors, in the open exercise
             within = self._parse_with(self.state.exercise, line, number)
-            return Line(LineKind.ERROR, number, errors=within.errors, exercise=self.state.exercise)
+            # words the parser took for part of a new name (`отдых 90` misspelt) are still not a set of it
+            errors = within.errors if not within.sets else result.errors
+            return Line(LineKind.ERROR, number, errors=errors, exercise=self.state.exercise)
         return self._heading(raw, text, number) or Line(LineKind.OTHER, number, errors=result.errors)
 
     def _repeat(self, match: re.Match[str], number: int) -> Line:

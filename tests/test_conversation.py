@@ -208,6 +208,18 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         ],
     ),
     (
+        "a Russian lifter's rests (х in отдых is Cyrillic, like the х in 80х8)",
+        [
+            ("Жим лёжа", ["heading Bench Press"]),
+            ("80х8", ["Bench Press 80x8"]),
+            ("отдых 90", ["rest 90"]),
+            ("Отдых 2 мин", ["rest 120"]),
+            ("отдых 3", ["rest 180"]),
+            ("отдых 90 секунд", ["rest 90"]),
+            ("то же", ["Bench Press 80x8"]),
+        ],
+    ),
+    (
         "questions and greetings are not workout talk",
         [
             ("bench 100kg 8", ["Bench Press 100x8"]),
@@ -288,6 +300,14 @@ def test_an_answer_to_the_lone_number_question_builds_the_set() -> None:
     assert as_load is not None and shown(as_load) == "Bench Press 105x8"
     assert as_reps is not None and shown(as_reps) == "Bench Press 100x12"
     assert answer_number(state, 105, as_load=False) is None  # 105 reps is off the scale
+
+
+def test_words_the_parser_would_take_for_a_new_name_are_an_error_of_the_open_exercise() -> None:
+    """`kg 8` put after the open exercise reads as 8 reps of `Back Squat kg`: the line still needs its own
+    error (it used to get an empty reply)."""
+    state = read_message("squat 100kg 5", State(), START).state
+    (line,) = read_message("kg 8", state, START).lines
+    assert line.kind is LineKind.ERROR and [e.code for e in line.errors] == ["missing_exercise"]
 
 
 def test_bad_lines_get_errors_with_the_lifters_own_columns() -> None:

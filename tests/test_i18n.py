@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import string
 from pathlib import Path
@@ -97,3 +98,16 @@ async def test_menus_and_descriptions_exist_in_russian(telegram_bot: FakeBotAPI)
     russian = {c["command"]: c["description"] for c in telegram_bot.commands[("all_private_chats", "ru")]}
     assert russian["privacy"] == "Что я храню, как долго и как это удалить" and english["privacy"] != russian["privacy"]
     assert "подходы" in telegram_bot.descriptions["ru"] and len(telegram_bot.short_descriptions["ru"]) <= 120
+
+
+async def test_a_russian_workout_is_rested_and_summed_up_in_russian(telegram_bot: FakeBotAPI) -> None:
+    api = telegram_bot
+    api.languages[BORIS] = "ru"
+    for text in ("Жим лёжа", "80х8", "отдых 90", "85х6", "присед 100кг 5х5 @8", "готово"):
+        await api.send_text(BORIS, text)
+    replies = await api.wait_for_replies(BORIS, 6)
+    assert replies[2].startswith("⏱ Отдых 90 с")  # `отдых` with a Cyrillic х, read as a rest
+    summary = replies[5]
+    assert "Тренировка окончена" in summary and "5 подх." in summary and "85 кг × 6" in summary
+    english = {word for word in re.findall(r"[A-Za-z]{2,}", re.sub(r"<[^>]+>", "", summary))}
+    assert english <= {"RPE", "RIR", "e1RM"}, f"English in a Russian summary: {sorted(english)}"

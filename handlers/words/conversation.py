@@ -31,6 +31,10 @@ CATALOGUE: dict[str, str] = {
     "ask.gone": N_("That question is out of date: send the set again, e.g. <code>100kg 8</code>."),
     "done.nothing": N_("No session open, so nothing to sum up. Log a set to start one."),
     # Conversation errors
+    "problem.unread": N_(
+        "🤔 I couldn't read that as a set. Send it like <code>100x8</code>, <code>8 @9</code>, <code>same</code> "
+        "or <code>rest 90</code>; your message is kept."
+    ),
     "problem.nothing_to_repeat": N_(
         "🤔 Nothing to repeat yet: log a set first, e.g. <code>bench 100kg 8</code>, then <code>same</code>."
     ),
@@ -55,6 +59,13 @@ CATALOGUE: dict[str, str] = {
     "record.heaviest": N_("🏆 PR: heaviest <b>{exercise}</b> yet, {load} (was {previous})."),
     "record.e1rm": N_("🏆 PR: best <b>{exercise}</b> e1RM, {value} (was {previous})."),
     "record.reps": N_("🏆 PR: {reps} reps at {load} on <b>{exercise}</b> (best was {previous})."),
+    # Counts, loads and times inside replies
+    "count.set": N_("{n} set"),
+    "count.sets": N_("{n} sets"),
+    "load.none": N_("no load"),
+    "last.none": N_("none yet"),
+    "time.s": N_("{n} s"),
+    "time.min": N_("{n} min"),
     # The summary
     "summary.title": N_("🏁 <b>Session done</b>: {minutes} min, {sets}"),
     "summary.warmups": N_(" (+{warmups} warm-up)"),
