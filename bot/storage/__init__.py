@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.storage.common import GroupWrite
 from bot.storage.contract import Backend, Claim
-from bot.storage.sqlite import MIGRATIONS, GroupWrite, Storage
+from bot.storage.sqlite import MIGRATIONS, Storage
 from handlers.ports import StoredMessage
 
 __all__ = ["MIGRATIONS", "Backend", "Claim", "GroupWrite", "Storage", "StoredMessage", "describe", "open_backend"]

@@ -25,10 +25,9 @@ import psycopg
 from psycopg import AsyncConnection
 from psycopg.rows import TupleRow
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
-from pydantic import TypeAdapter
 
+from bot.storage.common import CHECKINS, FEEDBACK, HISTORY, SETS, USER_COLUMNS, USER_FIELDS, GroupWrite
 from bot.storage.contract import Backend, Claim, TimerClaim, TimerKind
-from bot.storage.sqlite import GroupWrite
 from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
 from rules.conversation import SESSION_IDLE, State
 from rules.models import (
@@ -318,19 +317,11 @@ def _as_utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(UTC) if moment is not None else None
 
 
-_USER_COLUMNS = (
-    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on, "
-    "language"
-)
 _SET_COLUMNS = "performed_at, message_row, position, set_json::text"
 _SET_FIELDS = (
     "user_id, message_row, position, performed_at, exercise, raw_exercise, known, technique, segments_json, unit, "
     "bodyweight, rir, rpe, amrap, rest_s, grp, pair_position, set_json, warmup, per_side, note"
 )
-_HISTORY = TypeAdapter(list[LoggedSet])
-_FEEDBACK = TypeAdapter(list[Feedback])
-_SETS = TypeAdapter(list[ParsedSet])
-_CHECKINS = TypeAdapter(list[CheckIn])
 _HISTORY_ITEM = f"json_build_object('performed_at', {_utc('performed_at')}, 'set', set_json)"
 _HISTORY_ORDER = "ORDER BY performed_at, message_row, position"
 _CHECKINS_QUERY = (
@@ -477,23 +468,18 @@ class PostgresStorage:
     # Users ---------------------------------------------------------------------------------
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
-        row = await self._row(f"SELECT {_USER_COLUMNS} FROM users WHERE id = %s", (user_id,))
+        row = await self._row(f"SELECT {USER_COLUMNS} FROM users WHERE id = %s", (user_id,))
         if row is None or (chat_id is not None and row[7] != chat_id):
             row = await self._row(
                 "INSERT INTO users (id, chat_id, created_at) VALUES (%s, %s, %s) "
                 "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id) "
-                f"RETURNING {_USER_COLUMNS}",
+                f"RETURNING {USER_COLUMNS}",
                 (user_id, chat_id, now or datetime.now(UTC)),
             )
         return _user_from_row(row)
 
-    _USER_FIELDS = frozenset(
-        {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
-         "block_started_on", "language"}
-    )
-
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:
-        unknown = set(fields) - self._USER_FIELDS
+        unknown = set(fields) - USER_FIELDS
         if unknown:
             raise ValueError(f"not user settings: {sorted(unknown)}")
         values = [
@@ -501,7 +487,7 @@ class PostgresStorage:
         ]
         assignments = ", ".join(f"{name} = %s" for name in fields)
         row = await self._row(
-            f"UPDATE users SET {assignments} WHERE id = %s RETURNING {_USER_COLUMNS}", (*values, user_id)
+            f"UPDATE users SET {assignments} WHERE id = %s RETURNING {USER_COLUMNS}", (*values, user_id)
         )
         return _user_from_row(row) if row else await self.user(user_id)
 
@@ -548,7 +534,7 @@ class PostgresStorage:
             "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = n.user_id) ORDER BY arrival "  # ids in arrival order
             "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id) "
             f"SELECT new.user_id, new.chat_id, new.message_id, new.id, "
-            f"{', '.join('users.' + c.strip() for c in _USER_COLUMNS.split(','))} "
+            f"{', '.join('users.' + c.strip() for c in USER_COLUMNS.split(','))} "
             "FROM new JOIN users ON users.id = new.user_id",
             [list(column) for column in columns],
         )
@@ -584,7 +570,7 @@ class PostgresStorage:
         """Replace what a message logged (an edit corrects it) and remember its feedback for /why: one statement."""
         moment = performed_at or datetime.now(UTC)
         moments = list(times) if times else [moment] * len(sets)
-        feedback_json = _FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
+        feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
         await self._outcomes((row, user_id, kind, feedback_json, list(zip(sets, moments, strict=True))))
 
     async def _insert_outcomes(
@@ -653,7 +639,7 @@ class PostgresStorage:
         self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
     ) -> list[LoggedSet]:
         row = await self._row(*_history_query(user_id, since, longer))
-        return _HISTORY.validate_json(row[0])
+        return HISTORY.validate_json(row[0])
 
     async def coach_data(
         self,
@@ -664,7 +650,7 @@ class PostgresStorage:
     ) -> tuple[list[LoggedSet], list[CheckIn]]:
         history_sql, params = _history_query(user_id, since, longer)
         row = await self._row(f"SELECT ({history_sql}), ({_CHECKINS_QUERY})", (*params, user_id, checkins_since))
-        return _HISTORY.validate_json(row[0]), _CHECKINS.validate_json(row[1])
+        return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
 
     async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]:
         if not user_ids:
@@ -674,7 +660,7 @@ class PostgresStorage:
             "WHERE user_id = ANY(%s) AND performed_at >= %s GROUP BY user_id",
             (list(user_ids), since),
         )
-        return {int(row[0]): _HISTORY.validate_json(row[1]) for row in rows}
+        return {int(row[0]): HISTORY.validate_json(row[1]) for row in rows}
 
     async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]:
         rows = await self._rows(
@@ -710,7 +696,7 @@ class PostgresStorage:
             "ORDER BY id DESC LIMIT 1",
             (user_id,),
         )
-        return _FEEDBACK.validate_json(row[0]) if row else []
+        return FEEDBACK.validate_json(row[0]) if row else []
 
     async def undo_last(self, user_id: int, by_row: int | None = None) -> list[ParsedSet]:
         """Remove the sets of the user's most recent logged message; the raw text stays on record.
@@ -725,7 +711,7 @@ class PostgresStorage:
                 )
                 done = await cursor.fetchone()
                 if done is not None and done[0] is not None:
-                    return _SETS.validate_json(done[0])
+                    return SETS.validate_json(done[0])
             cursor = await db.execute(
                 "WITH last AS (SELECT message_row FROM sets WHERE user_id = %s ORDER BY message_row DESC LIMIT 1), "
                 "gone AS (DELETE FROM sets WHERE user_id = %s AND message_row = (SELECT message_row FROM last) "
@@ -739,7 +725,7 @@ class PostgresStorage:
             if by_row is not None:
                 await db.execute(
                     "UPDATE messages SET effect_json = %s WHERE id = %s AND user_id = %s",
-                    (_SETS.dump_json(removed).decode(), by_row, user_id),
+                    (SETS.dump_json(removed).decode(), by_row, user_id),
                 )
         return removed
 
@@ -930,7 +916,7 @@ class PostgresStorage:
             "AND exercise = e.name AND performed_at < %s ORDER BY performed_at DESC LIMIT %s) AS recent",
             (list(exercises), user_id, before, self.LAST_TIME_SETS),
         )
-        return _HISTORY.validate_json(row[0])
+        return HISTORY.validate_json(row[0])
 
     STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
 
@@ -1053,7 +1039,7 @@ class PostgresStorage:
 
     async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
         row = await self._row(_CHECKINS_QUERY, (user_id, since))
-        return _CHECKINS.validate_json(row[0])
+        return CHECKINS.validate_json(row[0])
 
     async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
         found = await self.checkins(user_id, since=day)

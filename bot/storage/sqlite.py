@@ -14,16 +14,16 @@ import contextlib
 import json
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import aiosqlite
-from pydantic import TypeAdapter
 from pydantic_core import to_json
 
+from bot.storage.common import CHECKINS, FEEDBACK, HISTORY, SETS, USER_COLUMNS, USER_FIELDS, GroupWrite
 from bot.storage.contract import Claim, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
 from rules.conversation import SESSION_IDLE, State
@@ -44,9 +44,6 @@ from rules.models import (
 from rules.report import SetSummary
 
 log = logging.getLogger(__name__)
-
-Item = TypeVar("Item")
-Result = TypeVar("Result")
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: lifters, every raw message, the sets read from them, check-ins.
@@ -356,9 +353,6 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE inbox ADD COLUMN claimed_at TEXT;
     """,
 )
-_HISTORY = TypeAdapter(list[LoggedSet])
-_SETS = TypeAdapter(list[ParsedSet])
-_FEEDBACK = TypeAdapter(list[Feedback])
 
 
 def _iso(moment: datetime) -> str:
@@ -372,12 +366,6 @@ def _moment(text: str) -> datetime:
 _SET_COLUMNS = (
     "performed_at, exercise, raw_exercise, known, technique, segments_json, unit, bodyweight, "
     "rir, rpe, amrap, rest_s, grp, pair_position, message_row, position, set_json"
-)
-
-
-_USER_COLUMNS = (
-    "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on, "
-    "language"
 )
 
 
@@ -423,7 +411,6 @@ _CHECKINS_QUERY = (
     "'joints', json(joints_json), 'signs', json(signs_json))) "
     "FROM (SELECT * FROM checkins WHERE user_id = ? AND day >= ? ORDER BY day)"
 )
-_CHECKINS = TypeAdapter(list[CheckIn])
 
 
 def _set_from_row(row: Sequence[Any]) -> ParsedSet:
@@ -459,56 +446,6 @@ async def _unavailable_on_failure() -> AsyncIterator[None]:
         raise
     except sqlite3.DatabaseError as error:
         raise StorageUnavailable(str(error)) from error
-
-
-class GroupWrite(Generic[Item, Result]):
-    """Concurrent writes of one kind, sent to SQLite together as one statement (group commit).
-
-    While one statement is in flight, the calls that arrive wait and then go together in the next.
-    A lone call goes at once; in a burst (fifty lifters texting between sets) many messages share
-    one trip to the database thread and one commit. Each caller still awaits its own write, so
-    nothing is acknowledged before it is on disk.
-    """
-
-    MAX_BATCH = 500  # keeps every statement under SQLite's limit of bound variables
-
-    def __init__(self, write: Callable[[list[Item]], Awaitable[list[Result]]]) -> None:
-        self._write = write
-        self._waiting: list[tuple[Item, asyncio.Future[Result]]] = []
-        self._drainer: asyncio.Task[None] | None = None
-        self.statements = 0  # statements sent so far, retries included (tests and benchmarks count them)
-
-    async def __call__(self, item: Item) -> Result:
-        future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
-        self._waiting.append((item, future))
-        if self._drainer is None:
-            self._drainer = asyncio.create_task(self._drain())
-        return await future
-
-    async def _drain(self) -> None:
-        try:
-            while self._waiting:
-                batch, self._waiting = self._waiting[: self.MAX_BATCH], self._waiting[self.MAX_BATCH :]
-                await self._send(batch)
-        finally:
-            self._drainer = None
-
-    async def _send(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
-        self.statements += 1
-        try:
-            results = await self._write([item for item, _ in batch])
-        except Exception as error:
-            if len(batch) > 1:  # one bad row must not fail the others: retry each on its own
-                for single in batch:
-                    await self._send([single])
-                return
-            _, future = batch[0]
-            if not future.done():
-                future.set_exception(error)
-            return
-        for (_, future), result in zip(batch, results, strict=True):
-            if not future.done():  # done already: its caller was cancelled
-                future.set_result(result)
 
 
 class Storage:
@@ -624,7 +561,7 @@ class Storage:
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
         """The lifter's settings, creating them with defaults on first contact."""
-        row = await self._row(f"SELECT {_USER_COLUMNS} FROM users WHERE id = ?", (user_id,))
+        row = await self._row(f"SELECT {USER_COLUMNS} FROM users WHERE id = ?", (user_id,))
         if row is None or (chat_id is not None and row[7] != chat_id):
             async with self._write() as db:
                 await db.execute(
@@ -635,13 +572,8 @@ class Storage:
             return await self.user(user_id)
         return _user_from_row(row)
 
-    _USER_FIELDS = frozenset(
-        {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
-         "block_started_on", "language"}
-    )
-
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:
-        unknown = set(fields) - self._USER_FIELDS
+        unknown = set(fields) - USER_FIELDS
         if unknown:
             raise ValueError(f"not user settings: {sorted(unknown)}")
         values = [
@@ -704,7 +636,7 @@ class Storage:
                 f"SELECT * FROM (VALUES {values}) AS new "
                 "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = new.column1) "
                 "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id, "
-                f"(SELECT json_array({_USER_COLUMNS}) FROM users WHERE users.id = messages.user_id)",
+                f"(SELECT json_array({USER_COLUMNS}) FROM users WHERE users.id = messages.user_id)",
                 [value for message in messages for value in message],
             )
         found = {(row[0], row[1], row[2]): (row[3], _user_from_row(json.loads(row[4]))) for row in rows}
@@ -746,7 +678,7 @@ class Storage:
         moment = _iso(performed_at or datetime.now(UTC))
         moments = [_iso(t) for t in times] if times else [moment] * len(sets)
         items = [{"performed_at": when, "set": parsed} for parsed, when in zip(sets, moments, strict=True)]
-        feedback_json = _FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
+        feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
         await self._outcomes((row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"))
 
     async def _insert_outcomes(self, outcomes: list[tuple[int, int, str, str | None, str]]) -> list[None]:
@@ -779,7 +711,7 @@ class Storage:
         trends). SQLite hands the rows over as one JSON array that pydantic-core validates natively.
         """
         row = await self._row(*_history_query(user_id, since, longer))
-        return _HISTORY.validate_json(row[0]) if row and row[0] else []
+        return HISTORY.validate_json(row[0]) if row and row[0] else []
 
     async def coach_data(
         self,
@@ -794,7 +726,7 @@ class Storage:
             f"SELECT ({history_sql}), ({_CHECKINS_QUERY})", (*params, user_id, checkins_since.isoformat())
         )
         assert row is not None
-        return _HISTORY.validate_json(row[0]), _CHECKINS.validate_json(row[1])
+        return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
 
     async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]:
         """Recent sets of many lifters in one query (the check-in sweep prompts a batch at a time)."""
@@ -807,7 +739,7 @@ class Storage:
             "AND performed_at >= ? ORDER BY user_id, performed_at, message_row, position) GROUP BY user_id",
             (*user_ids, _iso(since)),
         )
-        return {int(row[0]): _HISTORY.validate_json(row[1]) for row in rows}
+        return {int(row[0]): HISTORY.validate_json(row[1]) for row in rows}
 
     async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]:
         rows = await self._set_rows(user_id, newest_first=True, limit=limit)
@@ -878,7 +810,7 @@ class Storage:
                     db, "SELECT effect_json FROM messages WHERE id = ? AND user_id = ?", (by_row, user_id)
                 )
                 if done is not None and done[0] is not None:
-                    return _SETS.validate_json(done[0])
+                    return SETS.validate_json(done[0])
             found = await self._row_in(
                 db, "SELECT message_row FROM sets WHERE user_id = ? ORDER BY message_row DESC LIMIT 1", (user_id,)
             )
@@ -901,7 +833,7 @@ class Storage:
             if by_row is not None:
                 await db.execute(
                     "UPDATE messages SET effect_json = ? WHERE id = ? AND user_id = ?",
-                    (_SETS.dump_json(removed).decode(), by_row, user_id),
+                    (SETS.dump_json(removed).decode(), by_row, user_id),
                 )
         return removed
 
@@ -1058,7 +990,7 @@ class Storage:
 
     async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
         row = await self._row(_CHECKINS_QUERY, (user_id, since.isoformat()))
-        return _CHECKINS.validate_json(row[0]) if row and row[0] else []
+        return CHECKINS.validate_json(row[0]) if row and row[0] else []
 
     # The check-in sweep ----------------------------------------------------------------------
 
@@ -1253,7 +1185,7 @@ class Storage:
             f"(SELECT * FROM ({sql}) ORDER BY performed_at, message_row, position)",
             params,
         )
-        return _HISTORY.validate_json(row[0]) if row and row[0] else []
+        return HISTORY.validate_json(row[0]) if row and row[0] else []
 
     STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
 
