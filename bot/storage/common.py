@@ -6,12 +6,17 @@ itself is documented once, in `handlers.ports.Store` and `bot.storage.contract.B
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
 
-from rules.models import CheckIn, Feedback, LoggedSet, ParsedSet
+from bot.storage.contract import Claim, TimerClaim, TimerKind
+from handlers.ports import Conversation, MessageContext, StoredMessage
+from rules.conversation import State
+from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, UserSettings
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -79,3 +84,197 @@ class GroupWrite(Generic[Item, Result]):
         for (_, future), result in zip(batch, results, strict=True):
             if not future.done():  # done already: its caller was cancelled
                 future.set_result(result)
+
+
+Arrival = tuple[int, int, int, str, datetime]  # user, chat, message id, text, received at
+Outcome = tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]]]  # row, user, kind, feedback, sets
+InboxUpdate = tuple[int, int, str, datetime]  # update id, sender, payload, received at
+Best = tuple[float | None, int, float | None, bool]  # load, reps, rir, amrap
+
+
+class SharedStorage(ABC):
+    """The calls both backends make alike. A backend provides its dialect: the SQL behind the abstract
+    methods, and how its driver hands back a stored moment or day (`_moment`, `_day`)."""
+
+    PRESS_MEMORY = timedelta(days=2)  # Telegram keeps an update at most 24 h: older presses cannot come back
+    LAST_TIME_SETS = 40  # more than any one session of one exercise
+    STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
+
+    def __init__(self) -> None:
+        self._arrivals = GroupWrite(self._insert_arrivals)
+        self._outcomes = GroupWrite(self._insert_outcomes)
+        self._answers = GroupWrite(self._mark_answered)
+        self._inbox = GroupWrite(self._inbox_insert)
+
+    @property
+    def group_writes(self) -> dict[str, GroupWrite[Any, Any]]:
+        """The group-commit queues by kind of write, for tests and benchmarks that count statements."""
+        return {"arrivals": self._arrivals, "outcomes": self._outcomes, "answers": self._answers, "inbox": self._inbox}
+
+    # The dialect -------------------------------------------------------------------------
+
+    @staticmethod
+    @abstractmethod
+    def _moment(value: Any) -> datetime:
+        """A stored moment as the driver returns it, as an aware datetime."""
+
+    @staticmethod
+    @abstractmethod
+    def _day(value: Any) -> date:
+        """A stored day as the driver returns it."""
+
+    @abstractmethod
+    async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]: ...
+
+    @abstractmethod
+    async def _insert_arrivals(self, messages: list[Arrival]) -> list[tuple[int, UserSettings] | None]:
+        """New messages of known lifters, with each sender's settings; None where that needs the long way."""
+
+    @abstractmethod
+    async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]: ...
+
+    @abstractmethod
+    async def _mark_answered(self, messages: list[tuple[int, int]]) -> list[None]: ...
+
+    @abstractmethod
+    async def _inbox_insert(self, updates: list[InboxUpdate]) -> list[None]: ...
+
+    @abstractmethod
+    async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings: ...
+
+    @abstractmethod
+    async def record_message(
+        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
+    ) -> StoredMessage: ...
+
+    @abstractmethod
+    async def checkins(self, user_id: int, since: date) -> list[CheckIn]: ...
+
+    async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
+        rows = await self._rows(sql, params)
+        return rows[0] if rows else None
+
+    # Stored rows as models ---------------------------------------------------------------
+
+    def _user_from_row(self, row: Sequence[Any]) -> UserSettings:
+        """A row of `USER_COLUMNS`."""
+        return UserSettings(
+            id=row[0],
+            unit=row[1],
+            experience=Experience(row[2]),
+            timezone=row[3],
+            checkin_time=row[4],
+            checkins_on=bool(row[5]),
+            next_checkin_utc=self._moment(row[6]) if row[6] else None,
+            chat_id=row[7],
+            awaiting=row[8],
+            block_started_on=self._day(row[9]) if row[9] else None,
+            language=row[10],
+        )
+
+    def _claim_from_row(self, row: Sequence[Any]) -> Claim:
+        """id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for."""
+        return Claim(
+            user=UserSettings(
+                id=row[0],
+                unit=row[1],
+                experience=Experience(row[2]),
+                timezone=row[3],
+                checkin_time=row[4],
+                checkins_on=True,
+                chat_id=row[5],
+            ),
+            due=self._moment(row[6]),
+            already_sent=row[7] == row[6],
+        )
+
+    def _timer_claim_from_row(self, kind: TimerKind, row: Sequence[Any]) -> TimerClaim:
+        """user_id, chat_id, state_json, the due moment, rest_s."""
+        return TimerClaim(
+            kind=kind,
+            user_id=row[0],
+            chat_id=row[1],
+            state=State.model_validate_json(row[2]),
+            due=self._moment(row[3]),
+            seconds=row[4],
+        )
+
+    def _conversation_from_row(self, row: Sequence[Any] | None) -> Conversation:
+        """state_json, last_row, rest_due, rest_s; a fresh conversation where there is no row yet."""
+        if row is None:
+            return Conversation(state=State())
+        return Conversation(
+            state=State.model_validate_json(row[0]),
+            last_row=row[1],
+            rest_due=self._moment(row[2]) if row[2] else None,
+            rest_s=row[3],
+        )
+
+    def _context_from_row(self, row: Sequence[Any] | None) -> MessageContext | None:
+        """context_json, received_at."""
+        if row is None:
+            return None
+        state = State.model_validate_json(row[0]) if row[0] else None
+        return MessageContext(state=state, received_at=self._moment(row[1]))
+
+    # The calls that are the same on every backend -----------------------------------------
+
+    async def arrive(
+        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
+    ) -> tuple[UserSettings, StoredMessage]:
+        # The usual case (a known lifter, a message seen for the first time) is one statement, shared with
+        # other lifters' messages arriving at the same moment; first contact, a changed chat and a
+        # re-delivered update take the long way.
+        inserted = await self._arrivals((user_id, chat_id, message_id, text, received_at))
+        if inserted is not None:
+            row, user = inserted
+            if user.chat_id != chat_id:
+                user = await self.user(user_id, chat_id, received_at)
+            return user, StoredMessage(row=row, is_new=True, answered=False)
+        user = await self.user(user_id, chat_id, received_at)
+        return user, await self.record_message(user_id, chat_id, message_id, text, received_at)
+
+    async def save_outcome(
+        self,
+        user_id: int,
+        row: int,
+        kind: MessageKind,
+        sets: Sequence[ParsedSet] = (),
+        performed_at: datetime | None = None,
+        feedback: Sequence[Feedback] = (),
+        times: Sequence[datetime] | None = None,
+    ) -> None:
+        # `times` gives each set its own moment (an imported workout); otherwise all share `performed_at`.
+        moment = performed_at or datetime.now(UTC)
+        moments = list(times) if times else [moment] * len(sets)
+        feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
+        await self._outcomes((row, user_id, kind, feedback_json, list(zip(sets, moments, strict=True))))
+
+    async def mark_answered(self, user_id: int, row: int) -> None:
+        await self._answers((row, user_id))
+
+    async def inbox_put(self, update_id: int, user_id: int, payload: str, received_at: datetime) -> None:
+        await self._inbox((update_id, user_id, payload, received_at))
+
+    async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
+        found = await self.checkins(user_id, since=day)
+        return next((checkin for checkin in found if checkin.day == day), None)
+
+
+def check_user_fields(fields: Iterable[str]) -> None:
+    unknown = set(fields) - USER_FIELDS
+    if unknown:
+        raise ValueError(f"not user settings: {sorted(unknown)}")
+
+
+def bests_from_rows(exercises: Sequence[str], rows: Iterable[Sequence[Any]]) -> dict[str, list[Best]]:
+    """exercise, load, reps, rir, amrap rows by exercise (every exercise asked for has a list)."""
+    found: dict[str, list[Best]] = {name: [] for name in exercises}
+    for name, load, reps, rir, amrap in rows:
+        found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))
+    return found
+
+
+def inbox_rows(rows: Iterable[Sequence[Any]]) -> list[tuple[int, int, str]]:
+    """update_id, user_id, payload rows, as the contract hands them over."""
+    return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]

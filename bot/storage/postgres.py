@@ -19,21 +19,33 @@ import os
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 from psycopg import AsyncConnection
 from psycopg.rows import TupleRow
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
-from bot.storage.common import CHECKINS, FEEDBACK, HISTORY, SETS, USER_COLUMNS, USER_FIELDS, GroupWrite
+from bot.storage.common import (
+    CHECKINS,
+    FEEDBACK,
+    HISTORY,
+    SETS,
+    USER_COLUMNS,
+    Arrival,
+    InboxUpdate,
+    Outcome,
+    SharedStorage,
+    bests_from_rows,
+    check_user_fields,
+    inbox_rows,
+)
 from bot.storage.contract import Backend, Claim, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
 from rules.conversation import SESSION_IDLE, State
 from rules.models import (
     Awaiting,
     CheckIn,
-    Experience,
     Feedback,
     HistoryRow,
     LoggedSet,
@@ -313,10 +325,6 @@ def _clean(text: str | None) -> str | None:
     return text.replace("\x00", "\ufffd") if text is not None and "\x00" in text else text
 
 
-def _as_utc(moment: datetime | None) -> datetime | None:
-    return moment.astimezone(UTC) if moment is not None else None
-
-
 _SET_COLUMNS = "performed_at, message_row, position, set_json::text"
 _SET_FIELDS = (
     "user_id, message_row, position, performed_at, exercise, raw_exercise, known, technique, segments_json, unit, "
@@ -329,22 +337,6 @@ _CHECKINS_QUERY = (
     "'joints', joints_json, 'signs', signs_json) ORDER BY day), '[]')::text "
     "FROM checkins WHERE user_id = %s AND day >= %s"
 )
-
-
-def _user_from_row(row: Sequence[Any]) -> UserSettings:
-    return UserSettings(
-        id=row[0],
-        unit=row[1],
-        experience=Experience(row[2]),
-        timezone=row[3],
-        checkin_time=row[4],
-        checkins_on=bool(row[5]),
-        next_checkin_utc=_as_utc(row[6]),
-        chat_id=row[7],
-        awaiting=row[8],
-        block_started_on=row[9],
-        language=row[10],
-    )
 
 
 def _history_query(
@@ -371,20 +363,20 @@ def _history_row(row: Sequence[Any]) -> HistoryRow:
     )
 
 
-class PostgresStorage:
+class PostgresStorage(SharedStorage):
     """The lifter's data in PostgreSQL. Open once (`await PostgresStorage.open(url)`), close once."""
 
     def __init__(self, pool: AsyncConnectionPool[AsyncConnection[TupleRow]]) -> None:
         self._pool = pool
-        self._arrivals = GroupWrite(self._insert_arrivals)
-        self._outcomes = GroupWrite(self._insert_outcomes)
-        self._answers = GroupWrite(self._mark_answered)
-        self._inbox = GroupWrite(self._inbox_insert)
+        super().__init__()
 
-    @property
-    def group_writes(self) -> dict[str, GroupWrite[Any, Any]]:
-        """The group-commit queues by kind of write, for tests and benchmarks that count statements."""
-        return {"arrivals": self._arrivals, "outcomes": self._outcomes, "answers": self._answers, "inbox": self._inbox}
+    @staticmethod
+    def _moment(value: Any) -> datetime:  # TIMESTAMPTZ comes back in the session's time zone
+        return cast(datetime, value).astimezone(UTC)
+
+    @staticmethod
+    def _day(value: Any) -> date:  # DATE comes back as a date
+        return cast(date, value)
 
     @classmethod
     async def open(cls, url: str, pool_size: int = POOL_SIZE) -> PostgresStorage:
@@ -452,10 +444,6 @@ class PostgresStorage:
             cursor = await db.execute(sql, params)
             return await cursor.fetchall() if cursor.description else []
 
-    async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
-        rows = await self._rows(sql, params)
-        return rows[0] if rows else None
-
     async def _write_one(self, sql: str, params: Sequence[object] | Mapping[str, object]) -> int:
         async with self._connection() as db:
             cursor = await db.execute(sql, params)
@@ -476,12 +464,10 @@ class PostgresStorage:
                 f"RETURNING {USER_COLUMNS}",
                 (user_id, chat_id, now or datetime.now(UTC)),
             )
-        return _user_from_row(row)
+        return self._user_from_row(row)
 
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:
-        unknown = set(fields) - USER_FIELDS
-        if unknown:
-            raise ValueError(f"not user settings: {sorted(unknown)}")
+        check_user_fields(fields)
         values = [
             bool(v) if name == "checkins_on" else _clean(v) if isinstance(v, str) else v for name, v in fields.items()
         ]
@@ -489,7 +475,7 @@ class PostgresStorage:
         row = await self._row(
             f"UPDATE users SET {assignments} WHERE id = %s RETURNING {USER_COLUMNS}", (*values, user_id)
         )
-        return _user_from_row(row) if row else await self.user(user_id)
+        return self._user_from_row(row) if row else await self.user(user_id)
 
     # Messages and sets ---------------------------------------------------------------------
 
@@ -510,22 +496,9 @@ class PostgresStorage:
         assert existing is not None
         return StoredMessage(row=existing[0], is_new=False, answered=bool(existing[1]))
 
-    async def arrive(
-        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
-    ) -> tuple[UserSettings, StoredMessage]:
-        inserted = await self._arrivals((user_id, chat_id, message_id, _clean(text) or "", received_at))
-        if inserted is not None:
-            row, user = inserted
-            if user.chat_id != chat_id:
-                user = await self.user(user_id, chat_id, received_at)
-            return user, StoredMessage(row=row, is_new=True, answered=False)
-        user = await self.user(user_id, chat_id, received_at)
-        return user, await self.record_message(user_id, chat_id, message_id, text, received_at)
-
-    async def _insert_arrivals(
-        self, messages: list[tuple[int, int, int, str, datetime]]
-    ) -> list[tuple[int, UserSettings] | None]:
-        columns = list(zip(*messages, strict=True))
+    async def _insert_arrivals(self, messages: list[Arrival]) -> list[tuple[int, UserSettings] | None]:
+        cleaned = [(user, chat, message, _clean(text) or "", at) for user, chat, message, text, at in messages]
+        columns = list(zip(*cleaned, strict=True))
         rows = await self._rows(
             "WITH new AS (INSERT INTO messages (user_id, chat_id, message_id, text, received_at) "
             "SELECT user_id, chat_id, message_id, text, received_at "
@@ -538,7 +511,7 @@ class PostgresStorage:
             "FROM new JOIN users ON users.id = new.user_id",
             [list(column) for column in columns],
         )
-        found = {(row[0], row[1], row[2]): (row[3], _user_from_row(row[4:])) for row in rows}
+        found = {(row[0], row[1], row[2]): (row[3], self._user_from_row(row[4:])) for row in rows}
         return [found.get(message[:3]) for message in messages]
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
@@ -557,28 +530,10 @@ class PostgresStorage:
         )
         return changed > 0
 
-    async def save_outcome(
-        self,
-        user_id: int,
-        row: int,
-        kind: MessageKind,
-        sets: Sequence[ParsedSet] = (),
-        performed_at: datetime | None = None,
-        feedback: Sequence[Feedback] = (),
-        times: Sequence[datetime] | None = None,
-    ) -> None:
-        """Replace what a message logged (an edit corrects it) and remember its feedback for /why: one statement."""
-        moment = performed_at or datetime.now(UTC)
-        moments = list(times) if times else [moment] * len(sets)
-        feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
-        await self._outcomes((row, user_id, kind, feedback_json, list(zip(sets, moments, strict=True))))
-
-    async def _insert_outcomes(
-        self, outcomes: list[tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]]]]
-    ) -> list[None]:
+    async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]:
         # One message twice in a batch would see its own new sets survive the DELETE (one snapshot per
         # statement): such a batch goes in several statements, in the order the calls came.
-        chunks: list[list[tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]]]]] = [[]]
+        chunks: list[list[Outcome]] = [[]]
         for outcome in outcomes:
             if any(outcome[0] == earlier[0] for earlier in chunks[-1]):
                 chunks.append([])
@@ -587,9 +542,7 @@ class PostgresStorage:
             await self._write_outcomes(chunk)
         return [None] * len(outcomes)
 
-    async def _write_outcomes(
-        self, outcomes: list[tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]]]]
-    ) -> None:
+    async def _write_outcomes(self, outcomes: list[Outcome]) -> None:
         sets: list[list[object]] = [[] for _ in range(21)]
         for row, user_id, _, _, items in outcomes:
             for position, (parsed, moment) in enumerate(items):
@@ -623,9 +576,6 @@ class PostgresStorage:
                 *sets,
             ],
         )
-
-    async def mark_answered(self, user_id: int, row: int) -> None:
-        await self._answers((row, user_id))
 
     async def _mark_answered(self, messages: list[tuple[int, int]]) -> list[None]:
         await self._write_one(
@@ -738,8 +688,6 @@ class PostgresStorage:
 
     # Button presses, confirmations, the bot that owns the data ------------------------------
 
-    PRESS_MEMORY = timedelta(days=2)  # Telegram keeps an update at most 24 h: older presses cannot come back
-
     async def record_press(self, user_id: int, press_id: str, received_at: datetime) -> bool:
         """A button press, by Telegram's query id; False when it was already answered (a re-delivery)."""
         async with self._connection() as db, db.transaction():
@@ -808,11 +756,7 @@ class PostgresStorage:
             "WHERE user_id = %s AND chat_id = %s",
             (user_id, chat_id),
         )
-        if row is None:
-            return Conversation(state=State())
-        return Conversation(
-            state=State.model_validate_json(row[0]), last_row=row[1], rest_due=_as_utc(row[2]), rest_s=row[3]
-        )
+        return self._conversation_from_row(row)
 
     async def save_conversation(
         self,
@@ -874,10 +818,7 @@ class PostgresStorage:
         found = await self._row(
             "SELECT context_json::text, received_at FROM messages WHERE id = %s AND user_id = %s", (row, user_id)
         )
-        if found is None:
-            return None
-        state = State.model_validate_json(found[0]) if found[0] else None
-        return MessageContext(state=state, received_at=found[1].astimezone(UTC))
+        return self._context_from_row(found)
 
     async def exercise_bests(
         self,
@@ -898,12 +839,7 @@ class PostgresStorage:
             "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < %s))",
             (user_id, list(exercises), before, before, done_before, done_before),
         )
-        found: dict[str, list[tuple[float | None, int, float | None, bool]]] = {name: [] for name in exercises}
-        for name, load, reps, rir, amrap in rows:
-            found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))
-        return found
-
-    LAST_TIME_SETS = 40  # more than any one session of one exercise
+        return bests_from_rows(exercises, rows)
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
         """The newest sets of each exercise before `before`, oldest first (for "last time")."""
@@ -918,8 +854,6 @@ class PostgresStorage:
         )
         return HISTORY.validate_json(row[0])
 
-    STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
-
     async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
         """Atomically take due rest pings and idle sessions: two sweepers (or workers) never get the same
         one; a claim a dead sweeper left is taken again after a minute."""
@@ -933,17 +867,7 @@ class PostgresStorage:
                 f"RETURNING user_id, chat_id, state_json::text, {due}, rest_s",
                 (now, now, stale),
             )
-            claims += [
-                TimerClaim(
-                    kind=kind,
-                    user_id=row[0],
-                    chat_id=row[1],
-                    state=State.model_validate_json(row[2]),
-                    due=row[3].astimezone(UTC),
-                    seconds=row[4],
-                )
-                for row in rows
-            ]
+            claims += [self._timer_claim_from_row(kind, row) for row in rows]
         return claims
 
     async def finish_timer(self, claim: TimerClaim) -> None:
@@ -963,12 +887,9 @@ class PostgresStorage:
 
     # Webhook mode's inbox -------------------------------------------------------------------
 
-    async def inbox_put(self, update_id: int, user_id: int, payload: str, received_at: datetime) -> None:
-        """Keep an update as posted, once (a re-sent one is not added again); durable when this returns."""
-        await self._inbox((update_id, user_id, _clean(payload) or "", received_at))
-
-    async def _inbox_insert(self, updates: list[tuple[int, int, str, datetime]]) -> list[None]:
-        columns = [list(column) for column in zip(*updates, strict=True)]
+    async def _inbox_insert(self, updates: list[InboxUpdate]) -> list[None]:
+        cleaned = [(update_id, user_id, _clean(payload) or "", at) for update_id, user_id, payload, at in updates]
+        columns = [list(column) for column in zip(*cleaned, strict=True)]
         await self._write_one(
             "INSERT INTO inbox (update_id, user_id, payload, received_at) "
             "SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::timestamptz[]) "
@@ -982,7 +903,7 @@ class PostgresStorage:
         rows = await self._rows(
             "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
         )
-        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+        return inbox_rows(rows)
 
     async def inbox_claim(
         self, worker: str, now: datetime, stale: timedelta, limit: int = 100
@@ -999,7 +920,7 @@ class PostgresStorage:
             "RETURNING update_id, user_id, payload",
             (worker, now, now - stale, limit),
         )
-        return sorted((int(r[0]), int(r[1]), str(r[2])) for r in rows)
+        return sorted(inbox_rows(rows))
 
     async def inbox_done(self, update_id: int) -> None:
         """Handled; rows done more than two days ago go (Telegram re-sends nothing that old)."""
@@ -1041,10 +962,6 @@ class PostgresStorage:
         row = await self._row(_CHECKINS_QUERY, (user_id, since))
         return CHECKINS.validate_json(row[0])
 
-    async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
-        found = await self.checkins(user_id, since=day)
-        return next((checkin for checkin in found if checkin.day == day), None)
-
     # The check-in sweep ----------------------------------------------------------------------
 
     async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
@@ -1057,22 +974,7 @@ class PostgresStorage:
             "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
             (now, now, limit),
         )
-        return [
-            Claim(
-                user=UserSettings(
-                    id=row[0],
-                    unit=row[1],
-                    experience=Experience(row[2]),
-                    timezone=row[3],
-                    checkin_time=row[4],
-                    checkins_on=True,
-                    chat_id=row[5],
-                ),
-                due=row[6].astimezone(UTC),
-                already_sent=row[7] == row[6],
-            )
-            for row in rows
-        ]
+        return [self._claim_from_row(row) for row in rows]
 
     async def mark_checkin_sent(self, user_id: int) -> None:
         await self._write_one(

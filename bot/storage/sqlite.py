@@ -23,14 +23,25 @@ from typing import Any
 import aiosqlite
 from pydantic_core import to_json
 
-from bot.storage.common import CHECKINS, FEEDBACK, HISTORY, SETS, USER_COLUMNS, USER_FIELDS, GroupWrite
+from bot.storage.common import (
+    CHECKINS,
+    HISTORY,
+    SETS,
+    USER_COLUMNS,
+    Arrival,
+    InboxUpdate,
+    Outcome,
+    SharedStorage,
+    bests_from_rows,
+    check_user_fields,
+    inbox_rows,
+)
 from bot.storage.contract import Claim, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
 from rules.conversation import SESSION_IDLE, State
 from rules.models import (
     Awaiting,
     CheckIn,
-    Experience,
     Feedback,
     HistoryRow,
     LoggedSet,
@@ -369,22 +380,6 @@ _SET_COLUMNS = (
 )
 
 
-def _user_from_row(row: Sequence[Any]) -> UserSettings:
-    return UserSettings(
-        id=row[0],
-        unit=row[1],
-        experience=Experience(row[2]),
-        timezone=row[3],
-        checkin_time=row[4],
-        checkins_on=bool(row[5]),
-        next_checkin_utc=_moment(row[6]) if row[6] else None,
-        chat_id=row[7],
-        awaiting=row[8],
-        block_started_on=date.fromisoformat(row[9]) if row[9] else None,
-        language=row[10],
-    )
-
-
 def _history_query(
     user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None
 ) -> tuple[str, list[object]]:
@@ -448,21 +443,21 @@ async def _unavailable_on_failure() -> AsyncIterator[None]:
         raise StorageUnavailable(str(error)) from error
 
 
-class Storage:
+class Storage(SharedStorage):
     """The lifter's data. Open once (`await Storage.open(path)`), close once."""
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._db = connection
         self._write_lock = asyncio.Lock()
-        self._arrivals = GroupWrite(self._insert_arrivals)
-        self._outcomes = GroupWrite(self._insert_outcomes)
-        self._answers = GroupWrite(self._mark_answered)
-        self._inbox = GroupWrite(self._inbox_insert)
+        super().__init__()
 
-    @property
-    def group_writes(self) -> dict[str, GroupWrite[Any, Any]]:
-        """The group-commit queues by kind of write, for tests and benchmarks that count statements."""
-        return {"arrivals": self._arrivals, "outcomes": self._outcomes, "answers": self._answers, "inbox": self._inbox}
+    @staticmethod
+    def _moment(value: Any) -> datetime:  # moments are stored as UTC ISO text
+        return _moment(value)
+
+    @staticmethod
+    def _day(value: Any) -> date:
+        return date.fromisoformat(value)
 
     @classmethod
     async def open(
@@ -540,10 +535,6 @@ class Storage:
         async with _unavailable_on_failure():
             return list(await self._db.execute_fetchall(sql, params))
 
-    async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
-        rows = await self._rows(sql, params)
-        return rows[0] if rows else None
-
     @staticmethod
     async def _rows_in(db: aiosqlite.Connection, sql: str, params: Sequence[object] = ()) -> list[Any]:
         return list(await db.execute_fetchall(sql, params))
@@ -570,12 +561,10 @@ class Storage:
                     (user_id, chat_id, _iso(now or datetime.now(UTC))),
                 )
             return await self.user(user_id)
-        return _user_from_row(row)
+        return self._user_from_row(row)
 
     async def update_user(self, user_id: int, **fields: object) -> UserSettings:
-        unknown = set(fields) - USER_FIELDS
-        if unknown:
-            raise ValueError(f"not user settings: {sorted(unknown)}")
+        check_user_fields(fields)
         values = [
             _iso(v) if isinstance(v, datetime) else v.isoformat() if isinstance(v, date) else v
             for v in fields.values()
@@ -607,28 +596,7 @@ class Storage:
         assert existing is not None
         return StoredMessage(row=existing[0], is_new=False, answered=bool(existing[1]))
 
-    async def arrive(
-        self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
-    ) -> tuple[UserSettings, StoredMessage]:
-        """A message comes in: keep its raw text and read its sender's settings.
-
-        The usual case (a known lifter, a message seen for the first time) is one statement, shared with
-        other lifters' messages arriving at the same moment; first contact, a changed chat and a
-        re-delivered update take the long way.
-        """
-        inserted = await self._arrivals((user_id, chat_id, message_id, text, _iso(received_at)))
-        if inserted is not None:
-            row, user = inserted
-            if user.chat_id != chat_id:
-                user = await self.user(user_id, chat_id, received_at)
-            return user, StoredMessage(row=row, is_new=True, answered=False)
-        user = await self.user(user_id, chat_id, received_at)
-        return user, await self.record_message(user_id, chat_id, message_id, text, received_at)
-
-    async def _insert_arrivals(
-        self, messages: list[tuple[int, int, int, str, str]]
-    ) -> list[tuple[int, UserSettings] | None]:
-        """New messages of known lifters, with each sender's settings; None where that needs the long way."""
+    async def _insert_arrivals(self, messages: list[Arrival]) -> list[tuple[int, UserSettings] | None]:
         values = ", ".join(["(?, ?, ?, ?, ?)"] * len(messages))
         async with self._write_lock:
             rows = await self._rows(
@@ -637,9 +605,9 @@ class Storage:
                 "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = new.column1) "
                 "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id, "
                 f"(SELECT json_array({USER_COLUMNS}) FROM users WHERE users.id = messages.user_id)",
-                [value for message in messages for value in message],
+                [value for *message, received_at in messages for value in (*message, _iso(received_at))],
             )
-        found = {(row[0], row[1], row[2]): (row[3], _user_from_row(json.loads(row[4]))) for row in rows}
+        found = {(row[0], row[1], row[2]): (row[3], self._user_from_row(json.loads(row[4]))) for row in rows}
         return [found.get(message[:3]) for message in messages]
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
@@ -660,37 +628,17 @@ class Storage:
         )
         return changed > 0
 
-    async def save_outcome(
-        self,
-        user_id: int,
-        row: int,
-        kind: MessageKind,
-        sets: Sequence[ParsedSet] = (),
-        performed_at: datetime | None = None,
-        feedback: Sequence[Feedback] = (),
-        times: Sequence[datetime] | None = None,
-    ) -> None:
-        """Replace what a message logged (an edit corrects it) and remember its feedback for /why.
-
-        `times` gives each set its own moment (an imported workout); otherwise all share `performed_at`.
-        One statement (see migration 6), so it is atomic and costs one trip to the database.
-        """
-        moment = _iso(performed_at or datetime.now(UTC))
-        moments = [_iso(t) for t in times] if times else [moment] * len(sets)
-        items = [{"performed_at": when, "set": parsed} for parsed, when in zip(sets, moments, strict=True)]
-        feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
-        await self._outcomes((row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"))
-
-    async def _insert_outcomes(self, outcomes: list[tuple[int, int, str, str | None, str]]) -> list[None]:
+    async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]:
+        # One INSERT into the `outcomes` view (migration 6): its trigger replaces the sets and marks the message.
         values = ", ".join(["(?, ?, ?, ?, ?)"] * len(outcomes))
+        params: list[object] = []
+        for row, user_id, kind, feedback_json, sets in outcomes:
+            items = [{"performed_at": _iso(when), "set": parsed} for parsed, when in sets]
+            params += [row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"]
         await self._write_one(
-            f"INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json) VALUES {values}",
-            [value for outcome in outcomes for value in outcome],
+            f"INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json) VALUES {values}", params
         )
         return [None] * len(outcomes)
-
-    async def mark_answered(self, user_id: int, row: int) -> None:
-        await self._answers((row, user_id))
 
     async def _mark_answered(self, messages: list[tuple[int, int]]) -> list[None]:
         values = ", ".join(["(?, ?)"] * len(messages))
@@ -846,8 +794,6 @@ class Storage:
 
     # Button presses, confirmations, the bot that owns the data ------------------------------
 
-    PRESS_MEMORY = timedelta(days=2)  # Telegram keeps an update at most 24 h: older presses cannot come back
-
     async def record_press(self, user_id: int, press_id: str, received_at: datetime) -> bool:
         """A button press, by Telegram's query id; False when it was already answered (a re-delivery)."""
         async with self._write() as db:
@@ -915,16 +861,12 @@ class Storage:
 
     # Webhook mode's inbox -------------------------------------------------------------------
 
-    async def inbox_put(self, update_id: int, user_id: int, payload: str, received_at: datetime) -> None:
-        """Keep an update as posted, once (a re-sent one is not added again); durable when this returns."""
-        await self._inbox((update_id, user_id, payload, _iso(received_at)))
-
-    async def _inbox_insert(self, updates: list[tuple[int, int, str, str]]) -> list[None]:
+    async def _inbox_insert(self, updates: list[InboxUpdate]) -> list[None]:
         values = ", ".join(["(?, ?, ?, ?)"] * len(updates))
         await self._write_one(
             f"INSERT INTO inbox (update_id, user_id, payload, received_at) VALUES {values} "
             "ON CONFLICT (update_id) DO NOTHING",
-            [value for update in updates for value in update],
+            [value for *update, received_at in updates for value in (*update, _iso(received_at))],
         )
         return [None] * len(updates)
 
@@ -933,7 +875,7 @@ class Storage:
         rows = await self._rows(
             "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
         )
-        return [(int(r[0]), int(r[1]), str(r[2])) for r in rows]
+        return inbox_rows(rows)
 
     async def inbox_claim(
         self, worker: str, now: datetime, stale: timedelta, limit: int = 100
@@ -949,7 +891,7 @@ class Storage:
             "AND e.update_id < i.update_id) ORDER BY i.update_id LIMIT ?) RETURNING update_id, user_id, payload",
             (worker, _iso(now), _iso(now - stale), limit),
         )
-        return sorted((int(r[0]), int(r[1]), str(r[2])) for r in rows)
+        return sorted(inbox_rows(rows))
 
     async def inbox_done(self, update_id: int) -> None:
         """Handled; rows done more than two days ago go (Telegram re-sends nothing that old)."""
@@ -1011,22 +953,7 @@ class Storage:
             ) as cursor,
         ):
             rows = await cursor.fetchall()
-        return [
-            Claim(
-                user=UserSettings(
-                    id=row[0],
-                    unit=row[1],
-                    experience=Experience(row[2]),
-                    timezone=row[3],
-                    checkin_time=row[4],
-                    checkins_on=True,
-                    chat_id=row[5],
-                ),
-                due=_moment(row[6]),
-                already_sent=row[7] == row[6],
-            )
-            for row in rows
-        ]
+        return [self._claim_from_row(row) for row in rows]
 
     async def mark_checkin_sent(self, user_id: int) -> None:
         """Written the moment a prompt is out, so a crash before rescheduling does not send it again;
@@ -1060,10 +987,6 @@ class Storage:
             (user_id,),
         )
 
-    async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
-        found = await self.checkins(user_id, since=day)
-        return next((checkin for checkin in found if checkin.day == day), None)
-
     # The workout as a conversation -----------------------------------------------------------
 
     async def conversation(self, user_id: int, chat_id: int) -> Conversation:
@@ -1072,14 +995,7 @@ class Storage:
             "SELECT state_json, last_row, rest_due, rest_s FROM conversations WHERE user_id = ? AND chat_id = ?",
             (user_id, chat_id),
         )
-        if row is None:
-            return Conversation(state=State())
-        return Conversation(
-            state=State.model_validate_json(row[0]),
-            last_row=row[1],
-            rest_due=_moment(row[2]) if row[2] else None,
-            rest_s=row[3],
-        )
+        return self._conversation_from_row(row)
 
     async def save_conversation(
         self,
@@ -1128,10 +1044,7 @@ class Storage:
         found = await self._row(
             "SELECT context_json, received_at FROM messages WHERE id = ? AND user_id = ?", (row, user_id)
         )
-        if found is None:
-            return None
-        state = State.model_validate_json(found[0]) if found[0] else None
-        return MessageContext(state=state, received_at=_moment(found[1]))
+        return self._context_from_row(found)
 
     async def exercise_bests(
         self,
@@ -1161,12 +1074,7 @@ class Storage:
             f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0{condition}",
             params,
         )
-        found: dict[str, list[tuple[float | None, int, float | None, bool]]] = {name: [] for name in exercises}
-        for name, load, reps, rir, amrap in rows:
-            found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))
-        return found
-
-    LAST_TIME_SETS = 40  # more than any one session of one exercise
+        return bests_from_rows(exercises, rows)
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
         """The newest sets of each exercise before `before`, oldest first (for "last time")."""
@@ -1187,8 +1095,6 @@ class Storage:
         )
         return HISTORY.validate_json(row[0]) if row and row[0] else []
 
-    STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
-
     async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
         """Atomically take due rest pings and idle sessions: two sweepers never get the same one; a claim
         a dead sweeper left is taken again after a minute."""
@@ -1201,17 +1107,7 @@ class Storage:
                 f"AND ({claimed} IS NULL OR {claimed} < ?) RETURNING user_id, chat_id, state_json, {due}, rest_s",
                 (_iso(now), _iso(now), stale),
             )
-            claims += [
-                TimerClaim(
-                    kind=kind,
-                    user_id=row[0],
-                    chat_id=row[1],
-                    state=State.model_validate_json(row[2]),
-                    due=_moment(row[3]),
-                    seconds=row[4],
-                )
-                for row in rows
-            ]
+            claims += [self._timer_claim_from_row(kind, row) for row in rows]
         return claims
 
     async def finish_timer(self, claim: TimerClaim) -> None:
