@@ -522,7 +522,6 @@ class PostgresStorage(SharedStorage):
         return int(row[0]) if row else None
 
     async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> bool:
-        """Keep an edit's text; False when this very edit was already handled and answered (a re-delivery)."""
         changed = await self._write_one(
             "UPDATE messages SET text = %s, edited_at = %s, answered = false WHERE id = %s AND user_id = %s "
             "AND NOT (answered AND edited_at IS NOT DISTINCT FROM %s AND text = %s)",
@@ -649,10 +648,7 @@ class PostgresStorage(SharedStorage):
         return FEEDBACK.validate_json(row[0]) if row else []
 
     async def undo_last(self, user_id: int, by_row: int | None = None) -> list[ParsedSet]:
-        """Remove the sets of the user's most recent logged message; the raw text stays on record.
-
-        `by_row` is the /undo message itself: what it removed is kept on it, in the same transaction, so a
-        re-delivered /undo gets the same answer and removes nothing more."""
+        # One transaction: what it removed is kept on the /undo message (`by_row`) too.
         async with self._connection() as db, db.transaction():
             if by_row is not None:
                 cursor = await db.execute(
@@ -680,7 +676,6 @@ class PostgresStorage(SharedStorage):
         return removed
 
     async def forget(self, user_id: int) -> None:
-        """Delete everything we hold about a user."""
         async with self._connection() as db, db.transaction():
             for table in ("sets", "set_bests", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = %s", (user_id,))
@@ -689,7 +684,6 @@ class PostgresStorage(SharedStorage):
     # Button presses, confirmations, the bot that owns the data ------------------------------
 
     async def record_press(self, user_id: int, press_id: str, received_at: datetime) -> bool:
-        """A button press, by Telegram's query id; False when it was already answered (a re-delivery)."""
         async with self._connection() as db, db.transaction():
             await db.execute("DELETE FROM presses WHERE received_at < %s", (received_at - self.PRESS_MEMORY,))
             cursor = await db.execute(
@@ -706,7 +700,6 @@ class PostgresStorage(SharedStorage):
         )
 
     async def issue_confirmation(self, user_id: int, purpose: str, token: str, expires_at: datetime) -> None:
-        """Remember the one token that confirms `purpose` for this lifter (a new one replaces the old)."""
         await self._write_one(
             "INSERT INTO confirmations (user_id, purpose, token, expires_at) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (user_id, purpose) DO UPDATE SET token = excluded.token, expires_at = excluded.expires_at",
@@ -714,7 +707,6 @@ class PostgresStorage(SharedStorage):
         )
 
     async def consume_confirmation(self, user_id: int, purpose: str, token: str, now: datetime) -> bool:
-        """True once: for this lifter's own, unexpired token; it is used up either way."""
         row = await self._row(
             "DELETE FROM confirmations WHERE user_id = %s AND purpose = %s AND token = %s RETURNING expires_at",
             (user_id, purpose, _clean(token)),
@@ -722,7 +714,6 @@ class PostgresStorage(SharedStorage):
         return bool(row is not None and row[0] > now)
 
     async def bind_bot(self, bot_id: int) -> int:
-        """Record the bot that owns this data on first start; returns the owner as recorded."""
         await self._write_one(
             "INSERT INTO meta (key, value) VALUES ('bot_id', %s) ON CONFLICT (key) DO NOTHING", (str(bot_id),)
         )
@@ -730,8 +721,7 @@ class PostgresStorage(SharedStorage):
         return int(row[0])
 
     async def hold_poller(self, instance: str, now: datetime, ttl: timedelta, take_over: str | None = None) -> str:
-        """Take or renew the right to poll Telegram for this data until `now + ttl`; returns who holds it
-        (free, ours, lapsed, or held by `take_over`, known dead). One statement: atomic across workers."""
+        # One statement: atomic across workers.
         await self._write_one(
             "INSERT INTO meta (key, value) "
             "VALUES ('poller', json_build_object('instance', %s::text, 'until', %s::text)) "
@@ -750,7 +740,6 @@ class PostgresStorage(SharedStorage):
     # The workout as a conversation -----------------------------------------------------------
 
     async def conversation(self, user_id: int, chat_id: int) -> Conversation:
-        """The lifter's conversation in this chat (a fresh one if there is none yet)."""
         row = await self._row(
             "SELECT state_json::text, last_row, rest_due, rest_s FROM conversations "
             "WHERE user_id = %s AND chat_id = %s",
@@ -770,8 +759,7 @@ class PostgresStorage(SharedStorage):
         rest_due: datetime | None = None,
         rest_s: int | None = None,
     ) -> None:
-        """The state after a message (`row` keeps `before`, the state it was read in) and what happens to the
-        rest ping: kept, cancelled or set. One statement, as on SQLite."""
+        # One statement, as on SQLite: a data-modifying CTE instead of a view.
         idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
         await self._write_one(
             "WITH saved AS (INSERT INTO conversations "
@@ -814,7 +802,6 @@ class PostgresStorage(SharedStorage):
         return str(found[0]) if found is not None else None
 
     async def message_context(self, user_id: int, row: int) -> MessageContext | None:
-        """The conversation state a message was read in, and when it came (an edit re-reads it there)."""
         found = await self._row(
             "SELECT context_json::text, received_at FROM messages WHERE id = %s AND user_id = %s", (row, user_id)
         )
@@ -827,9 +814,7 @@ class PostgresStorage(SharedStorage):
         before: datetime | None = None,
         done_before: datetime | None = None,
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load, all of them or those
-        first done before `before`, of the exercises done before `done_before`: what records are measured
-        against (`set_bests`, migrations 11 and 12)."""
+        # Read from set_bests (kept by a trigger, migrations 11 and 12).
         if not exercises:
             return {}
         rows = await self._rows(
@@ -842,7 +827,6 @@ class PostgresStorage(SharedStorage):
         return bests_from_rows(exercises, rows)
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
-        """The newest sets of each exercise before `before`, oldest first (for "last time")."""
         if not exercises:
             return []
         row = await self._row(
@@ -855,8 +839,6 @@ class PostgresStorage(SharedStorage):
         return HISTORY.validate_json(row[0])
 
     async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
-        """Atomically take due rest pings and idle sessions: two sweepers (or workers) never get the same
-        one; a claim a dead sweeper left is taken again after a minute."""
         stale = now - timedelta(seconds=self.STALE_TIMER_CLAIM)
         claims: list[TimerClaim] = []
         for kind in (TimerKind.REST, TimerKind.IDLE):
@@ -871,7 +853,6 @@ class PostgresStorage(SharedStorage):
         return claims
 
     async def finish_timer(self, claim: TimerClaim) -> None:
-        """The ping is out: clear it, unless a newer one replaced it meanwhile. An idle close ends the session."""
         if claim.kind is TimerKind.REST:
             await self._write_one(
                 "UPDATE conversations SET rest_due = NULL, rest_s = NULL, rest_claimed_at = NULL "
@@ -899,7 +880,6 @@ class PostgresStorage(SharedStorage):
         return [None] * len(updates)
 
     async def inbox_pending(self) -> list[tuple[int, int, str]]:
-        """Updates kept but not yet handled, oldest first."""
         rows = await self._rows(
             "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
         )
@@ -908,9 +888,7 @@ class PostgresStorage(SharedStorage):
     async def inbox_claim(
         self, worker: str, now: datetime, stale: timedelta, limit: int = 100
     ) -> list[tuple[int, int, str]]:
-        """Take, for `worker`, each lifter's oldest pending update when none of that lifter's is in hand
-        elsewhere (a claim older than `stale` is a dead worker's): one statement, so two workers never take
-        the same update, and a lifter's next update waits until the one before it is done."""
+        # One statement; SKIP LOCKED lets several workers claim at once.
         rows = await self._rows(
             "UPDATE inbox SET claimed_by = %s, claimed_at = %s WHERE update_id IN ("
             "SELECT i.update_id FROM inbox AS i WHERE i.done_at IS NULL "
@@ -923,7 +901,6 @@ class PostgresStorage(SharedStorage):
         return sorted(inbox_rows(rows))
 
     async def inbox_done(self, update_id: int) -> None:
-        """Handled; rows done more than two days ago go (Telegram re-sends nothing that old)."""
         now = datetime.now(UTC)
         await self._write_one("UPDATE inbox SET done_at = %s WHERE update_id = %s", (now, update_id))
         if update_id % 100 == 0:
@@ -965,7 +942,7 @@ class PostgresStorage(SharedStorage):
     # The check-in sweep ----------------------------------------------------------------------
 
     async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
-        """Atomically take the users whose check-in is due; SKIP LOCKED lets several workers sweep at once."""
+        # SKIP LOCKED lets several workers sweep at once.
         rows = await self._rows(
             "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = %s, next_checkin_utc = NULL "
             "WHERE id IN (SELECT id FROM users WHERE checkins_on AND next_checkin_utc IS NOT NULL "

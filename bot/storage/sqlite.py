@@ -551,7 +551,6 @@ class Storage(SharedStorage):
     # Users ---------------------------------------------------------------------------------
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
-        """The lifter's settings, creating them with defaults on first contact."""
         row = await self._row(f"SELECT {USER_COLUMNS} FROM users WHERE id = ?", (user_id,))
         if row is None or (chat_id is not None and row[7] != chat_id):
             async with self._write() as db:
@@ -578,9 +577,6 @@ class Storage(SharedStorage):
     async def record_message(
         self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
     ) -> StoredMessage:
-        """Keep every raw message, once: a re-delivered update finds its first copy.
-
-        `arrive` is the usual way in; this is its long way, and the way in for imported files."""
         async with self._write_lock:
             inserted = await self._rows(
                 "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) VALUES (?, ?, ?, ?, ?) "
@@ -618,9 +614,6 @@ class Storage(SharedStorage):
         return int(row[0]) if row else None
 
     async def edit_message(self, user_id: int, row: int, text: str, edited_at: datetime) -> bool:
-        """Keep an edit's text; False when this very edit was already handled and answered (a re-delivery).
-
-        The message counts as unanswered again until the reply to the edit has gone out."""
         changed = await self._write_one(
             "UPDATE messages SET text = ?, edited_at = ?, answered = 0 WHERE id = ? AND user_id = ? "
             "AND NOT (answered = 1 AND edited_at IS ? AND text = ?)",
@@ -653,11 +646,7 @@ class Storage(SharedStorage):
     async def history(
         self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
     ) -> list[LoggedSet]:
-        """The user's sets from `since` on, oldest first: what the rules look at on every message.
-
-        `longer` = (earlier moment, exercises) adds those exercises' sets back to that moment (main-lift
-        trends). SQLite hands the rows over as one JSON array that pydantic-core validates natively.
-        """
+        # SQLite hands the rows over as one JSON array, which pydantic-core validates natively.
         row = await self._row(*_history_query(user_id, since, longer))
         return HISTORY.validate_json(row[0]) if row and row[0] else []
 
@@ -668,7 +657,7 @@ class Storage(SharedStorage):
         checkins_since: date,
         longer: tuple[datetime, Sequence[str]] | None = None,
     ) -> tuple[list[LoggedSet], list[CheckIn]]:
-        """`history` and `checkins` together, in one trip: the rules need both on every logged set."""
+        # One trip: both arrays in one SELECT.
         history_sql, params = _history_query(user_id, since, longer)
         row = await self._row(
             f"SELECT ({history_sql}), ({_CHECKINS_QUERY})", (*params, user_id, checkins_since.isoformat())
@@ -677,7 +666,6 @@ class Storage(SharedStorage):
         return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
 
     async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]:
-        """Recent sets of many lifters in one query (the check-in sweep prompts a batch at a time)."""
         if not user_ids:
             return {}
         marks = ", ".join("?" * len(user_ids))
@@ -697,7 +685,6 @@ class Storage(SharedStorage):
         return await self._set_rows(user_id)
 
     async def exercise_summaries(self, user_id: int, exercise: str) -> list[SetSummary]:
-        """One exercise's whole history, lean: first segment and effort only (for /progress)."""
         rows = await self._rows(
             "SELECT performed_at, json_extract(segments_json, '$[0][0]'), json_extract(segments_json, '$[0][1]'), "
             "rir, amrap, bodyweight FROM sets WHERE user_id = ? AND exercise = ? ORDER BY performed_at",
@@ -748,10 +735,7 @@ class Storage(SharedStorage):
         return [Feedback.model_validate(item) for item in json.loads(row[0])] if row else []
 
     async def undo_last(self, user_id: int, by_row: int | None = None) -> list[ParsedSet]:
-        """Remove the sets of the user's most recent logged message; the raw text stays on record.
-
-        `by_row` is the /undo message itself: what it removed is kept on it, in the same transaction, so a
-        re-delivered /undo gets the same answer and removes nothing more."""
+        # One transaction: what it removed is kept on the /undo message (`by_row`) too.
         async with self._write() as db:
             if by_row is not None:
                 done = await self._row_in(
@@ -786,7 +770,6 @@ class Storage(SharedStorage):
         return removed
 
     async def forget(self, user_id: int) -> None:
-        """Delete everything we hold about a user."""
         async with self._write() as db:
             for table in ("sets", "set_bests", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
@@ -795,7 +778,6 @@ class Storage(SharedStorage):
     # Button presses, confirmations, the bot that owns the data ------------------------------
 
     async def record_press(self, user_id: int, press_id: str, received_at: datetime) -> bool:
-        """A button press, by Telegram's query id; False when it was already answered (a re-delivery)."""
         async with self._write() as db:
             await db.execute("DELETE FROM presses WHERE received_at < ?", (_iso(received_at - self.PRESS_MEMORY),))
             found = await self._row_in(
@@ -813,7 +795,6 @@ class Storage(SharedStorage):
         await self._write_one("UPDATE presses SET answered = 1 WHERE user_id = ? AND press_id = ?", (user_id, press_id))
 
     async def issue_confirmation(self, user_id: int, purpose: str, token: str, expires_at: datetime) -> None:
-        """Remember the one token that confirms `purpose` for this lifter (a new one replaces the old)."""
         await self._write_one(
             "INSERT INTO confirmations (user_id, purpose, token, expires_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (user_id, purpose) DO UPDATE SET token = excluded.token, expires_at = excluded.expires_at",
@@ -821,7 +802,6 @@ class Storage(SharedStorage):
         )
 
     async def consume_confirmation(self, user_id: int, purpose: str, token: str, now: datetime) -> bool:
-        """True once: for this lifter's own, unexpired token; it is used up either way."""
         async with self._write() as db:
             found = await self._row_in(
                 db, "SELECT token, expires_at FROM confirmations WHERE user_id = ? AND purpose = ?", (user_id, purpose)
@@ -832,7 +812,6 @@ class Storage(SharedStorage):
         return bool(_moment(found[1]) > now)
 
     async def bind_bot(self, bot_id: int) -> int:
-        """Record the bot that owns this data on first start; returns the owner as recorded."""
         await self._write_one(
             "INSERT INTO meta (key, value) VALUES ('bot_id', ?) ON CONFLICT (key) DO NOTHING", (str(bot_id),)
         )
@@ -840,11 +819,6 @@ class Storage(SharedStorage):
         return int(row[0])
 
     async def hold_poller(self, instance: str, now: datetime, ttl: timedelta, take_over: str | None = None) -> str:
-        """Take or renew the right to poll Telegram for this data until `now + ttl`; returns who holds it.
-
-        Two instances on one database (a deploy overlap) never poll at once: the second waits until the
-        first releases the lease (a clean stop) or lets it lapse (a crash). `take_over` names a holder known
-        to be dead (its process is gone), whose lease is taken at once."""
         await self._write_one(
             "INSERT INTO meta (key, value) VALUES ('poller', json_object('instance', ?, 'until', ?)) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
@@ -871,7 +845,6 @@ class Storage(SharedStorage):
         return [None] * len(updates)
 
     async def inbox_pending(self) -> list[tuple[int, int, str]]:
-        """Updates kept but not yet handled, oldest first."""
         rows = await self._rows(
             "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
         )
@@ -880,9 +853,7 @@ class Storage(SharedStorage):
     async def inbox_claim(
         self, worker: str, now: datetime, stale: timedelta, limit: int = 100
     ) -> list[tuple[int, int, str]]:
-        """Take, for `worker`, each lifter's oldest pending update when none of that lifter's is in hand
-        elsewhere (a claim older than `stale` is a dead worker's): one statement, so two workers never take
-        the same update, and a lifter's next update waits until the one before it is done."""
+        # One statement, so two workers never take the same update.
         rows = await self._rows(
             "UPDATE inbox SET claimed_by = ?, claimed_at = ? WHERE update_id IN ("
             "SELECT i.update_id FROM inbox AS i WHERE i.done_at IS NULL "
@@ -894,7 +865,6 @@ class Storage(SharedStorage):
         return sorted(inbox_rows(rows))
 
     async def inbox_done(self, update_id: int) -> None:
-        """Handled; rows done more than two days ago go (Telegram re-sends nothing that old)."""
         now = datetime.now(UTC)
         await self._write_one("UPDATE inbox SET done_at = ? WHERE update_id = ?", (_iso(now), update_id))
         if update_id % 100 == 0:
@@ -937,11 +907,7 @@ class Storage(SharedStorage):
     # The check-in sweep ----------------------------------------------------------------------
 
     async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
-        """Atomically take the users whose check-in is due: two sweepers never get the same one.
-
-        The claim moves the due instant to `claimed_due` and clears `next_checkin_utc`; `finish_checkins`
-        sets the next instant once the prompt is out (or skipped).
-        """
+        # The claim moves the due instant to claimed_due; finish_checkins sets the next one.
         async with (
             self._write() as db,
             db.execute(
@@ -956,15 +922,12 @@ class Storage(SharedStorage):
         return [self._claim_from_row(row) for row in rows]
 
     async def mark_checkin_sent(self, user_id: int) -> None:
-        """Written the moment a prompt is out, so a crash before rescheduling does not send it again;
-        free-text replies from now on are read as the check-in answer."""
         await self._write_one(
             "UPDATE users SET checkin_sent_for = claimed_due, awaiting = ? WHERE id = ? AND claimed_due IS NOT NULL",
             (Awaiting.CHECKIN, user_id),
         )
 
     async def finish_checkins(self, outcomes: Iterable[tuple[int, datetime]]) -> None:
-        """(user, next instant) for each claim: release the claim and schedule the next prompt."""
         async with self._write() as db:
             await db.executemany(
                 "UPDATE users SET next_checkin_utc = ?, claimed_due = NULL, claimed_at = NULL "
@@ -973,7 +936,6 @@ class Storage(SharedStorage):
             )
 
     async def recover_stale_claims(self, claimed_before: datetime) -> int:
-        """Claims a dead sweeper never finished go back on the schedule (the sent marker stops repeats)."""
         return await self._write_one(
             "UPDATE users SET next_checkin_utc = claimed_due, claimed_due = NULL, claimed_at = NULL "
             "WHERE checkins_on = 1 AND claimed_at IS NOT NULL AND claimed_at < ? AND next_checkin_utc IS NULL",
@@ -990,7 +952,6 @@ class Storage(SharedStorage):
     # The workout as a conversation -----------------------------------------------------------
 
     async def conversation(self, user_id: int, chat_id: int) -> Conversation:
-        """The lifter's conversation in this chat (a fresh one if there is none yet)."""
         row = await self._row(
             "SELECT state_json, last_row, rest_due, rest_s FROM conversations WHERE user_id = ? AND chat_id = ?",
             (user_id, chat_id),
@@ -1009,8 +970,7 @@ class Storage(SharedStorage):
         rest_due: datetime | None = None,
         rest_s: int | None = None,
     ) -> None:
-        """The state after a message (`row`, which keeps `before`, the state it was read in), and what
-        happens to the rest ping: kept, cancelled (a new set) or set. One statement (migration 8)."""
+        # One statement: an INSERT into the conversation_writes view (migration 8).
         idle_due = _iso(state.last_at + SESSION_IDLE) if state.session_open and state.last_at else None
         await self._write_one(
             "INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest, "
@@ -1040,7 +1000,6 @@ class Storage(SharedStorage):
         return str(found[0]) if found is not None else None
 
     async def message_context(self, user_id: int, row: int) -> MessageContext | None:
-        """The conversation state a message was read in, and when it came (an edit re-reads it there)."""
         found = await self._row(
             "SELECT context_json, received_at FROM messages WHERE id = ? AND user_id = ?", (row, user_id)
         )
@@ -1053,10 +1012,7 @@ class Storage(SharedStorage):
         before: datetime | None = None,
         done_before: datetime | None = None,
     ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        """Distinct (load, reps, rir, amrap) of each exercise's working sets with a load, all of them or
-        those first done before `before`, of the exercises done before `done_before`: what records are
-        measured against. Read from `set_bests`
-        (kept by triggers, migrations 11 and 12): a few hundred rows for years of one lift."""
+        # Read from set_bests (kept by triggers, migrations 11 and 12): a few hundred rows for years of one lift.
         if not exercises:
             return {}
         marks = ", ".join("?" * len(exercises))
@@ -1077,7 +1033,6 @@ class Storage(SharedStorage):
         return bests_from_rows(exercises, rows)
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
-        """The newest sets of each exercise before `before`, oldest first (for "last time")."""
         if not exercises:
             return []
         part = (
@@ -1096,8 +1051,6 @@ class Storage(SharedStorage):
         return HISTORY.validate_json(row[0]) if row and row[0] else []
 
     async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
-        """Atomically take due rest pings and idle sessions: two sweepers never get the same one; a claim
-        a dead sweeper left is taken again after a minute."""
         stale = _iso(now - timedelta(seconds=self.STALE_TIMER_CLAIM))
         claims: list[TimerClaim] = []
         for kind in (TimerKind.REST, TimerKind.IDLE):
@@ -1111,8 +1064,6 @@ class Storage(SharedStorage):
         return claims
 
     async def finish_timer(self, claim: TimerClaim) -> None:
-        """The ping is out: clear it, unless a newer one replaced it meanwhile. An idle close also ends
-        the session (the state starts afresh)."""
         if claim.kind is TimerKind.REST:
             sql = "UPDATE conversations SET rest_due = NULL, rest_s = NULL, rest_claimed_at = NULL"
             sql += " WHERE user_id = ? AND chat_id = ? AND rest_due = ?"
