@@ -9,13 +9,13 @@ import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import TypeAdapter
 
 from bot.storage.contract import Claim, TimerClaim, TimerKind
-from handlers.ports import Conversation, MessageContext, StoredMessage
-from rules.conversation import State
+from handlers.ports import Conversation, MessageContext, RestChange, StoredMessage
+from rules.conversation import SESSION_IDLE, State
 from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, UserSettings
 
 Item = TypeVar("Item")
@@ -90,6 +90,22 @@ Arrival = tuple[int, int, int, str, datetime]  # user, chat, message id, text, r
 Outcome = tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]]]  # row, user, kind, feedback, sets
 InboxUpdate = tuple[int, int, str, datetime]  # update id, sender, payload, received at
 Best = tuple[float | None, int, float | None, bool]  # load, reps, rir, amrap
+Query = tuple[str, list[object]]  # SQL and its parameters
+
+
+class ConversationWrite(NamedTuple):
+    """What `save_conversation` stores, ready for the dialect's one statement."""
+
+    user_id: int
+    chat_id: int
+    state_json: str
+    row: int | None
+    moved: bool
+    context_json: str | None  # the state the message was read in
+    rest: RestChange
+    rest_due: datetime | None
+    rest_s: int | None
+    idle_due: datetime | None  # when the session closes for want of a set
 
 
 class SharedStorage(ABC):
@@ -147,8 +163,29 @@ class SharedStorage(ABC):
         self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
     ) -> StoredMessage: ...
 
+    @staticmethod
     @abstractmethod
-    async def checkins(self, user_id: int, since: date) -> list[CheckIn]: ...
+    def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None) -> Query:
+        """Sets from `since` on (plus `longer`'s exercises back to its moment) as one JSON array, oldest first."""
+
+    @staticmethod
+    @abstractmethod
+    def _checkins_query(user_id: int, since: date) -> Query:
+        """Check-ins from `since` on as one JSON array, oldest first."""
+
+    @abstractmethod
+    def _last_sets_query(self, user_id: int, exercises: Sequence[str], before: datetime) -> Query:
+        """The newest `LAST_TIME_SETS` of each exercise before `before` as one JSON array, oldest first."""
+
+    @staticmethod
+    @abstractmethod
+    def _bests_query(
+        user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
+    ) -> Query:
+        """exercise, load, reps, rir, amrap rows from `set_bests`."""
+
+    @abstractmethod
+    async def _write_conversation(self, write: ConversationWrite) -> None: ...
 
     async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
         rows = await self._rows(sql, params)
@@ -255,6 +292,66 @@ class SharedStorage(ABC):
 
     async def inbox_put(self, update_id: int, user_id: int, payload: str, received_at: datetime) -> None:
         await self._inbox((update_id, user_id, payload, received_at))
+
+    async def history(
+        self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
+    ) -> list[LoggedSet]:
+        row = await self._row(*self._history_query(user_id, since, longer))
+        return HISTORY.validate_json(row[0]) if row and row[0] else []
+
+    async def coach_data(
+        self,
+        user_id: int,
+        since: datetime,
+        checkins_since: date,
+        longer: tuple[datetime, Sequence[str]] | None = None,
+    ) -> tuple[list[LoggedSet], list[CheckIn]]:
+        history_sql, history_params = self._history_query(user_id, since, longer)
+        checkins_sql, checkins_params = self._checkins_query(user_id, checkins_since)
+        row = await self._row(f"SELECT ({history_sql}), ({checkins_sql})", [*history_params, *checkins_params])
+        assert row is not None  # one trip for both
+        return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
+
+    async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
+        row = await self._row(*self._checkins_query(user_id, since))
+        return CHECKINS.validate_json(row[0]) if row and row[0] else []
+
+    async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
+        if not exercises:
+            return []
+        row = await self._row(*self._last_sets_query(user_id, exercises, before))
+        return HISTORY.validate_json(row[0]) if row and row[0] else []
+
+    async def exercise_bests(
+        self,
+        user_id: int,
+        exercises: Sequence[str],
+        before: datetime | None = None,
+        done_before: datetime | None = None,
+    ) -> dict[str, list[Best]]:
+        if not exercises:
+            return {}
+        return bests_from_rows(exercises, await self._rows(*self._bests_query(user_id, exercises, before, done_before)))
+
+    async def save_conversation(
+        self,
+        user_id: int,
+        chat_id: int,
+        state: State,
+        row: int | None = None,
+        before: State | None = None,
+        moved: bool = True,
+        rest: RestChange = RestChange.KEEP,
+        rest_due: datetime | None = None,
+        rest_s: int | None = None,
+    ) -> None:
+        idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
+        context_json = before.model_dump_json() if before is not None else None
+        await self._write_conversation(
+            ConversationWrite(
+                user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due
+            )
+        )
 
     async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
         found = await self.checkins(user_id, since=day)

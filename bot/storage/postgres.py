@@ -27,22 +27,22 @@ from psycopg.rows import TupleRow
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from bot.storage.common import (
-    CHECKINS,
     FEEDBACK,
     HISTORY,
     SETS,
     USER_COLUMNS,
     Arrival,
+    ConversationWrite,
     InboxUpdate,
     Outcome,
+    Query,
     SharedStorage,
-    bests_from_rows,
     check_user_fields,
     inbox_rows,
 )
 from bot.storage.contract import Backend, Claim, TimerClaim, TimerKind
-from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
-from rules.conversation import SESSION_IDLE, State
+from handlers.ports import Conversation, MessageContext, StorageUnavailable, StoredMessage
+from rules.conversation import State
 from rules.models import (
     Awaiting,
     CheckIn,
@@ -332,16 +332,9 @@ _SET_FIELDS = (
 )
 _HISTORY_ITEM = f"json_build_object('performed_at', {_utc('performed_at')}, 'set', set_json)"
 _HISTORY_ORDER = "ORDER BY performed_at, message_row, position"
-_CHECKINS_QUERY = (
-    "SELECT coalesce(json_agg(json_build_object('day', day, 'soreness', soreness, 'sore_muscles', sore_muscles_json, "
-    "'joints', joints_json, 'signs', signs_json) ORDER BY day), '[]')::text "
-    "FROM checkins WHERE user_id = %s AND day >= %s"
-)
 
 
-def _history_query(
-    user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None
-) -> tuple[str, list[object]]:
+def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None) -> Query:
     condition = "performed_at >= %s"
     params: list[object] = [since]
     if longer is not None and longer[1]:
@@ -377,6 +370,39 @@ class PostgresStorage(SharedStorage):
     @staticmethod
     def _day(value: Any) -> date:  # DATE comes back as a date
         return cast(date, value)
+
+    _history_query = staticmethod(_history_query)
+
+    @staticmethod
+    def _checkins_query(user_id: int, since: date) -> Query:
+        sql = (
+            "SELECT coalesce(json_agg(json_build_object('day', day, 'soreness', soreness, "
+            "'sore_muscles', sore_muscles_json, 'joints', joints_json, 'signs', signs_json) ORDER BY day), '[]')::text "
+            "FROM checkins WHERE user_id = %s AND day >= %s"
+        )
+        return sql, [user_id, since]
+
+    @staticmethod
+    def _bests_query(
+        user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
+    ) -> Query:
+        # set_bests is kept by a trigger (migrations 11 and 12).
+        sql = (
+            "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
+            "WHERE user_id = %s AND exercise = ANY(%s) AND sets > 0 AND (%s::timestamptz IS NULL OR first_at < %s) "
+            "AND (%s::timestamptz IS NULL OR EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
+            "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < %s))"
+        )
+        return sql, [user_id, list(exercises), before, before, done_before, done_before]
+
+    def _last_sets_query(self, user_id: int, exercises: Sequence[str], before: datetime) -> Query:
+        sql = (
+            f"SELECT coalesce(json_agg({_HISTORY_ITEM} {_HISTORY_ORDER}), '[]')::text "
+            "FROM unnest(%s::text[]) AS e(name) "
+            "CROSS JOIN LATERAL (SELECT performed_at, message_row, position, set_json FROM sets WHERE user_id = %s "
+            "AND exercise = e.name AND performed_at < %s ORDER BY performed_at DESC LIMIT %s) AS recent"
+        )
+        return sql, [list(exercises), user_id, before, self.LAST_TIME_SETS]
 
     @classmethod
     async def open(cls, url: str, pool_size: int = POOL_SIZE) -> PostgresStorage:
@@ -584,23 +610,6 @@ class PostgresStorage(SharedStorage):
         )
         return [None] * len(messages)
 
-    async def history(
-        self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
-    ) -> list[LoggedSet]:
-        row = await self._row(*_history_query(user_id, since, longer))
-        return HISTORY.validate_json(row[0])
-
-    async def coach_data(
-        self,
-        user_id: int,
-        since: datetime,
-        checkins_since: date,
-        longer: tuple[datetime, Sequence[str]] | None = None,
-    ) -> tuple[list[LoggedSet], list[CheckIn]]:
-        history_sql, params = _history_query(user_id, since, longer)
-        row = await self._row(f"SELECT ({history_sql}), ({_CHECKINS_QUERY})", (*params, user_id, checkins_since))
-        return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
-
     async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]:
         if not user_ids:
             return {}
@@ -747,20 +756,8 @@ class PostgresStorage(SharedStorage):
         )
         return self._conversation_from_row(row)
 
-    async def save_conversation(
-        self,
-        user_id: int,
-        chat_id: int,
-        state: State,
-        row: int | None = None,
-        before: State | None = None,
-        moved: bool = True,
-        rest: RestChange = RestChange.KEEP,
-        rest_due: datetime | None = None,
-        rest_s: int | None = None,
-    ) -> None:
+    async def _write_conversation(self, write: ConversationWrite) -> None:
         # One statement, as on SQLite: a data-modifying CTE instead of a view.
-        idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
         await self._write_one(
             "WITH saved AS (INSERT INTO conversations "
             "(user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due) "
@@ -778,16 +775,16 @@ class PostgresStorage(SharedStorage):
             "UPDATE messages SET context_json = %(context)s::jsonb "
             "WHERE %(context)s::jsonb IS NOT NULL AND id = %(row)s::bigint AND user_id = %(user)s",
             {
-                "user": user_id,
-                "chat": chat_id,
-                "state": _clean(state.model_dump_json()),
-                "row": row,
-                "moved": moved,
-                "context": _clean(before.model_dump_json()) if before is not None else None,
-                "rest": rest.value,
-                "due": rest_due,
-                "rest_s": rest_s,
-                "idle": idle_due,
+                "user": write.user_id,
+                "chat": write.chat_id,
+                "state": _clean(write.state_json),
+                "row": write.row,
+                "moved": write.moved,
+                "context": _clean(write.context_json),
+                "rest": write.rest.value,
+                "due": write.rest_due,
+                "rest_s": write.rest_s,
+                "idle": write.idle_due,
             },
         )
 
@@ -806,37 +803,6 @@ class PostgresStorage(SharedStorage):
             "SELECT context_json::text, received_at FROM messages WHERE id = %s AND user_id = %s", (row, user_id)
         )
         return self._context_from_row(found)
-
-    async def exercise_bests(
-        self,
-        user_id: int,
-        exercises: Sequence[str],
-        before: datetime | None = None,
-        done_before: datetime | None = None,
-    ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        # Read from set_bests (kept by a trigger, migrations 11 and 12).
-        if not exercises:
-            return {}
-        rows = await self._rows(
-            "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
-            "WHERE user_id = %s AND exercise = ANY(%s) AND sets > 0 AND (%s::timestamptz IS NULL OR first_at < %s) "
-            "AND (%s::timestamptz IS NULL OR EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
-            "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < %s))",
-            (user_id, list(exercises), before, before, done_before, done_before),
-        )
-        return bests_from_rows(exercises, rows)
-
-    async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
-        if not exercises:
-            return []
-        row = await self._row(
-            f"SELECT coalesce(json_agg({_HISTORY_ITEM} {_HISTORY_ORDER}), '[]')::text "
-            "FROM unnest(%s::text[]) AS e(name) "
-            "CROSS JOIN LATERAL (SELECT performed_at, message_row, position, set_json FROM sets WHERE user_id = %s "
-            "AND exercise = e.name AND performed_at < %s ORDER BY performed_at DESC LIMIT %s) AS recent",
-            (list(exercises), user_id, before, self.LAST_TIME_SETS),
-        )
-        return HISTORY.validate_json(row[0])
 
     async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
         stale = now - timedelta(seconds=self.STALE_TIMER_CLAIM)
@@ -934,10 +900,6 @@ class PostgresStorage(SharedStorage):
                 json.dumps(list(checkin.signs)),
             ),
         )
-
-    async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
-        row = await self._row(_CHECKINS_QUERY, (user_id, since))
-        return CHECKINS.validate_json(row[0])
 
     # The check-in sweep ----------------------------------------------------------------------
 

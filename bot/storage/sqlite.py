@@ -24,21 +24,21 @@ import aiosqlite
 from pydantic_core import to_json
 
 from bot.storage.common import (
-    CHECKINS,
     HISTORY,
     SETS,
     USER_COLUMNS,
     Arrival,
+    ConversationWrite,
     InboxUpdate,
     Outcome,
+    Query,
     SharedStorage,
-    bests_from_rows,
     check_user_fields,
     inbox_rows,
 )
 from bot.storage.contract import Claim, TimerClaim, TimerKind
-from handlers.ports import Conversation, MessageContext, RestChange, StorageUnavailable, StoredMessage
-from rules.conversation import SESSION_IDLE, State
+from handlers.ports import Conversation, MessageContext, StorageUnavailable, StoredMessage
+from rules.conversation import State
 from rules.models import (
     Awaiting,
     CheckIn,
@@ -380,10 +380,7 @@ _SET_COLUMNS = (
 )
 
 
-def _history_query(
-    user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None
-) -> tuple[str, list[object]]:
-    """Sets from `since` on (plus `longer`'s exercises back to its moment) as one JSON array, oldest first."""
+def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None) -> Query:
     condition, params = "performed_at >= ?", [_iso(since)]
     if longer is not None and longer[1]:
         moment, exercises = longer
@@ -401,11 +398,33 @@ def _history_query(
     return sql, [user_id, *params]
 
 
-_CHECKINS_QUERY = (
-    "SELECT json_group_array(json_object('day', day, 'soreness', soreness, 'sore_muscles', json(sore_muscles_json), "
-    "'joints', json(joints_json), 'signs', json(signs_json))) "
-    "FROM (SELECT * FROM checkins WHERE user_id = ? AND day >= ? ORDER BY day)"
-)
+def _checkins_query(user_id: int, since: date) -> Query:
+    sql = (
+        "SELECT json_group_array(json_object('day', day, 'soreness', soreness, "
+        "'sore_muscles', json(sore_muscles_json), 'joints', json(joints_json), 'signs', json(signs_json))) "
+        "FROM (SELECT * FROM checkins WHERE user_id = ? AND day >= ? ORDER BY day)"
+    )
+    return sql, [user_id, since.isoformat()]
+
+
+def _bests_query(
+    user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
+) -> Query:
+    marks = ", ".join("?" * len(exercises))
+    condition, params = "", [user_id, *exercises]
+    if before is not None:
+        condition, params = " AND first_at < ?", [*params, _iso(before)]
+    if done_before is not None:  # only lifts done before (a session's first workout of a lift sets no PRs)
+        condition += (
+            " AND EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
+            "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < ?)"
+        )
+        params.append(_iso(done_before))
+    sql = (
+        "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
+        f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0{condition}"
+    )
+    return sql, params
 
 
 def _set_from_row(row: Sequence[Any]) -> ParsedSet:
@@ -458,6 +477,26 @@ class Storage(SharedStorage):
     @staticmethod
     def _day(value: Any) -> date:
         return date.fromisoformat(value)
+
+    # Sets, check-ins and set_bests come back as one JSON array (pydantic-core validates it natively).
+    _history_query = staticmethod(_history_query)
+    _checkins_query = staticmethod(_checkins_query)
+    _bests_query = staticmethod(_bests_query)  # set_bests is kept by triggers (migrations 11 and 12)
+
+    def _last_sets_query(self, user_id: int, exercises: Sequence[str], before: datetime) -> Query:
+        part = (
+            "SELECT * FROM (SELECT performed_at, message_row, position, set_json FROM sets WHERE user_id = ? "
+            "AND exercise = ? AND performed_at < ? ORDER BY performed_at DESC LIMIT ?)"
+        )
+        sql = " UNION ALL ".join([part] * len(exercises))
+        params: list[object] = []
+        for name in exercises:
+            params += [user_id, name, _iso(before), self.LAST_TIME_SETS]
+        return (
+            "SELECT json_group_array(json_object('performed_at', performed_at, 'set', json(set_json))) FROM "
+            f"(SELECT * FROM ({sql}) ORDER BY performed_at, message_row, position)",
+            params,
+        )
 
     @classmethod
     async def open(
@@ -642,28 +681,6 @@ class Storage(SharedStorage):
             [value for message in messages for value in message],
         )
         return [None] * len(messages)
-
-    async def history(
-        self, user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None = None
-    ) -> list[LoggedSet]:
-        # SQLite hands the rows over as one JSON array, which pydantic-core validates natively.
-        row = await self._row(*_history_query(user_id, since, longer))
-        return HISTORY.validate_json(row[0]) if row and row[0] else []
-
-    async def coach_data(
-        self,
-        user_id: int,
-        since: datetime,
-        checkins_since: date,
-        longer: tuple[datetime, Sequence[str]] | None = None,
-    ) -> tuple[list[LoggedSet], list[CheckIn]]:
-        # One trip: both arrays in one SELECT.
-        history_sql, params = _history_query(user_id, since, longer)
-        row = await self._row(
-            f"SELECT ({history_sql}), ({_CHECKINS_QUERY})", (*params, user_id, checkins_since.isoformat())
-        )
-        assert row is not None
-        return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
 
     async def histories(self, user_ids: Sequence[int], since: datetime) -> dict[int, list[LoggedSet]]:
         if not user_ids:
@@ -900,10 +917,6 @@ class Storage(SharedStorage):
                 ),
             )
 
-    async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
-        row = await self._row(_CHECKINS_QUERY, (user_id, since.isoformat()))
-        return CHECKINS.validate_json(row[0]) if row and row[0] else []
-
     # The check-in sweep ----------------------------------------------------------------------
 
     async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
@@ -958,34 +971,22 @@ class Storage(SharedStorage):
         )
         return self._conversation_from_row(row)
 
-    async def save_conversation(
-        self,
-        user_id: int,
-        chat_id: int,
-        state: State,
-        row: int | None = None,
-        before: State | None = None,
-        moved: bool = True,
-        rest: RestChange = RestChange.KEEP,
-        rest_due: datetime | None = None,
-        rest_s: int | None = None,
-    ) -> None:
+    async def _write_conversation(self, write: ConversationWrite) -> None:
         # One statement: an INSERT into the conversation_writes view (migration 8).
-        idle_due = _iso(state.last_at + SESSION_IDLE) if state.session_open and state.last_at else None
         await self._write_one(
             "INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest, "
             "rest_due, rest_s, idle_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                user_id,
-                chat_id,
-                state.model_dump_json(),
-                row,
-                int(moved),
-                before.model_dump_json() if before is not None else None,
-                rest.value,
-                _iso(rest_due) if rest_due else None,
-                rest_s,
-                idle_due,
+                write.user_id,
+                write.chat_id,
+                write.state_json,
+                write.row,
+                int(write.moved),
+                write.context_json,
+                write.rest.value,
+                _iso(write.rest_due) if write.rest_due else None,
+                write.rest_s,
+                _iso(write.idle_due) if write.idle_due else None,
             ),
         )
 
@@ -1004,51 +1005,6 @@ class Storage(SharedStorage):
             "SELECT context_json, received_at FROM messages WHERE id = ? AND user_id = ?", (row, user_id)
         )
         return self._context_from_row(found)
-
-    async def exercise_bests(
-        self,
-        user_id: int,
-        exercises: Sequence[str],
-        before: datetime | None = None,
-        done_before: datetime | None = None,
-    ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        # Read from set_bests (kept by triggers, migrations 11 and 12): a few hundred rows for years of one lift.
-        if not exercises:
-            return {}
-        marks = ", ".join("?" * len(exercises))
-        condition, params = "", [user_id, *exercises]
-        if before is not None:
-            condition, params = " AND first_at < ?", [*params, _iso(before)]
-        if done_before is not None:  # only lifts done before (a session's first workout of a lift sets no PRs)
-            condition += (
-                " AND EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
-                "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < ?)"
-            )
-            params.append(_iso(done_before))
-        rows = await self._rows(
-            "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
-            f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0{condition}",
-            params,
-        )
-        return bests_from_rows(exercises, rows)
-
-    async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:
-        if not exercises:
-            return []
-        part = (
-            "SELECT * FROM (SELECT performed_at, message_row, position, set_json FROM sets WHERE user_id = ? "
-            "AND exercise = ? AND performed_at < ? ORDER BY performed_at DESC LIMIT ?)"
-        )
-        sql = " UNION ALL ".join([part] * len(exercises))
-        params: list[object] = []
-        for name in exercises:
-            params += [user_id, name, _iso(before), self.LAST_TIME_SETS]
-        row = await self._row(
-            "SELECT json_group_array(json_object('performed_at', performed_at, 'set', json(set_json))) FROM "
-            f"(SELECT * FROM ({sql}) ORDER BY performed_at, message_row, position)",
-            params,
-        )
-        return HISTORY.validate_json(row[0]) if row and row[0] else []
 
     async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
         stale = _iso(now - timedelta(seconds=self.STALE_TIMER_CLAIM))
