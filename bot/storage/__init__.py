@@ -2,7 +2,8 @@
 
 `Backend` (contract.py) is what every backend provides: the handlers' `Store` port plus the
 check-in sweep's calls. `Storage` is the SQLite backend (sqlite.py), the default; `PostgresStorage`
-(postgres.py) is chosen by DATABASE_URL. Handlers never see a backend class; the composition root
+(postgres.py) is chosen by DATABASE_URL; both build on common.py (group commit, rows as models, the
+calls that do not depend on the dialect). Handlers never see a backend class; the composition root
 opens one once (`open_backend`) and hands it in as a `Store`.
 """
 

@@ -184,6 +184,12 @@ class SharedStorage(ABC):
     ) -> Query:
         """exercise, load, reps, rir, amrap rows from `set_bests`."""
 
+    @staticmethod
+    @abstractmethod
+    def _inbox_claim_query(worker: str, now: datetime, stale: timedelta, limit: int) -> Query:
+        """One statement that claims each lifter's oldest pending update for `worker` and returns the claimed
+        update_id, user_id, payload rows (two workers never take the same update)."""
+
     @abstractmethod
     async def _write_conversation(self, write: ConversationWrite) -> None: ...
 
@@ -352,6 +358,17 @@ class SharedStorage(ABC):
                 user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due
             )
         )
+
+    async def inbox_pending(self) -> list[tuple[int, int, str]]:
+        # Portable SQL: the same text on every backend.
+        return inbox_rows(
+            await self._rows("SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id")
+        )
+
+    async def inbox_claim(
+        self, worker: str, now: datetime, stale: timedelta, limit: int = 100
+    ) -> list[tuple[int, int, str]]:
+        return sorted(inbox_rows(await self._rows(*self._inbox_claim_query(worker, now, stale, limit))))
 
     async def checkin_on(self, user_id: int, day: date) -> CheckIn | None:
         found = await self.checkins(user_id, since=day)

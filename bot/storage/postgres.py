@@ -38,7 +38,6 @@ from bot.storage.common import (
     Query,
     SharedStorage,
     check_user_fields,
-    inbox_rows,
 )
 from bot.storage.contract import Backend, Claim, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, StorageUnavailable, StoredMessage
@@ -845,26 +844,18 @@ class PostgresStorage(SharedStorage):
         )
         return [None] * len(updates)
 
-    async def inbox_pending(self) -> list[tuple[int, int, str]]:
-        rows = await self._rows(
-            "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
-        )
-        return inbox_rows(rows)
-
-    async def inbox_claim(
-        self, worker: str, now: datetime, stale: timedelta, limit: int = 100
-    ) -> list[tuple[int, int, str]]:
-        # One statement; SKIP LOCKED lets several workers claim at once.
-        rows = await self._rows(
+    @staticmethod
+    def _inbox_claim_query(worker: str, now: datetime, stale: timedelta, limit: int) -> Query:
+        # SKIP LOCKED lets several workers claim at once.
+        sql = (
             "UPDATE inbox SET claimed_by = %s, claimed_at = %s WHERE update_id IN ("
             "SELECT i.update_id FROM inbox AS i WHERE i.done_at IS NULL "
             "AND (i.claimed_at IS NULL OR i.claimed_at < %s) "
             "AND NOT EXISTS (SELECT 1 FROM inbox AS e WHERE e.user_id = i.user_id AND e.done_at IS NULL "
             "AND e.update_id < i.update_id) ORDER BY i.update_id LIMIT %s FOR UPDATE SKIP LOCKED) "
-            "RETURNING update_id, user_id, payload",
-            (worker, now, now - stale, limit),
+            "RETURNING update_id, user_id, payload"
         )
-        return sorted(inbox_rows(rows))
+        return sql, [worker, now, now - stale, limit]
 
     async def inbox_done(self, update_id: int) -> None:
         now = datetime.now(UTC)

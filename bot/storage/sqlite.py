@@ -2,9 +2,9 @@
 
 Every query takes the user id, so one lifter can never read or change another's data. This module is
 SQLite through and through: a view with an INSTEAD OF trigger writes a message's outcome, JSON functions
-hand history over as one array, group commit batches VALUES lists. Another backend does not copy it: it
-implements `bot.storage.contract.Backend` (the handlers' `Store` port plus the check-in sweep's calls)
-in its own dialect. Handlers and rules never see SQL.
+hand history over as one array, group commit batches VALUES lists. What does not depend on the dialect
+(group commit, rows read back as models, the calls that only wrap a query) is `bot.storage.common`'s
+`SharedStorage`, which PostgreSQL shares. Handlers and rules never see SQL.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from bot.storage.common import (
     Query,
     SharedStorage,
     check_user_fields,
-    inbox_rows,
 )
 from bot.storage.contract import Claim, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, StorageUnavailable, StoredMessage
@@ -861,25 +860,16 @@ class Storage(SharedStorage):
         )
         return [None] * len(updates)
 
-    async def inbox_pending(self) -> list[tuple[int, int, str]]:
-        rows = await self._rows(
-            "SELECT update_id, user_id, payload FROM inbox WHERE done_at IS NULL ORDER BY update_id"
-        )
-        return inbox_rows(rows)
-
-    async def inbox_claim(
-        self, worker: str, now: datetime, stale: timedelta, limit: int = 100
-    ) -> list[tuple[int, int, str]]:
-        # One statement, so two workers never take the same update.
-        rows = await self._rows(
+    @staticmethod
+    def _inbox_claim_query(worker: str, now: datetime, stale: timedelta, limit: int) -> Query:
+        sql = (
             "UPDATE inbox SET claimed_by = ?, claimed_at = ? WHERE update_id IN ("
             "SELECT i.update_id FROM inbox AS i WHERE i.done_at IS NULL "
             "AND (i.claimed_at IS NULL OR i.claimed_at < ?) "
             "AND NOT EXISTS (SELECT 1 FROM inbox AS e WHERE e.user_id = i.user_id AND e.done_at IS NULL "
-            "AND e.update_id < i.update_id) ORDER BY i.update_id LIMIT ?) RETURNING update_id, user_id, payload",
-            (worker, _iso(now), _iso(now - stale), limit),
+            "AND e.update_id < i.update_id) ORDER BY i.update_id LIMIT ?) RETURNING update_id, user_id, payload"
         )
-        return sorted(inbox_rows(rows))
+        return sql, [worker, _iso(now), _iso(now - stale), limit]
 
     async def inbox_done(self, update_id: int) -> None:
         now = datetime.now(UTC)
