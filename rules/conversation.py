@@ -291,6 +291,8 @@ class _Reader:
             # words the parser took for part of a new name (`отдых 90` misspelt) are still not a set of it
             errors = within.errors if not within.sets else result.errors
             return Line(LineKind.ERROR, number, errors=errors, exercise=self.state.exercise)
+        if any(e.code == Msg.NEGATIVE for e in result.errors):  # `bench -100kg 8`: a typo, not `Bench` + a note
+            return Line(LineKind.ERROR, number, errors=result.errors, exercise=self.state.exercise)
         return self._heading(raw, text, number) or Line(LineKind.OTHER, number, errors=result.errors)
 
     def _repeat(self, match: re.Match[str], number: int) -> Line:

@@ -310,6 +310,13 @@ def test_words_the_parser_would_take_for_a_new_name_are_an_error_of_the_open_exe
     assert line.kind is LineKind.ERROR and [e.code for e in line.errors] == ["missing_exercise"]
 
 
+@pytest.mark.parametrize("line", ["bench -100kg 8", "squat 100kg -5"])
+def test_a_negative_number_is_an_error_not_a_heading_with_a_note(line: str) -> None:
+    for state in (State(), read_message("squat 100kg 5", State(), START).state):
+        (read,) = read_message(line, state, START).lines
+        assert read.kind is LineKind.ERROR and [e.code for e in read.errors] == ["negative"]
+
+
 def test_bad_lines_get_errors_with_the_lifters_own_columns() -> None:
     state = read_message("bench 100kg 8", State(), START).state
     turn = read_message("100kgg 8", state, START)
