@@ -20,6 +20,12 @@ async def ask(message: Incoming, user: UserSettings, services: Services) -> Repl
     return Reply(render_answer(found) if found else render_cannot_answer())
 
 
+def answerable(text: str) -> bool:
+    """A question the rules can answer, numbers or not (`what is my squat e1rm?`): it goes before workout
+    talk, so its digits are never logged as a set."""
+    return is_question(text) and answer(text) is not None
+
+
 async def question_hook(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
     """For text that is neither a set nor a command: answer it if it reads as a question."""
     if not is_question(message.text):

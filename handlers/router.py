@@ -121,7 +121,7 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
         if answer is not None:
             await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
             return answer
-    reply = await conversation.converse(message, row, user, services)
+    reply = None if questions.answerable(text) else await conversation.converse(message, row, user, services)
     if reply is not None:
         return reply
     reply = await questions.question_hook(message, user, services)

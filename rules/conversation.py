@@ -276,6 +276,8 @@ class _Reader:
             retry = parse_message(noted.group("head"), self.unit)
             if retry.sets or _missing_exercise(retry) is not None:
                 result = _with_note(retry, noted.group("note"))
+        if result.sets and text.endswith("?") and not any(s.known for s in result.sets):
+            return Line(LineKind.OTHER, number)  # `is 100kg 8 @9 too hard?`: a question, not an exercise called "is"
         if result.sets:
             return Line(LineKind.SETS, number, sets=result.sets, how=How.NAMED, exercise=result.sets[-1].exercise,
                         errors=result.errors)  # fmt: skip

@@ -225,6 +225,8 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
             ("bench 100kg 8", ["Bench Press 100x8"]),
             ("should I go to failure on squats?", ["other"]),
             ("thanks", ["other"]),
+            ("is 100kg 8 @9 too hard?", ["other"]),  # not 8 reps of an exercise called "is"
+            ("bench 100kg 8?", ['Bench Press 100x8 "?"']),  # a known exercise: a set, the doubt kept as its note
             ("8", ["Bench Press 100x8"]),
         ],
     ),
