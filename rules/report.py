@@ -17,6 +17,8 @@ from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, JointLevel, LoggedS
 from rules.units import convert
 
 HARD_SET_MAX_RIR = 3  # a set within 3 reps of failure counts toward growth
+# Failure guide: "Most research supports training in the RIR 1-3 range for compounds"; beyond 3 a set is easy.
+RAMP_SHARE_OF_BEST = 0.85  # an unrated set under this share of the lift's best e1RM among the sets was a ramp-up
 WEEK = timedelta(days=7)
 
 
@@ -100,15 +102,45 @@ def _effort(sets: Sequence[LoggedSet]) -> EffortSpread:
     return EffortSpread(**counts)
 
 
+def _in_kg(value: float, unit: Unit | None) -> float:
+    return convert(value, unit, "kg")
+
+
+def _ramp_sets(sets: Sequence[LoggedSet]) -> set[int]:
+    """Unrated sets that were far from failure by the lifter's own numbers: `60x5` on the way to `100 5x5`.
+
+    A set's Epley e1RM (the failure guide's formula) well under the best e1RM of the same lift among
+    these sets means many reps were left; counting it as a hard set would inflate the muscle's volume.
+    The 85% line is general coaching practice, not from the guides (a set at 85% of the day's best
+    estimate leaves roughly 4-5 reps at 5-rep loads)."""
+    estimates = [
+        (index, logged.set.exercise, _in_kg(value, logged.set.unit))
+        for index, logged in enumerate(sets)
+        if (value := set_one_rep_max(logged.set)) is not None
+    ]
+    best: dict[str, float] = {}
+    for _, exercise, value in estimates:
+        best[exercise] = max(best.get(exercise, 0.0), value)
+    return {
+        index
+        for index, exercise, value in estimates
+        if sets[index].set.rir is None and value < RAMP_SHARE_OF_BEST * best[exercise]
+    }
+
+
 def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
     hard: Counter[str] = Counter()
     intensifier: Counter[str] = Counter()
     days: defaultdict[str, set[date]] = defaultdict(set)
-    for logged in sets:
+    ramps = _ramp_sets(sets)
+    for index, logged in enumerate(sets):
         exercise = lookup(logged.set.exercise)
         if exercise is None or logged.set.warmup:  # warm-ups are neither hard sets nor intensifier uses
             continue
-        counts_as_hard = logged.set.rir is None or logged.set.rir <= HARD_SET_MAX_RIR
+        if logged.set.rir is None:
+            counts_as_hard = index not in ramps  # unrated: a working set, unless its numbers say it was easy
+        else:
+            counts_as_hard = logged.set.rir <= HARD_SET_MAX_RIR
         for muscle in exercise.primary:
             if counts_as_hard:
                 hard[muscle] += 1

@@ -144,3 +144,21 @@ def test_a_third_intensifier_day_for_a_muscle_is_the_thing_to_fix() -> None:
 
 def test_an_empty_session_has_no_summary() -> None:
     assert summarize([], [], [], NOW) is None
+
+
+RAMPS = [
+    # the session as texted, Back Squat hard sets
+    ("squat 60kg 5\nsquat 80kg 5\nsquat 100kg 5x5", 5),  # ramping up unrated: the 5x5 only
+    ("squat 100kg 5\nsquat 90kg 8\nsquat 80kg 10", 3),  # back-off sets near the top set's effort stay hard
+    ("squat 60kg 5 @6\nsquat 100kg 5", 1),  # rated: its RPE decides (RIR 4 is not hard)
+    ("squat 60kg 5\nsquat 225lb 5", 1),  # 225 lb is 102 kg: compared in one unit
+    ("squat 60kg 5", 1),  # nothing heavier to compare with
+]
+
+
+@pytest.mark.parametrize(("text", "hard"), RAMPS)
+def test_unrated_ramp_up_sets_are_not_counted_as_hard_sets(text: str, hard: int) -> None:
+    session = logged(text, NOW - timedelta(minutes=30))
+    summary = summarize(session, session, [], NOW)
+    assert summary is not None
+    assert dict((m.muscle, m.hard_sets) for m in summary.muscles)["quads"] == hard
