@@ -137,10 +137,9 @@ def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
         exercise = lookup(logged.set.exercise)
         if exercise is None or logged.set.warmup:  # warm-ups are neither hard sets nor intensifier uses
             continue
-        if logged.set.rir is None:
-            counts_as_hard = index not in ramps  # unrated: a working set, unless its numbers say it was easy
-        else:
-            counts_as_hard = logged.set.rir <= HARD_SET_MAX_RIR
+        # unrated: a working set, unless its numbers say it was easy
+        rir = logged.set.rir
+        counts_as_hard = index not in ramps if rir is None else rir <= HARD_SET_MAX_RIR
         for muscle in exercise.primary:
             if counts_as_hard:
                 hard[muscle] += 1

@@ -53,7 +53,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 async def test_week_summarises_the_last_seven_days_with_a_chart(services: Services, clock: Clock) -> None:
     await log_workouts(services, clock)
     reply = await week(Incoming(LIFTER, LIFTER, 999, "/week", clock.now), await services.storage.user(LIFTER), services)
-    assert "Hard sets</b> (RIR ≤ 3) per muscle: glutes 9 · chest 8 · quads 7 · biceps 4" in reply.html
+    # chest 7, not 8: the unrated 80 kg bench of the pair is 60% of the 100 kg 3x8's e1RM, far from failure
+    assert "Hard sets</b> (RIR ≤ 3) per muscle: glutes 9 · chest 7 · quads 7 · biceps 4" in reply.html
     assert "Intensifiers</b> (guide: once or twice per muscle per week, at most 2)" in reply.html
     assert "Effort</b>: RPE ≤6" in reply.html and "aim: most at 7-9" in reply.html
     assert "Back Squat</b> e1RM" in reply.html
