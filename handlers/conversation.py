@@ -15,7 +15,7 @@ from itertools import groupby
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Callback, NumberMeant
 from handlers.ports import Conversation, RestChange
-from handlers.render import day_text, describe_sets, escape, plural, render_logged, render_parse_errors, unit_word
+from handlers.render import day_text, describe_sets, escape, render_logged, render_parse_errors, unit_word
 from handlers.sets import coach_context, why_button
 from handlers.words import fill
 from handlers.words import replies as reply_words
@@ -87,7 +87,7 @@ def compact(parsed: ParsedSet, count: int = 1) -> str:
     reps = "+".join(str(s.reps) for s in parsed.segments)
     if parsed.technique is Technique.DROP_SET:
         loads = "/".join(format_load(s.load or 0) for s in parsed.segments)
-        text = f"{loads} {parsed.unit or ''} {reps}".replace("  ", " ")
+        text = f"{loads} {unit_word(parsed.unit) if parsed.unit else ''} {reps}".replace("  ", " ")
     else:
         volume = f"{count}×{reps}" if count > 1 else f"× {reps}"
         load = parsed.segments[0].load
@@ -113,7 +113,8 @@ def _how_tag(line: Line) -> str:
     if line.how is How.LOAD_CHANGE and line.delta is not None:
         unit = line.sets[0].unit if line.sets and line.sets[0].unit else ""
         sign = "+" if line.delta > 0 else "−"
-        return say("how.load_change", delta=f"{sign}{format_load(abs(line.delta))}", unit=unit)
+        delta = f"{sign}{format_load(abs(line.delta))}"
+        return say("how.load_change", delta=delta, unit=unit_word(unit) if unit else "")
     return ""
 
 
@@ -174,10 +175,11 @@ def render_summary(summary: Summary) -> str:
     used = [m for m in summary.muscles if m.intensifier_sets]
     if used:
         parts = [
-            f"{m.muscle.replace('_', ' ')} {plural(m.intensifier_sets, 'set')} (day {intensified.get(m.muscle, 1)} "
-            "this week" + (" ⚠️" if intensified.get(m.muscle, 1) > MAX_INTENSIFIER_DAYS_PER_WEEK else "") + ")"
+            say("summary.intensifier", muscle=body_part(m.muscle), sets=sets_count(m.intensifier_sets),
+                day=intensified.get(m.muscle, 1),
+                over=" ⚠️" if intensified.get(m.muscle, 1) > MAX_INTENSIFIER_DAYS_PER_WEEK else "")
             for m in used
-        ]
+        ]  # fmt: skip
         lines.append(say("summary.intensifiers", muscles=", ".join(parts), limit=MAX_INTENSIFIER_DAYS_PER_WEEK))
     effort = summary.effort
     if effort.rated:
@@ -198,7 +200,7 @@ def render_summary(summary: Summary) -> str:
     if "load" in params and isinstance(params["load"], float):
         params["load"] = format_load(params["load"])
     if "direction" in params:
-        params["direction"] = "up" if params["direction"] == Direction.UP.value else "down"
+        params["direction"] = say("advice.up" if params["direction"] == Direction.UP.value else "advice.down")
     advice_html = say(f"advice.{advice.advice.value}", **params)  # already HTML: filled in as it is
     lines.append(fill(CATALOGUE, "summary.next", {"advice": advice_html}))
     return "\n".join(lines)
@@ -278,7 +280,8 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
             return [say("problem.no_load_to_change")], []
         unit = last.unit or user.unit
         options: list[tuple[str, Callback]] = [
-            (say("ask.load", value=value, unit=unit, reps=last.first_reps), NumberMeant(row, value, as_load=True))
+            (say("ask.load", value=value, unit=unit_word(unit), reps=last.first_reps),
+             NumberMeant(row, value, as_load=True))
         ]
         if float(line.value).is_integer() and line.value <= MAX_REPS:
             as_reps = say("ask.reps", value=value, load=load_text(last.segments[0].load, unit))

@@ -17,6 +17,7 @@ from rules.catalog import lookup
 from rules.context import Context
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
 from rules.models import MessageKind, UserSettings
+from rules.notation import format_load
 from rules.report import WeekReport, progress, weekly_report
 from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv, inert_cell
 
@@ -103,9 +104,16 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
         estimate = _w("progress.e1rm", e1rm=f"{last.e1rm:.0f}", unit=unit_word(unit))
     text = _w(
         "progress.summary", exercise=escape(exercise_name(name)), sessions=len(points), sessions_s=_s(len(points)),
-        estimate=estimate, best=escape(last.best_set),
+        estimate=estimate, best=best_set(last.top_load, last.top_reps, unit),
     )  # fmt: skip
     return Reply(text, attachment=Attachment(file_name(f"progress-{name}", ".png"), chart, photo=True))
+
+
+def best_set(load: float | None, reps: int, unit: str) -> str:
+    """`100 kg × 8`, or `12 reps` for a set with no load."""
+    if load is None:
+        return _w("progress.best_reps", reps=reps, reps_s=_s(reps))
+    return _w("progress.best_set", load=format_load(load), unit=unit_word(unit), reps=reps)
 
 
 async def export(message: Incoming, user: UserSettings, services: Services) -> Reply:
@@ -177,8 +185,12 @@ async def import_file(user: UserSettings, content: bytes, services: Services) ->
     lines = [_w("import.done", sets=sets, sets_s=_s(sets), workouts=added, workouts_s=_s(added))]
     if skipped:
         lines.append(_w("import.skipped", workouts=skipped, workouts_s=_s(skipped)))
-    for line, problem in result.problems[:MAX_PROBLEMS_SHOWN]:
-        lines.append(_w("import.problem", line=line, problem=escape(problem)))
+    for line, problem, params in result.problems[:MAX_PROBLEMS_SHOWN]:
+        shown = {key: escape(value) if isinstance(value, str) else value for key, value in params.items()}
+        if "unit" in shown:
+            shown["unit"] = unit_word(str(shown["unit"]))
+        what = _w(f"import.problem.{problem}", **shown)
+        lines.append(_w("import.problem", line=line, problem=what))
     if len(result.problems) > MAX_PROBLEMS_SHOWN:
         lines.append(_w("import.more", count=len(result.problems) - MAX_PROBLEMS_SHOWN))
     if result.stopped_at is not None:

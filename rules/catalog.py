@@ -51,16 +51,22 @@ class Exercise(BaseModel):
         return self.primary + self.secondary
 
 
-# Why an exercise gets its rest-pause fit; the texts are shown to lifters.
-STABLE_MACHINE = "stable machine or cable setup: the target muscle, not balance, limits the set"
-STABLE_ISOLATION = "simple isolation: technique stays recognisable when reps slow down"
-FREE_WEIGHT_OK = "usable, but dumbbells or bodyweight get harder to control when tired"
-HEAVY_BARBELL = "heavy barbell compound: bracing and bar path degrade under short rest"
-TECHNICAL_HINGE = "technical hinge: a tired rep turns into a rounded back, not more growth"
-OLYMPIC = "Olympic lift: speed and skill, not fatigue, are the point"
-UNSTABLE = "unstable movement: balance gives out before the target muscle"
-CARDIO = "cardio: not a lifting set; rest-pause and drop sets do not apply"
-HOLD = "timed hold: there are no reps to pause between"
+# Why an exercise gets its rest-pause fit, as ids: the words are handlers/words/feedback.py FIT_REASONS.
+STABLE_MACHINE = "stable_machine"
+STABLE_ISOLATION = "stable_isolation"
+FREE_WEIGHT_OK = "free_weight_ok"
+HEAVY_BARBELL = "heavy_barbell"
+TECHNICAL_HINGE = "technical_hinge"
+OLYMPIC = "olympic"
+UNSTABLE = "unstable"
+CARDIO = "cardio"
+HOLD = "hold"
+# Usable, with one exercise's own caution.
+NARROW_GRIP = "narrow_grip"
+LOWER_BACK_GRIND = "lower_back_grind"
+ELBOW_DRIFT = "elbow_drift"
+ECCENTRIC_SORENESS = "eccentric_soreness"
+HEAVY_BAR_SETUP = "heavy_bar_setup"
 
 # Joints a movement pattern loads, for check-in driven warnings (rest-pause guide: pull
 # rest-pause work on what irritates a joint first).
@@ -151,7 +157,7 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "reverse fly|rear delt raise|reverse pec deck|rear delt machine|rear delt|rdf|reverse flye"),
     ("Face Pull", _I, "rear_delt", "cable", "rear_delts", "upper_back", _G, STABLE_MACHINE, False,
      "facepull|face pulls|rope face pull"),
-    ("Upright Row", _C, "vertical_pull", "barbell", "shoulders", "traps", _O, "usable, but a narrow grip irritates many shoulders", False,
+    ("Upright Row", _C, "vertical_pull", "barbell", "shoulders", "traps", _O, NARROW_GRIP, False,
      "upright rows|cable upright row"),
     # Back
     ("Deadlift", _C, "hinge", "barbell", "hamstrings glutes lower_back", "upper_back traps", _P, TECHNICAL_HINGE, True,
@@ -194,7 +200,7 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "pullover|db pullover"),
     ("Shrug", _I, "shrug", "dumbbell", "traps", "", _G, STABLE_ISOLATION, False,
      "shrugs|db shrug|barbell shrug|dumbbell shrug|trap shrug"),
-    ("Back Extension", _C, "hip_extension", "machine", "lower_back glutes", "hamstrings", _O, "usable, but keep the lower back out of grinding reps", False,
+    ("Back Extension", _C, "hip_extension", "machine", "lower_back glutes", "hamstrings", _O, LOWER_BACK_GRIND, False,
      "hyperextension|back ext|hyper|hyperextensions|back extensions|roman chair"),
     # Arms
     ("Biceps Curl", _I, "elbow_flexion", "dumbbell", "biceps", "forearms", _G, STABLE_ISOLATION, False,
@@ -221,7 +227,7 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "pressdown|pushdown|tricep pushdown|triceps pushdown|rope pushdown|cable pushdown|tricep pressdown|rope pressdown|push down|press down|pushdowns|pressdowns|tpd"),
     ("Overhead Triceps Extension", _I, "elbow_extension", "cable", "triceps", "", _G, STABLE_MACHINE, False,
      "overhead extension|oh tricep extension|overhead tricep extension|cable overhead extension|french press|oh ext|overhead triceps ext"),
-    ("Skull Crusher", _I, "elbow_extension", "barbell", "triceps", "", _O, "usable, but tired reps drift onto the elbows", False,
+    ("Skull Crusher", _I, "elbow_extension", "barbell", "triceps", "", _O, ELBOW_DRIFT, False,
      "skullcrusher|skull crushers|lying triceps extension|lying tricep extension|lte|ez skull crusher"),
     ("Triceps Kickback", _I, "elbow_extension", "dumbbell", "triceps", "", _G, STABLE_ISOLATION, False,
      "kickback|kickbacks|tricep kickback|db kickback|cable kickback"),
@@ -256,9 +262,9 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "leg curl|hamstring curl|lying curl|leg curls|lying leg curls|prone leg curl|ham curl"),
     ("Seated Leg Curl", _I, "knee_flexion", "machine", "hamstrings", "", _G, STABLE_MACHINE, False,
      "seated curl|seated leg curls|seated ham curl"),
-    ("Nordic Curl", _I, "knee_flexion", "bodyweight", "hamstrings", "", _O, "usable, but eccentric-heavy: soreness lingers", False,
+    ("Nordic Curl", _I, "knee_flexion", "bodyweight", "hamstrings", "", _O, ECCENTRIC_SORENESS, False,
      "nordic|nordics|nordic hamstring curl"),
-    ("Hip Thrust", _C, "hip_extension", "barbell", "glutes", "hamstrings", _O, "usable: stable setup, but a heavy bar to manage", False,
+    ("Hip Thrust", _C, "hip_extension", "barbell", "glutes", "hamstrings", _O, HEAVY_BAR_SETUP, False,
      "hip thrusts|barbell hip thrust|ht|glute thrust|machine hip thrust"),
     ("Glute Bridge", _C, "hip_extension", "barbell", "glutes", "hamstrings", _O, FREE_WEIGHT_OK, False,
      "glute bridges|bridge|barbell glute bridge"),

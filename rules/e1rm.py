@@ -21,12 +21,14 @@ MAX_RELIABLE_REPS = 15  # estimates from longer sets say more about endurance th
 # An AMRAP up to 19 reps still maps to the guide's table (15 ≈ 65%, 20+ = too light), so it gets an estimate.
 AMRAP_MAX_REPS = 19
 
-# AMRAP result -> share of 1RM that weight was, and how to use it next block (failure-proximity guide).
+# AMRAP result -> share of 1RM that weight was, and how to use it next block (failure-proximity guide:
+# 5 reps "Challenge-block intensity", 8 "upper end of the Build block", 12 "mid-range Build block",
+# 15 "lower end of the Build block"); the use is an id.
 AMRAP_GUIDE: tuple[tuple[int, float, str], ...] = (
-    (5, 0.87, "Challenge-block intensity"),
-    (8, 0.80, "upper end of the Build block"),
-    (12, 0.70, "mid-range Build block"),
-    (15, 0.65, "lower end of the Build block"),
+    (5, 0.87, "challenge"),
+    (8, 0.80, "build_high"),
+    (12, 0.70, "build_mid"),
+    (15, 0.65, "build_low"),
 )
 AMRAP_TOO_LIGHT_REPS = 20  # 20+ reps: the weight is too light; raise it before the next block
 
@@ -91,5 +93,5 @@ def set_one_rep_max(parsed: ParsedSet) -> float | None:
 
 
 def amrap_targets(one_rep_max: float) -> list[tuple[int, float, str]]:
-    """Next-block loads from an AMRAP-based max: (reps, load, where it fits)."""
+    """Next-block loads from an AMRAP-based max: (reps, load, the id of where it fits)."""
     return [(reps, one_rep_max * share, use) for reps, share, use in AMRAP_GUIDE]

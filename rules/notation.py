@@ -52,7 +52,7 @@ class Msg(StrEnum):
     """Every message id the parser returns, errors and hints; their words: handlers/words/parsing.py."""
 
     UNKNOWN_WORD = "unknown_word"  # {word}
-    NO_REPS = "no_reps"  # {exercise}
+    NO_REPS = "no_reps"  # {exercise}, "" when the line names none
     NEGATIVE = "negative"
     ZERO_REPS = "zero_reps"
     TOO_MANY_REPS = "too_many_reps"  # {count}
@@ -83,7 +83,7 @@ class Msg(StrEnum):
     DURATION_AND_REPS = "duration_and_reps"
     INTERNAL = "internal"
     # hints
-    HINT_EXAMPLE = "hint_example"  # {example}
+    HINT_EXAMPLE = "hint_example"  # the words hold the example, in the lifter's language
     HINT_DID_YOU_MEAN = "hint_did_you_mean"  # {suggestion}
     HINT_REPS = "hint_reps"
     HINT_PLAIN_NUMBER = "hint_plain_number"
@@ -111,7 +111,6 @@ class Msg(StrEnum):
     HINT_FAILED_SET = "hint_failed_set"
 
 
-EXAMPLE = "bench 100kg 3x8 @8"
 
 _NUM = r"\d+(?:\.\d+)?"
 _END = r"(?![a-zа-яё])"
@@ -946,7 +945,7 @@ def _on_xrep(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: 
         last.count = count
         return
     raise _LineError(
-        Msg.UNKNOWN_WORD, column, Msg.HINT_EXAMPLE, {"word": m.group("xrep").strip()}, {"example": EXAMPLE}
+        Msg.UNKNOWN_WORD, column, Msg.HINT_EXAMPLE, {"word": m.group("xrep").strip()}
     )
 
 
@@ -975,7 +974,7 @@ def _on_for(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: s
 def _on_left(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     """Liftosaur's unilateral `1x10|8 50lb`: 10 reps one side, 8 the other; kept as a note."""
     if not state.entries or prev != "number":
-        raise _LineError(Msg.UNKNOWN_WORD, column, Msg.HINT_EXAMPLE, {"word": m.group("left")}, {"example": EXAMPLE})
+        raise _LineError(Msg.UNKNOWN_WORD, column, Msg.HINT_EXAMPLE, {"word": m.group("left")})
     last = state.entries[-1]
     reps = last.axb[1] if last.axb is not None else last.reps[-1]
     state.per_side = True
@@ -1028,7 +1027,7 @@ def _on_word(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: 
     number = prev_text.strip() if prev == "number" and prev_text else None
     shown = word if len(word) <= MAX_ECHO_CHARS else word[:MAX_ECHO_CHARS] + "…"
     hint, suggestion = _unknown_word_hint(word[:MAX_ECHO_CHARS], number)
-    hint_params: dict[str, Param] = {"suggestion": suggestion} if suggestion else {"example": EXAMPLE}
+    hint_params: dict[str, Param] = {"suggestion": suggestion} if suggestion else {}
     raise _LineError(Msg.UNKNOWN_WORD, column, hint, {"word": shown}, hint_params)
 
 
@@ -1251,7 +1250,7 @@ def _build_sets(
     if marks:
         _apply_marks(state, marks, offset + 1, offset + len(body) + 1)
     if not state.entries:
-        raise _LineError(Msg.NO_REPS, offset + len(body) + 1, Msg.HINT_REPS, {"exercise": name.raw or "this set"})
+        raise _LineError(Msg.NO_REPS, offset + len(body) + 1, Msg.HINT_REPS, {"exercise": name.raw})
     shared_effort = _single_effort(state)
     _resolve_axb(state)
     _merge_drop_entries(state)
@@ -1529,7 +1528,7 @@ def _parse_piece(
         if after is not None:
             raw, body, name_end = after
     if len(raw) > MAX_NAME_CHARS:
-        raise _LineError(Msg.NAME_TOO_LONG, begin + 1, Msg.HINT_EXAMPLE, {"length": len(raw)}, {"example": EXAMPLE})
+        raise _LineError(Msg.NAME_TOO_LONG, begin + 1, Msg.HINT_EXAMPLE, {"length": len(raw)})
     if raw and _body_parts_only(raw):
         raise _LineError(Msg.NOT_AN_EXERCISE, begin + 1, Msg.HINT_CHECKIN, {"name": raw})
     offset = begin + name_end
@@ -1549,7 +1548,6 @@ def _parse_piece(
             column,
             Msg.HINT_START_WITH_NAME,
             sets=tuple(unnamed),
-            hint_params={"example": EXAMPLE},
         )
     sections = list(_SECTION.finditer(body))
     main = body[: sections[0].start()] if sections else body
@@ -1594,7 +1592,7 @@ def parse_message(text: str, default_unit: Unit = "kg") -> ParseResult:
         return _parse_message(text, default_unit)
     except Exception:  # the promise is "never raises": report, don't crash (and never show the exception)
         return ParseResult(
-            errors=(ParseError(code=Msg.INTERNAL, hint=Msg.HINT_EXAMPLE, hint_params={"example": EXAMPLE}),)
+            errors=(ParseError(code=Msg.INTERNAL, hint=Msg.HINT_EXAMPLE),)
         )
 
 
@@ -1608,7 +1606,7 @@ def _parse_message(text: str, default_unit: Unit) -> ParseResult:
     lines = [(number, _clean(line)) for number, line in numbered if line.strip()]
     if not lines:
         return ParseResult(
-            errors=(ParseError(code=Msg.EMPTY, hint=Msg.HINT_EXAMPLE, hint_params={"example": EXAMPLE}),)
+            errors=(ParseError(code=Msg.EMPTY, hint=Msg.HINT_EXAMPLE),)
         )
     if len(lines) > MAX_LINES:
         error = ParseError(

@@ -223,7 +223,7 @@ class ProgressPoint(BaseModel):
     day: date
     e1rm: float | None
     top_load: float | None
-    best_set: str
+    top_reps: int  # the heaviest set's reps (with `top_load`: the day's best set)
 
 
 class SetSummary(NamedTuple):
@@ -253,7 +253,6 @@ def progress(rows: Sequence[SetSummary]) -> list[ProgressPoint]:
         sets = by_day[day]
         estimates = [v for row in sets if (v := _estimate(row)) is not None]
         heaviest = max(sets, key=lambda row: (row.load or 0, row.reps))
-        load = heaviest.load
-        label = f"{load:g} x {heaviest.reps}" if load is not None else f"{heaviest.reps} reps"
-        points.append(ProgressPoint(day=day, e1rm=max(estimates) if estimates else None, top_load=load, best_set=label))
+        estimate = max(estimates) if estimates else None
+        points.append(ProgressPoint(day=day, e1rm=estimate, top_load=heaviest.load, top_reps=heaviest.reps))
     return points

@@ -12,12 +12,13 @@ import hashlib
 import io
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple, TypeVar
 
 from rules.catalog import lookup
-from rules.models import HistoryRow, ParsedSet, Segment, Technique, Unit
+from rules.models import HistoryRow, Param, ParsedSet, Segment, Technique, Unit
 from rules.notation import MAX_LOAD, MAX_REPS
 
 STRONG_COLUMNS = (
@@ -91,10 +92,41 @@ class Workout:
         return zlib.crc32(self.key.encode()) & 0x7FFFFFFF
 
 
+class Problem(NamedTuple):
+    """What was wrong with one line of an import, as an id and its params (words: handlers/words/report.py
+    `import.problem.<id>`)."""
+
+    line: int
+    problem: str  # not_strong, bad_date, bad_number, no_exercise, reps_out_of_range, weight_out_of_range
+    params: dict[str, Param]
+
+
+PROBLEMS = ("not_strong", "bad_date", "bad_number", "no_exercise", "reps_out_of_range", "weight_out_of_range")
+MAX_ECHO_CHARS = 30  # how much of an unreadable cell a problem quotes back
+
+
+class _RowProblem(Exception):
+    def __init__(self, problem: str, **params: Param) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.params = params
+
+
+_T = TypeVar("_T")
+
+
+def _read(convert: Callable[[str], _T], text: str, problem: str) -> _T:
+    """A cell converted, or the row's problem (the cell quoted back, shortened)."""
+    try:
+        return convert(text)
+    except ValueError:
+        raise _RowProblem(problem, value=text[:MAX_ECHO_CHARS]) from None
+
+
 @dataclass
 class ImportResult:
     workouts: list[Workout] = field(default_factory=list)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (line number, what was wrong)
+    problems: list[Problem] = field(default_factory=list)  # each line's problem, as an id and params
     stopped_at: int | None = None  # the row limit was reached at this line: the rest was not read
 
 
@@ -213,7 +245,7 @@ def import_csv(text: str, default_unit: Unit = "kg", max_rows: int = MAX_IMPORT_
     if reader.fieldnames is None or not {"date", "exercise name", "reps"} <= {
         name.strip().lower() for name in reader.fieldnames
     }:
-        result.problems.append((1, "this doesn't look like a Strong export (Date, Exercise Name, Reps columns)"))
+        result.problems.append(Problem(1, "not_strong", {}))
         return result
     workouts: dict[str, Workout] = {}
     pending: _Pending | None = None
@@ -234,19 +266,19 @@ def import_csv(text: str, default_unit: Unit = "kg", max_rows: int = MAX_IMPORT_
         line = reader.line_num
         row = {(k or "").strip().lower(): (v or "") for k, v in raw.items()}
         try:
-            when = _when(_cell(row, "Date"))
+            when = _read(_when, _cell(row, "Date"), "bad_date")
             exercise = _cell(row, "Exercise Name")
-            reps = int(float(_cell(row, "Reps") or "0"))
-            load = _decimal(_cell(row, "Weight"))
+            reps = int(_read(float, _cell(row, "Reps") or "0", "bad_number"))
+            load = _read(_decimal, _cell(row, "Weight"), "bad_number")
             unit = _unit(_cell(row, "Weight Unit"), default_unit)
             if not exercise:
-                raise ValueError("no exercise name")
+                raise _RowProblem("no_exercise")
             if not 0 < reps <= MAX_REPS:
-                raise ValueError(f"reps {reps} out of range")
+                raise _RowProblem("reps_out_of_range", reps=reps, max=MAX_REPS)
             if load is not None and not 0 <= load <= MAX_LOAD[unit]:
-                raise ValueError(f"weight {load:g} out of range")
-        except ValueError as error:
-            result.problems.append((line, str(error)))
+                raise _RowProblem("weight_out_of_range", load=load, unit=unit)
+        except _RowProblem as problem:
+            result.problems.append(Problem(line, problem.problem, problem.params))
             continue
         segment_number = int(_decimal(_cell(row, "Segment")) or 1)
         order = _cell(row, "Set Order")

@@ -14,9 +14,11 @@ import pytest
 from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
-from handlers.report import import_file, show_progress, week
+from handlers.report import best_set, import_file, show_progress, week
 from handlers.router import handle_text
-from rules.strong_csv import export_csv, import_csv
+from handlers.words import speaking
+from rules.notation import MAX_REPS
+from rules.strong_csv import Problem, export_csv, import_csv
 from tests.botapi import FakeBotAPI
 from tests.conftest import Clock
 
@@ -131,15 +133,16 @@ STRONG_COMMA = (
 
 @pytest.mark.parametrize(
     ("text", "sets", "problems"),
-    [(STRONG_SEMICOLON, ["Bench Press", "Bench Press", "Lat Pulldown"], [4, 5]),
+    [(STRONG_SEMICOLON, ["Bench Press", "Bench Press", "Lat Pulldown"],
+      [(4, "bad_number", {"value": "abc"}), (5, "reps_out_of_range", {"reps": 0, "max": MAX_REPS})]),
      (STRONG_COMMA, ["Back Squat", "Back Squat", "Leg Extension"], [])],
 )  # fmt: skip
 def test_strong_exports_of_both_flavours_are_read_and_bad_rows_reported_by_line(
-    text: str, sets: list[str], problems: list[int]
+    text: str, sets: list[str], problems: list[tuple[int, str, dict[str, object]]]
 ) -> None:
     result = import_csv(text)
     assert [s.exercise for w in result.workouts for s in w.sets] == sets
-    assert [line for line, _ in result.problems] == problems
+    assert [tuple(problem) for problem in result.problems] == problems
 
 
 def test_decimal_commas_and_rpe_come_through() -> None:
@@ -150,7 +153,7 @@ def test_decimal_commas_and_rpe_come_through() -> None:
 
 def test_a_file_that_is_not_a_strong_export_says_so() -> None:
     result = import_csv("name,age\nbob,3\n")
-    assert result.workouts == [] and "doesn't look like a Strong export" in result.problems[0][1]
+    assert result.workouts == [] and result.problems == [Problem(1, "not_strong", {})]
 
 
 async def test_week_export_and_import_on_telegram(telegram_bot: FakeBotAPI) -> None:
@@ -171,3 +174,31 @@ async def test_week_export_and_import_on_telegram(telegram_bot: FakeBotAPI) -> N
 
 def test_now_is_fixed_for_the_golden_file(clock: Clock) -> None:
     assert clock.now == datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Line 4: I can't read the number <code>abc</code> (row skipped)",
+                "Line 5: 0 reps is out of range (1 to 100) (row skipped)"]),
+        ("ru", ["не могу прочитать число <code>abc</code>", "0 повт. — вне допустимого (от 1 до 100)"]),
+    ],
+)  # fmt: skip
+async def test_import_problems_are_told_in_the_lifters_language(
+    services: Services, language: str, expected: list[str]
+) -> None:
+    user = await services.storage.user(LIFTER)
+    with speaking(language):
+        reply = await import_file(user, STRONG_SEMICOLON.encode(), services)
+        not_strong = await import_file(user, b"name,age\nbob,3\n", services)
+    assert all(text in reply.html for text in expected), reply.html
+    assert ("Strong" in not_strong.html) and (("не похоже" in not_strong.html) == (language == "ru"))
+
+
+@pytest.mark.parametrize(
+    ("language", "loaded", "bodyweight"),
+    [("en", "100 kg × 8", "12 reps"), ("ru", "100 кг × 8", "12 повт.")],
+)
+def test_a_progress_best_set_is_written_in_the_lifters_language(language: str, loaded: str, bodyweight: str) -> None:
+    with speaking(language):
+        assert (best_set(100.0, 8, "kg"), best_set(None, 12, "kg")) == (loaded, bodyweight)

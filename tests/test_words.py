@@ -81,7 +81,7 @@ def test_every_answer_id_has_words(message: str) -> None:
 def test_every_source_evidence_and_fit_reason_has_words() -> None:
     assert {source.value for source in Source} <= set(source_words.CATALOGUE)
     assert {f"strength.{evidence}" for evidence in EVIDENCE_IDS} <= set(answer_words.CATALOGUE)
-    assert set(FIT_REASON_IDS.values()) <= set(feedback_words.FIT_REASONS)
+    assert set(feedback_words.FIT_REASONS) >= FIT_REASON_IDS
 
 
 def test_feedback_stored_as_english_before_ids_still_explains_itself() -> None:

@@ -76,6 +76,7 @@ CATALOGUE: dict[str, str] = {
         "<b>Effort</b>: RPE ≤6 {easy} · 7-8 {productive} · 9 {hard} · 10 {failure} (guide: most sets at RPE 7-9)"
     ),
     "summary.unrated": N_("<i>{unrated} without RPE/RIR.</i>"),
+    "summary.intensifier": N_("{muscle} {sets} (day {day} this week{over})"),
     "summary.next": N_("➡️ <b>Next time</b>: {advice}"),
     "advice.intensifiers_over": N_(
         "{muscle} had intensifiers on {days} days this week, past the {limit} the guide allows: "
@@ -89,6 +90,8 @@ CATALOGUE: dict[str, str] = {
     "advice.rate_sets": N_(
         "add effort to your sets (<code>100x8 @8</code>) so I can suggest loads and check the effort spread."
     ),
+    "advice.up": N_("up"),
+    "advice.down": N_("down"),
     "advice.load": N_("<b>{exercise}</b> {direction} to {load} {unit} × {reps} (aiming at RPE 8)."),
     "advice.repeat": N_("repeat this session and add a rep or a small load jump where sets felt RPE 7-8."),
 }

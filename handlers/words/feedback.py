@@ -410,6 +410,11 @@ FIT_REASONS: dict[str, str] = {
     "unstable": N_("unstable movement: balance gives out before the target muscle"),
     "hold": N_("timed hold: there are no reps to pause between"),
     "cardio": N_("cardio: not a lifting set; rest-pause and drop sets do not apply"),
+    "narrow_grip": N_("a narrow grip irritates many shoulders"),
+    "lower_back_grind": N_("keep the lower back out of grinding reps"),
+    "elbow_drift": N_("tired reps drift onto the elbows"),
+    "eccentric_soreness": N_("it is eccentric-heavy and the soreness lingers"),
+    "heavy_bar_setup": N_("the setup is stable, yet the bar is heavy to manage"),
     "unknown": N_("no rating for it yet"),
 }
 

@@ -13,6 +13,7 @@ from handlers.words import N_, fill
 CATALOGUE: dict[str, str] = {
     "unknown_word": N_("I don't understand `{word}`"),
     "no_reps": N_("I found no reps for {exercise}"),
+    "no_reps.unnamed": N_("I found no reps for this set"),
     "negative": N_("a load or rep count can't be negative"),
     "zero_reps": N_("zero reps is not a set"),
     "too_many_reps": N_("{count} reps is more than I can log"),
@@ -43,7 +44,7 @@ CATALOGUE: dict[str, str] = {
     "duration_and_reps": N_("a time and reps on one line"),
     "internal": N_("I couldn't read that"),
     # hints
-    "hint_example": N_("write sets like `{example}`; /help shows every form"),
+    "hint_example": N_("write sets like `bench 100kg 3x8 @8`; /help shows every form"),
     "hint_did_you_mean": N_("did you mean `{suggestion}`?"),
     "hint_reps": N_("add the reps after the load, e.g. `bench 100kg 8` or `bench 100kg 3x8`"),
     "hint_plain_number": N_("write the load as a plain number: `bench 100kg 8`"),
@@ -56,7 +57,7 @@ CATALOGUE: dict[str, str] = {
         "written `100kg 5, 105kg 5`"
     ),
     "hint_one_per_set": N_("give one load for all sets or one per set: `3x10 60,60,55`"),
-    "hint_start_with_name": N_("start with the exercise name: `{example}`"),
+    "hint_start_with_name": N_("start with the exercise name: `bench 100kg 3x8 @8`"),
     "hint_load_lifted": N_("write the load you lifted: `bench 80kg 5`"),
     "hint_load_unit": N_("a load needs its unit: `22.5kg`"),
     "hint_sets_range": N_("sets go from 1 to {max}: `3x8`"),
@@ -78,6 +79,8 @@ CATALOGUE: dict[str, str] = {
 
 
 def problem_text(code: str, params: Mapping[str, object]) -> str:
+    if params.get("exercise") == "" and f"{code}.unnamed" in CATALOGUE:  # the line named no exercise
+        return fill(CATALOGUE, f"{code}.unnamed", params)
     return fill(CATALOGUE, code, params)
 
 

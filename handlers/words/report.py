@@ -25,6 +25,8 @@ CATALOGUE: dict[str, str] = {
     "progress.none": N_("No <b>{exercise}</b> sets logged yet."),
     "progress.e1rm": N_("e1RM {e1rm} {unit}"),
     "progress.no_e1rm": N_("no e1RM (no load)"),
+    "progress.best_set": N_("{load} {unit} × {reps}"),
+    "progress.best_reps": N_("{reps} rep{reps_s}"),
     "progress.summary": N_("<b>{exercise}</b>: {sessions} session{sessions_s}; latest {estimate}, best set {best}."),
     "export.done": N_("📦 {sets} sets, in Strong's CSV columns (plus RIR, Technique, Segment)."),
     "export.everything": N_(
@@ -34,6 +36,13 @@ CATALOGUE: dict[str, str] = {
     "import.done": N_("📥 Imported {sets} set{sets_s} from {workouts} workout{workouts_s}."),
     "import.skipped": N_("Skipped {workouts} workout{workouts_s} already imported."),
     "import.problem": N_("Line {line}: {problem} (row skipped)"),
+    # What was wrong with a line (rules/strong_csv.py PROBLEMS)
+    "import.problem.not_strong": N_("this doesn't look like a Strong export (Date, Exercise Name, Reps columns)"),
+    "import.problem.bad_date": N_("I can't read the date <code>{value}</code>"),
+    "import.problem.bad_number": N_("I can't read the number <code>{value}</code>"),
+    "import.problem.no_exercise": N_("no exercise name"),
+    "import.problem.reps_out_of_range": N_("{reps} reps is out of range (1 to {max})"),
+    "import.problem.weight_out_of_range": N_("a weight of {load:g} {unit} is out of range"),
     "import.more": N_("…and {count} more rows skipped."),
     "import.stopped": N_(
         "I read the first {rows} rows and stopped at line {line}: send the rest as a second file (export a later "
