@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.scheduler import TIMER_SWEEP_SECONDS, sweep_timers
+from bot.scheduler import TIMER_SWEEP_SECONDS, Sweeps, sweep_timers
 from bot.wiring import Wiring
 from handlers.base import Button, Incoming, Press, Reply, Services
 from handlers.console_text import plain
 from handlers.router import answer
-
-log = logging.getLogger(__name__)
 
 CONSOLE_USER = 1  # the lifter at the keyboard, unless --user says otherwise
 
@@ -84,7 +81,9 @@ async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, inte
         )
         stdout.flush()
     # At a keyboard, rest pings and idle-session summaries come in while the lifter rests, as on Telegram.
-    timers = asyncio.create_task(_sweep_timers(wiring, console, stdout)) if interactive else None
+    sweeps = _timer_sweep(wiring, console, stdout) if interactive else None
+    if sweeps is not None:
+        sweeps.start()
     try:
         while True:
             if interactive:
@@ -95,13 +94,13 @@ async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, inte
                 break
             await console.say(line)
     finally:
-        if timers is not None:
-            timers.cancel()
+        if sweeps is not None:
+            await sweeps.stop()
     return 0
 
 
-async def _sweep_timers(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> None:
-    """The console's own rest-timer sweep (Telegram's runs on the JobQueue): one check a second."""
+def _timer_sweep(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> Sweeps:
+    """The rest-timer sweep as Telegram runs it (bot/scheduler.py's APScheduler job), its pings shown here."""
 
     async def send(chat_id: int, reply: Reply) -> None:
         if chat_id == console.user_id:
@@ -110,9 +109,10 @@ async def _sweep_timers(wiring: Wiring, console: ConsoleChat, stdout: TextIO) ->
             stdout.write("you> ")
             stdout.flush()
 
-    while True:
-        await asyncio.sleep(TIMER_SWEEP_SECONDS)
-        try:
-            await sweep_timers(wiring.backend, wiring.services, send, wiring.services.clock())
-        except Exception:  # a sweep that failed is tried again in a second; the chat goes on
-            log.warning("rest-timer sweep failed", exc_info=True)
+    services = wiring.services
+    sweeps = Sweeps()
+    sweeps.add(
+        TIMER_SWEEP_SECONDS, lambda: sweep_timers(wiring.backend, services, send, services.clock()), "the timer sweep",
+        first_s=TIMER_SWEEP_SECONDS,
+    )  # fmt: skip
+    return sweeps

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings, StartRefused
-from bot.scheduler import sweep, sweep_timers
+from bot.scheduler import SweepClock, Sweeps, sweep, sweep_timers
 from bot.storage import describe
 from bot.telegram import updates
 from bot.telegram.health import DEFAULT_PORT
@@ -19,7 +17,6 @@ from bot.telegram.http import AiohttpRequest
 from bot.telegram.polling import LEASE_KEY, PollerLease, serve, stop_on_signals
 from bot.telegram.profile import set_profile
 from bot.telegram.webhook import derived_secret, serve_webhook
-from bot.ticker import Jobs, SweepClock
 from bot.wiring import Wiring
 
 log = logging.getLogger(__name__)
@@ -33,10 +30,8 @@ def bot_api_urls(configured: str) -> tuple[str, str]:
     return f"{root}/bot", f"{root}/file/bot"
 
 
-def build_application(
-    settings: Settings, sweep_clock: Callable[[], datetime] | None = None
-) -> Application:  # type: ignore[type-arg]
-    """The bot as configured; `sweep_clock` is the sweeps' wall time (tests step it; see bot/ticker.py)."""
+def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+    """The bot as configured."""
     token = settings.token
     if not token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -55,24 +50,25 @@ def build_application(
         application.bot_data[LEASE_KEY] = PollerLease(wiring.backend)
         application.bot_data["wiring"] = wiring  # updates.py reads it: the backend for the sweep
         application.bot_data["services"] = wiring.services  # and the handlers' ports
-        # The sweeps run on the monotonic clock (bot/ticker.py says why not PTB's JobQueue).
-        clock = sweep_clock or SweepClock()
+        # The sweeps run as APScheduler jobs with a watchdog on the monotonic clock (bot/scheduler.py).
+        clock = SweepClock()  # the sweeps' `now`: a clock step is ignored until it holds (bot/scheduler.py)
         backend, services = wiring.backend, wiring.services
         prompts, replies = updates.prompt_sender(me), updates.reply_sender(me)
         # Prompts paced within Telegram's limits, leaving room for replies (else 1,000 prompts due at 09:00
         # sit in the rate limiter's queue ahead of every lifter's reply).
         pace = settings.prompts_per_second or None
-        jobs = application.bot_data["jobs"] = Jobs()
-        jobs.start(
+        jobs = application.bot_data["jobs"] = Sweeps()
+        jobs.add(
             settings.sweep_seconds,
             lambda: sweep(backend, prompts, clock(), prompts_per_second=pace),
             "the check-in sweep",
             first_s=1.0,
         )
-        jobs.start(
+        jobs.add(
             settings.timer_sweep_seconds, lambda: sweep_timers(backend, services, replies, clock()), "the timer sweep",
             first_s=0.5,
         )  # fmt: skip
+        jobs.start()
         await set_profile(application.bot)
         where = describe(settings.database_url, settings.db_path)
         log.info("SetCoach is up as @%s, data in %s", application.bot.username, where)
@@ -80,7 +76,7 @@ def build_application(
     async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
         """The sweeps stop while the bot can still send: a run in hand finishes its prompts."""
         jobs = application.bot_data.pop("jobs", None)
-        if isinstance(jobs, Jobs):
+        if isinstance(jobs, Sweeps):
             await jobs.stop()
 
     async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
@@ -93,6 +89,7 @@ def build_application(
 
     # The builder's generic types change with each call; Any keeps mypy out of PTB's internals.
     builder: Any = ApplicationBuilder().token(token).updater(None)  # polling.py polls, see there why
+    builder = builder.job_queue(None)  # the sweeps have their own scheduler (bot/scheduler.py): PTB's would idle
     builder = builder.post_init(post_init).post_stop(post_stop).post_shutdown(post_shutdown)
     if settings.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
