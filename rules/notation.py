@@ -189,6 +189,7 @@ _SET_PREFIX = re.compile(r"\s*(?:set|подход)\s*#?\s*\d+\s*[:.)\-]?\s*(?=\S
 _WARMUP_PREFIX = re.compile(r"\s*(?:warm[\s-]?ups?|wu|разминка)\s*[:\-]\s*")
 _SECTION = re.compile(r"/\s*(?P<label>target|warm[\s-]?ups?|разминка)\s*:", re.IGNORECASE)
 _GROUP = re.compile(r"\(([^()]*)\)")
+_NOTE_GROUP = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")  # `(paused)`, `[Failure]`: a set's note in brackets
 _MULTIPLIER = re.compile(r"\s*[x*]\s*\d+\s*")
 _SKIPPED_LINE = re.compile(r"\s*(?:[{}\[\]]+|//.*|\d{4}-\d\d-\d\d.*exercises:\s*\{)\s*")
 _CARDIO_TOKEN = re.compile(
@@ -1011,7 +1012,8 @@ def _on_warmup(state: _Body, m: re.Match[str], column: int, prev: str, prev_text
 
 
 def _on_note(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
-    state.notes.append(m.group("note").strip())
+    written = state.original[m.start("note") : m.end("note")] if state.original else m.group("note")
+    state.notes.append(written.strip())  # `Paused` as the lifter wrote it
 
 
 def _on_word(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
@@ -1443,11 +1445,12 @@ def _marks_from_groups(line: str, lowered: str) -> tuple[str, list[Mark]]:
     """`(paused)`, `(belt)`, `(warmup)`: words in brackets the grammar does not know belong to the set
     right before them, as a note (or its warm-up flag). The groups are blanked out of the line."""
     marks: list[Mark] = []
-    if "(" not in lowered:
+    if "(" not in lowered and "[" not in lowered:
         return lowered, marks
     numbers = _NAME_END.search(lowered)
-    for match in _GROUP.finditer(lowered):
-        content = match.group(1)
+    for match in _NOTE_GROUP.finditer(lowered):
+        inside = match.lastindex or 1
+        content = match.group(inside)
         if numbers is None or match.start() < numbers.start():  # `bench press (barbell) 100kg 5`: the name's
             continue
         if not content.strip() or _MULTIPLIER.fullmatch(content):
@@ -1456,7 +1459,7 @@ def _marks_from_groups(line: str, lowered: str) -> tuple[str, list[Mark]]:
         if not kinds & {"word", "note", "warmup"}:
             continue  # `(15s rest)`: read as part of the line
         warm = re.fullmatch(r"\s*(?:warm[\s-]?ups?|wu|разминка)\s*", content) is not None
-        marks.append((match.start() + 1, None if warm else line[match.start(1) : match.end(1)].strip(), warm))
+        marks.append((match.start() + 1, None if warm else line[match.start(inside) : match.end(inside)].strip(), warm))
         lowered = lowered[: match.start()] + " " * (match.end() - match.start()) + lowered[match.end() :]
     return lowered, marks
 
@@ -1540,7 +1543,8 @@ def _parse_piece(
         try:
             body_text = lowered[body_start:]
             start = begin + body_start
-            unnamed = _build_sets(_Name("", None), body_text, start, default_unit, group, position, extra, None, marks)
+            typed = part[body_start:]  # the lifter's own case, for the notes (`100x8 Good`)
+            unnamed = _build_sets(_Name("", None), body_text, start, default_unit, group, position, extra, typed, marks)
         except _LineError:
             unnamed = []
         raise _LineError(
