@@ -1,8 +1,10 @@
 """Strong-app CSV: export a lifter's sets, import a Strong export (comma or semicolon variant).
 
 One row per segment: a 12+4+3 rest-pause set is three rows with Segment 1, 2, 3. Our extra
-columns (RIR, Technique, Segment) and the Notes tokens (AMRAP, bodyweight, pair:G:P) make an
-export -> import round trip give back the same sets.
+columns (RIR, Technique, Segment, Rest) and the Notes tokens (AMRAP, bodyweight, pair:G:P) make an
+export -> import round trip give back the same sets. Distance and Seconds hold what Strong puts there:
+a hold's or a cardio set's time and distance (a plank 60 s is Reps 0, Seconds 60); the rest between
+sets, which Strong does not export, has our Rest column (exports before it put it in Seconds).
 """
 
 from __future__ import annotations
@@ -17,18 +19,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple, TypeVar
 
-from rules.catalog import lookup
+from rules.catalog import Exercise, lookup, lookup_cardio
 from rules.models import HistoryRow, Param, ParsedSet, Segment, Technique, Unit
-from rules.notation import MAX_LOAD, MAX_REPS
+from rules.notation import MAX_CARDIO_S, MAX_DISTANCE_M, MAX_LOAD, MAX_REPS, MILE_M
 
 STRONG_COLUMNS = (
     "Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE",
     "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes",
 )  # fmt: skip
-EXTRA_COLUMNS = ("RIR", "Technique", "Segment")
+EXTRA_COLUMNS = ("RIR", "Technique", "Segment", "Rest")
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%d/%m/%Y %H:%M")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel, LibreOffice or Sheets evaluate a cell
 _PAIR = re.compile(r"\bpair:(\d+):(\d+)\b")
+DISTANCE_UNIT_M = {"km": 1000.0, "mi": MILE_M, "m": 1.0}  # Strong's Distance Unit, in metres
 
 
 def _number(value: float | None) -> str:
@@ -58,12 +61,13 @@ def export_csv(rows: Sequence[HistoryRow]) -> str:
             if token
         )
         for number, segment in enumerate(parsed.segments, start=1):
+            km = "" if segment.distance_m is None else _number(segment.distance_m / 1000)
             writer.writerow(
                 (
                     row.performed_at.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {day}", inert_cell(parsed.exercise),
                     set_order[key], _number(segment.load), parsed.unit or "", segment.reps, _number(parsed.rpe),
-                    "", "", "" if parsed.rest_s is None else parsed.rest_s, inert_cell(notes), "", _number(parsed.rir),
-                    parsed.technique.value, number,
+                    km, "km" if km else "", "" if segment.seconds is None else segment.seconds, inert_cell(notes), "",
+                    _number(parsed.rir), parsed.technique.value, number, "" if parsed.rest_s is None else parsed.rest_s,
                 )
             )  # fmt: skip
     return buffer.getvalue()
@@ -97,11 +101,14 @@ class Problem(NamedTuple):
     `import.problem.<id>`)."""
 
     line: int
-    problem: str  # not_strong, bad_date, bad_number, no_exercise, reps_out_of_range, weight_out_of_range
+    problem: str  # one of PROBLEMS
     params: dict[str, Param]
 
 
-PROBLEMS = ("not_strong", "bad_date", "bad_number", "no_exercise", "reps_out_of_range", "weight_out_of_range")
+PROBLEMS = (
+    "not_strong", "bad_date", "bad_number", "no_exercise", "reps_out_of_range", "weight_out_of_range",
+    "time_out_of_range",
+)  # fmt: skip
 MAX_ECHO_CHARS = 30  # how much of an unreadable cell a problem quotes back
 
 
@@ -175,14 +182,24 @@ class _Pending:
     rest: int | None
 
 
-def _technique(row: dict[str, str], segments: Sequence[Segment]) -> Technique:
+def _technique(row: dict[str, str], segments: Sequence[Segment], exercise: str) -> Technique:
     written = _cell(row, "Technique")
     if written in Technique.__members__.values():
         return Technique(written)
+    if segments[0].reps == 0 and _cardio(exercise) is not None:  # Strong's `Running (Treadmill)`, 5 km
+        return Technique.CARDIO
     if len(segments) == 1:
         return Technique.STRAIGHT
     loads = [s.load for s in segments]
     return Technique.REST_PAUSE if len(set(loads)) == 1 else Technique.DROP_SET
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def _cardio(name: str) -> Exercise | None:
+    """Strong names cardio with its machine in brackets (`Running (Treadmill)`, `Cycling (Indoor)`)."""
+    return lookup_cardio(name) or lookup_cardio(_BRACKETED.sub("", name))
 
 
 def _finish(pending: _Pending, default_unit: Unit) -> ParsedSet:
@@ -195,13 +212,13 @@ def _finish(pending: _Pending, default_unit: Unit) -> ParsedSet:
         rir = 10 - rpe
     if rpe is None and rir is not None:
         rpe = 10 - rir
-    exercise = lookup(pending.exercise)
+    exercise = lookup(pending.exercise) or (_cardio(pending.exercise) if pending.segments[0].reps == 0 else None)
     has_load = any(s.load is not None for s in pending.segments)
     return ParsedSet(
         exercise=exercise.name if exercise else pending.exercise,
         raw_exercise=pending.exercise,
         known=exercise is not None,
-        technique=_technique(row, pending.segments),
+        technique=_technique(row, pending.segments, pending.exercise),
         segments=tuple(pending.segments),
         unit=_unit(_cell(row, "Weight Unit"), default_unit) if has_load else None,
         bodyweight="bodyweight" in notes.lower(),
@@ -230,6 +247,16 @@ def _note_parts(notes: str) -> tuple[list[str], str | None]:
 
 def _free_note(notes: str) -> str | None:
     return _note_parts(notes)[1]
+
+
+def _metres(row: dict[str, str]) -> float | None:
+    """Strong's Distance in metres (its Distance Unit: km, mi or m; km when there is none); None for 0."""
+    distance = _read(_decimal, _cell(row, "Distance"), "bad_number")
+    if not distance:
+        return None
+    unit = _cell(row, "Distance Unit").lower()
+    factor = next((m for name, m in DISTANCE_UNIT_M.items() if unit.startswith(name)), DISTANCE_UNIT_M["km"])
+    return distance * factor
 
 
 def _delimiter(text: str) -> str:
@@ -265,21 +292,36 @@ def import_csv(text: str, default_unit: Unit = "kg", max_rows: int = MAX_IMPORT_
             break
         line = reader.line_num
         row = {(k or "").strip().lower(): (v or "") for k, v in raw.items()}
+        ours = bool(_cell(row, "Technique"))  # our own export: Seconds was the rest before the Rest column
+        has_rest = "rest" in row
         try:
             when = _read(_when, _cell(row, "Date"), "bad_date")
             exercise = _cell(row, "Exercise Name")
             reps = int(_read(float, _cell(row, "Reps") or "0", "bad_number"))
             load = _read(_decimal, _cell(row, "Weight"), "bad_number")
             unit = _unit(_cell(row, "Weight Unit"), default_unit)
+            seconds = _read(_decimal, _cell(row, "Seconds"), "bad_number") or None
+            metres = _metres(row)
+            timed = reps == 0 and (seconds is not None or metres is not None)  # a plank 60 s, a 5 km run
             if not exercise:
                 raise _RowProblem("no_exercise")
-            if not 0 < reps <= MAX_REPS:
+            if not timed and not 0 < reps <= MAX_REPS:
                 raise _RowProblem("reps_out_of_range", reps=reps, max=MAX_REPS)
             if load is not None and not 0 <= load <= MAX_LOAD[unit]:
                 raise _RowProblem("weight_out_of_range", load=load, unit=unit)
+            if timed and not (0 < (seconds or 1) <= MAX_CARDIO_S and 0 < (metres or 1) <= MAX_DISTANCE_M):
+                raise _RowProblem("time_out_of_range", seconds=seconds or 0, metres=metres or 0)
+            rest_cell = _read(_decimal, _cell(row, "Rest"), "bad_number") if has_rest else None
         except _RowProblem as problem:
             result.problems.append(Problem(line, problem.problem, problem.params))
             continue
+        if timed:
+            segment = Segment(load=load, reps=0, seconds=int(seconds) if seconds else None, distance_m=metres)
+            rest = int(rest_cell) if rest_cell else None
+        else:
+            segment = Segment(load=load, reps=reps)
+            rest_seconds = rest_cell if has_rest else seconds if ours else None
+            rest = int(rest_seconds) if rest_seconds else None
         segment_number = int(_decimal(_cell(row, "Segment")) or 1)
         order = _cell(row, "Set Order")
         workout = _cell(row, "Workout Name") or "Imported workout"
@@ -287,14 +329,12 @@ def import_csv(text: str, default_unit: Unit = "kg", max_rows: int = MAX_IMPORT_
             pending is not None and segment_number > 1 and (pending.when, pending.exercise, pending.order)
             == (when, exercise, order)
         )  # fmt: skip
-        seconds = _decimal(_cell(row, "Seconds"))
         if continues and pending is not None:
-            pending.segments.append(Segment(load=load, reps=reps))
-            pending.rest = pending.rest or (int(seconds) if seconds else None)
+            pending.segments.append(segment)
+            pending.rest = pending.rest or rest
             continue
         flush()
-        rest = int(seconds) if seconds and _cell(row, "Technique") else None
-        pending = _Pending(line, when, workout, exercise, order, [Segment(load=load, reps=reps)], row, rest)
+        pending = _Pending(line, when, workout, exercise, order, [segment], row, rest)
     flush()
     result.workouts = list(workouts.values())
     return result

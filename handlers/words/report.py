@@ -43,6 +43,7 @@ CATALOGUE: dict[str, str] = {
     "import.problem.no_exercise": N_("no exercise name"),
     "import.problem.reps_out_of_range": N_("{reps} reps is out of range (1 to {max})"),
     "import.problem.weight_out_of_range": N_("a weight of {load:g} {unit} is out of range"),
+    "import.problem.time_out_of_range": N_("a time of {seconds:g} s or a distance of {metres:g} m is out of range"),
     "import.more": N_("…and {count} more rows skipped."),
     "import.stopped": N_(
         "I read the first {rows} rows and stopped at line {line}: send the rest as a second file (export a later "
