@@ -15,7 +15,16 @@ from itertools import groupby
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Callback, NumberMeant
 from handlers.ports import Conversation, RestChange
-from handlers.render import day_text, describe_sets, escape, render_logged, render_parse_errors, unit_word
+from handlers.render import (
+    day_text,
+    describe_sets,
+    distance_text,
+    duration_text,
+    escape,
+    render_logged,
+    render_parse_errors,
+    unit_word,
+)
 from handlers.sets import coach_context, why_button
 from handlers.words import fill
 from handlers.words import replies as reply_words
@@ -33,7 +42,7 @@ from rules.conversation import (
     answer_number,
     read_message,
 )
-from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK
 from rules.models import Feedback, MessageKind, ParsedSet, Technique, Unit, UserSettings
 from rules.notation import MAX_REPS, format_load
 from rules.session import (
@@ -52,10 +61,16 @@ WEEK = timedelta(days=7)
 log = logging.getLogger(__name__)
 
 
+class Html(str):
+    """Text that is markup already (a filled template): `say` fills it in as it is, never escaped twice."""
+
+
 def say(message_id: str, **params: object) -> str:
-    """Escaped params; an `exercise` in the lifter's language."""
+    """Escaped params (but `Html` ones); an `exercise` in the lifter's language."""
     ready = {
-        key: escape(exercise_name(value) if key == "exercise" else value) if isinstance(value, str) else value
+        key: escape(exercise_name(value) if key == "exercise" else value)
+        if isinstance(value, str) and not isinstance(value, Html)
+        else value
         for key, value in params.items()
     }
     return fill(CATALOGUE, message_id, ready)
@@ -82,10 +97,25 @@ def sets_count(count: int) -> str:
     return say("count.set" if count == 1 else "count.sets", n=count)
 
 
+def _timed(parsed: ParsedSet, count: int) -> str:
+    """`1 min hold`, `3×45 s`, `20 kg × 1 min hold`, `5 km in 26:00`: a hold or cardio by its time and distance."""
+    (segment, *_) = parsed.segments
+    done = [distance_text(segment.distance_m)] if segment.distance_m is not None else []
+    if segment.seconds is not None:
+        time = duration_text(segment.seconds)
+        hold = fill(CATALOGUE, "timed.in" if done else "timed.hold", {"time": time})  # plain text, like the rest
+        done.append(time if count > 1 and not done else hold)
+    text = f"{count}×{' '.join(done)}" if count > 1 else " ".join(done)
+    load = segment.load
+    return f"{load_text(load, parsed.unit)} × {text}" if load else text
+
+
 def compact(parsed: ParsedSet, count: int = 1) -> str:
     """`100 kg 3×8 @8`: a set as a lifter writes it down."""
     reps = "+".join(str(s.reps) for s in parsed.segments)
-    if parsed.technique is Technique.DROP_SET:
+    if parsed.timed:
+        text = _timed(parsed, count)
+    elif parsed.technique is Technique.DROP_SET:
         loads = "/".join(format_load(s.load or 0) for s in parsed.segments)
         text = f"{loads} {unit_word(parsed.unit) if parsed.unit else ''} {reps}".replace("  ", " ")
     else:
@@ -166,21 +196,21 @@ def render_summary(summary: Summary) -> str:
         title += say("summary.warmups", warmups=summary.warmups)
     lines = [title]
     for done in summary.exercises:
-        lines.append(say("summary.exercise", exercise=done.exercise, sets=sets_count(done.sets),
-                         top=compact(done.top)))  # fmt: skip
+        template = "summary.exercise.longest" if done.timed else "summary.exercise"  # a plank's best is its longest
+        lines.append(say(template, exercise=done.exercise, sets=sets_count(done.sets), top=compact(done.top)))
     hard = [f"{body_part(m.muscle)} {m.hard_sets}" for m in summary.muscles if m.hard_sets]
     if hard:
         lines.append(say("summary.hard", muscles=" · ".join(hard[:8])))
-    intensified = dict(summary.week_intensifier_days)
     used = [m for m in summary.muscles if m.intensifier_sets]
     if used:
+        week = dict(summary.week_intensifier_uses)
         parts = [
-            say("summary.intensifier", muscle=body_part(m.muscle), sets=sets_count(m.intensifier_sets),
-                day=intensified.get(m.muscle, 1),
-                over=" ⚠️" if intensified.get(m.muscle, 1) > MAX_INTENSIFIER_DAYS_PER_WEEK else "")
+            say("summary.intensifiers.part", muscle=body_part(m.muscle), sets=m.intensifier_sets,
+                week=week.get(m.muscle, m.intensifier_sets),
+                over=" ⚠️" if week.get(m.muscle, 0) > MAX_INTENSIFIER_USES_PER_WEEK else "")
             for m in used
         ]  # fmt: skip
-        lines.append(say("summary.intensifiers", muscles=", ".join(parts), limit=MAX_INTENSIFIER_DAYS_PER_WEEK))
+        lines.append(say("summary.intensifiers", muscles=Html(", ".join(parts))))
     effort = summary.effort
     if effort.rated:
         lines.append(
@@ -197,12 +227,13 @@ def render_summary(summary: Summary) -> str:
     lines.extend(render_record(record) for record in summary.records)
     advice = summary.next_time
     params = dict(advice.params)
+    if isinstance(params.get("muscle"), str):
+        params["muscle"] = body_part(str(params["muscle"]))
     if "load" in params and isinstance(params["load"], float):
         params["load"] = format_load(params["load"])
     if "direction" in params:
         params["direction"] = say("advice.up" if params["direction"] == Direction.UP.value else "advice.down")
-    advice_html = say(f"advice.{advice.advice.value}", **params)  # already HTML: filled in as it is
-    lines.append(fill(CATALOGUE, "summary.next", {"advice": advice_html}))
+    lines.append(say("summary.next", advice=Html(say(f"advice.{advice.advice.value}", **params))))
     return "\n".join(lines)
 
 

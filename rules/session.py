@@ -15,7 +15,7 @@ from enum import StrEnum
 from rules.catalog import lookup
 from rules.context import SESSION_HOURS, Context
 from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, percent_of_max
-from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
+from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK, intensifier_uses
 from rules.models import LoggedSet, ParsedSet, Technique, Unit
 from rules.report import EffortSpread, MuscleWeek, weekly_report
 from rules.sources import Source
@@ -195,13 +195,18 @@ class ExerciseDone:
     exercise: str
     sets: int  # working sets
     warmups: int
-    top: ParsedSet  # the heaviest working set (by load, then reps)
+    top: ParsedSet  # the heaviest working set (by load, then reps); for holds and cardio the longest
+
+    @property
+    def timed(self) -> bool:
+        """A hold (`plank 60s`) or cardio: its top is the longest, not the heaviest."""
+        return self.top.timed
 
 
 class Advice(StrEnum):
     """The one thing to do next time, most important first; words live in handlers."""
 
-    INTENSIFIERS_OVER = "intensifiers_over"  # params: muscle, days, limit
+    INTENSIFIERS_OVER = "intensifiers_over"  # params: muscle, uses, limit
     TOO_MUCH_FAILURE = "too_much_failure"  # params: failure, rated
     TOO_EASY = "too_easy"  # params: easy, rated
     RATE_SETS = "rate_sets"  # params: unrated
@@ -222,7 +227,8 @@ class Summary:
     end: datetime
     exercises: tuple[ExerciseDone, ...]
     muscles: tuple[MuscleWeek, ...]  # this session's hard sets and intensifier sets per muscle
-    week_intensifier_days: tuple[tuple[str, int], ...]  # muscle -> days this week, this session included
+    # muscle -> rest-pause and drop sets on it in the last 7 days, this session included (rules.frequency's count)
+    week_intensifier_uses: tuple[tuple[str, int], ...]
     effort: EffortSpread
     records: tuple[Record, ...]
     next_time: NextTime
@@ -236,22 +242,30 @@ class Summary:
         return sum(done.warmups for done in self.exercises)
 
 
+def _size(parsed: ParsedSet) -> tuple[float, float, float, int]:
+    """How big a set is, to pick an exercise's top set: load first, then (holds and cardio) the distance and
+    the time, then reps. A plank's 90 s beats its 60 s; a bench set's 105 kg beats 100 kg."""
+    distance = sum(segment.distance_m or 0.0 for segment in parsed.segments)
+    seconds = sum(segment.seconds or 0 for segment in parsed.segments)
+    return (parsed.top_load or 0.0, distance, float(seconds), parsed.first_reps)
+
+
 def _exercises(sets: Sequence[LoggedSet]) -> tuple[ExerciseDone, ...]:
     done: list[ExerciseDone] = []
     for name in dict.fromkeys(logged.set.exercise for logged in sets):
         mine = [logged.set for logged in sets if logged.set.exercise == name]
         work = [s for s in mine if not is_warmup(s)] or mine
-        top = max(work, key=lambda s: (s.top_load or 0.0, s.first_reps))
+        top = max(work, key=_size)
         done.append(ExerciseDone(name, len(mine) - sum(map(is_warmup, mine)), sum(map(is_warmup, mine)), top))
     return tuple(done)
 
 
-def _next_time(effort: EffortSpread, week_days: Sequence[tuple[str, int]], sets: Sequence[LoggedSet]) -> NextTime:
-    over = [(muscle, days) for muscle, days in week_days if days > MAX_INTENSIFIER_DAYS_PER_WEEK]
+def _next_time(effort: EffortSpread, week_uses: Sequence[tuple[str, int]], sets: Sequence[LoggedSet]) -> NextTime:
+    over = [(muscle, uses) for muscle, uses in week_uses if uses > MAX_INTENSIFIER_USES_PER_WEEK]
     if over:
-        muscle, days = over[0]
-        return NextTime(Advice.INTENSIFIERS_OVER, {"muscle": muscle.replace("_", " "), "days": days,
-                                                   "limit": MAX_INTENSIFIER_DAYS_PER_WEEK})  # fmt: skip
+        muscle, uses = over[0]
+        return NextTime(Advice.INTENSIFIERS_OVER, {"muscle": muscle, "uses": uses,
+                                                   "limit": MAX_INTENSIFIER_USES_PER_WEEK})  # fmt: skip
     rated = effort.rated
     if rated and effort.failure > 1 and effort.failure / rated > 1 - MOST:
         return NextTime(Advice.TOO_MUCH_FAILURE, {"failure": effort.failure, "rated": rated})
@@ -280,16 +294,18 @@ def summarize(
         return None
     work = working(session)
     session_report = weekly_report(Context(now=now, history=work))
-    week_report = weekly_report(Context(now=now, history=working(week)))
-    touched = {m.muscle for m in session_report.muscles if m.intensifier_sets}
-    week_days = tuple((m.muscle, m.intensifier_days) for m in week_report.muscles if m.muscle in touched)
+    week_context = Context(now=now, history=working(week))
+    # 002: "only once or twice per muscle group per week", counted in uses as the per-set warning counts them
+    week_uses = tuple(
+        (m.muscle, intensifier_uses(week_context, m.muscle)) for m in session_report.muscles if m.intensifier_sets
+    )
     return Summary(
         start=session[0].performed_at,
         end=session[-1].performed_at,
         exercises=_exercises(session),
         muscles=session_report.muscles,
-        week_intensifier_days=week_days,
+        week_intensifier_uses=week_uses,
         effort=session_report.effort,
         records=tuple(found),
-        next_time=_next_time(session_report.effort, week_days, work),
+        next_time=_next_time(session_report.effort, week_uses, work),
     )

@@ -89,3 +89,27 @@ def test_an_edit_free_console_never_guesses_a_lone_big_number(tmp_path: Path) ->
     said = chat(db, ["squat 140kg 5", "145", "5"])
     assert "145 alone: the load or the reps?" in said
     assert exported(db) == [("Back Squat", "140", "5", ""), ("Back Squat", "140", "5", "")]
+
+
+def exported_cells(db: Path, *columns: str) -> list[tuple[str, ...]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "export", "--db", str(db)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, check=True,
+    )  # fmt: skip
+    return [tuple(row[c] for c in columns) for row in csv.DictReader(io.StringIO(result.stdout))]
+
+
+def test_a_note_in_brackets_and_a_hold_are_logged_summed_up_and_exported_as_the_lifter_wrote_them(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "notes.db"
+    said = chat(db, ["Bench Press", "100x8", "100x8 [Failure]", "plank 60s", "done"])
+    assert "Bench Press: 8 reps @ 100 kg · “Failure”" in said  # the echo: no stray bracket, the lifter's case
+    assert "• Plank: 1 set, longest 1 min hold" in said and "top 0" not in said
+    assert exported_cells(db, "Exercise Name", "Weight", "Reps", "Seconds", "Notes") == [
+        ("Bench Press", "100", "8", "", ""),
+        ("Bench Press", "100", "8", "", "Failure"),  # Strong's Notes column
+        ("Plank", "", "0", "60", ""),  # Strong's Seconds column: the hold's time
+    ]
+    history = chat(db, ["/history"])
+    assert "8 reps @ 100 kg · “Failure”" in history and "1 min hold" in history

@@ -108,7 +108,7 @@ def test_the_summary_counts_sets_hard_sets_intensifiers_and_effort() -> None:
         ("Biceps Curl", 1),
     ]
     assert dict((m.muscle, m.hard_sets) for m in summary.muscles)["chest"] == 3
-    assert dict(summary.week_intensifier_days) == {"shoulders": 2}
+    assert dict(summary.week_intensifier_uses) == {"shoulders": 2}
     assert (summary.effort.productive, summary.effort.hard, summary.effort.failure) == (3, 1, 1)
     assert summary.next_time.advice is Advice.REPEAT
 
@@ -129,7 +129,7 @@ def test_one_thing_to_do_next_time_follows_the_effort_guide(text: str, advice: A
     assert summary is not None and summary.next_time.advice is advice
 
 
-def test_a_third_intensifier_day_for_a_muscle_is_the_thing_to_fix() -> None:
+def test_a_third_intensifier_use_for_a_muscle_in_a_week_is_the_thing_to_fix() -> None:
     session = logged("lat raise 10kg 12+4+3 rir1", NOW - timedelta(minutes=30))
     week = (
         logged("lat raise 10kg 12+4+3 rir1", NOW - timedelta(days=4))
@@ -139,7 +139,43 @@ def test_a_third_intensifier_day_for_a_muscle_is_the_thing_to_fix() -> None:
     summary = summarize(session, week, [], NOW)
     assert summary is not None
     assert summary.next_time.advice is Advice.INTENSIFIERS_OVER
-    assert summary.next_time.params["days"] == 3
+    assert summary.next_time.params["uses"] == 3
+
+
+def test_four_rest_pause_sets_for_delts_in_one_session_are_four_uses_not_one_day() -> None:
+    # 002: "only once or twice per muscle group per week": counted in uses, as the per-set warning counts them
+    session = logged("\n".join(["lat raise 10kg 12+4+3 rir1"] * 4), NOW - timedelta(minutes=30))
+    summary = summarize(session, session, [], NOW)
+    assert summary is not None
+    assert dict(summary.week_intensifier_uses) == {"shoulders": 4}
+    assert summary.next_time.advice is Advice.INTENSIFIERS_OVER
+    assert (summary.next_time.params["uses"], summary.next_time.params["limit"]) == (4, 2)
+
+
+def test_warm_ups_and_earlier_weeks_are_no_intensifier_uses() -> None:
+    session = logged("lat raise 10kg 12+4+3 rir1\nlat raise 10kg 12+4+3 rir1", NOW - timedelta(minutes=30))
+    earlier = logged("lat raise 10kg 12+4+3 rir1\nlat raise 10kg 12+4+3 rir1", NOW - timedelta(days=8))
+    summary = summarize(session, earlier + session, [], NOW)
+    assert summary is not None
+    assert dict(summary.week_intensifier_uses) == {"shoulders": 2}
+    assert summary.next_time.advice is not Advice.INTENSIFIERS_OVER
+
+
+TOPS = [
+    # a session of one exercise, its top set as the summary shows it
+    ("plank 60s\nplank 90s\nplank 45s", "plank 90s"),  # a hold: the longest
+    ("run 3km 15:00\nrun 5km 26:00", "run 5km 26:00"),  # cardio: the farthest
+    ("bench 100kg 8\nbench 105kg 5\nbench 100kg 10", "bench 105kg 5"),  # a lift: the heaviest
+]
+
+
+@pytest.mark.parametrize(("text", "top"), TOPS)
+def test_an_exercises_top_set_is_its_heaviest_or_for_holds_and_cardio_its_longest(text: str, top: str) -> None:
+    summary = summarize(logged(text, NOW - timedelta(minutes=30)), [], [], NOW)
+    assert summary is not None
+    (done,) = summary.exercises
+    assert done.top == sets(top)[0]
+    assert done.timed is sets(top)[0].timed
 
 
 def test_an_empty_session_has_no_summary() -> None:

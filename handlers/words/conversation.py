@@ -70,17 +70,20 @@ CATALOGUE: dict[str, str] = {
     "summary.title": N_("🏁 <b>Session done</b>: {minutes} min, {sets}"),
     "summary.warmups": N_(" (+{warmups} warm-up)"),
     "summary.exercise": N_("• <b>{exercise}</b>: {sets}, top {top}"),
+    "summary.exercise.longest": N_("• <b>{exercise}</b>: {sets}, longest {top}"),
+    "timed.hold": N_("{time} hold"),
+    "timed.in": N_("in {time}"),
     "summary.hard": N_("<b>Hard sets</b> (RIR ≤ 3): {muscles}"),
-    "summary.intensifiers": N_("<b>Intensifiers</b>: {muscles} (guide: 1-{limit} days per muscle a week)"),
+    "summary.intensifiers": N_("<b>Intensifiers</b>: {muscles} (guide: once or twice per muscle a week)"),
+    "summary.intensifiers.part": N_("{muscle} {sets}× today, {week}× this week{over}"),
     "summary.effort": N_(
         "<b>Effort</b>: RPE ≤6 {easy} · 7-8 {productive} · 9 {hard} · 10 {failure} (guide: most sets at RPE 7-9)"
     ),
     "summary.unrated": N_("<i>{unrated} without RPE/RIR.</i>"),
-    "summary.intensifier": N_("{muscle} {sets} (day {day} this week{over})"),
     "summary.next": N_("➡️ <b>Next time</b>: {advice}"),
     "advice.intensifiers_over": N_(
-        "{muscle} had intensifiers on {days} days this week, past the {limit} the guide allows: "
-        "make them straight sets."
+        "{muscle} had {uses} rest-pause or drop sets this week, past the guide's once or twice per muscle "
+        "({limit} at most): make the rest straight sets."
     ),
     "advice.too_much_failure": N_(
         "{failure} of {rated} rated sets were to failure. Stop compounds 1-2 reps short; keep RPE 10 for the last "
