@@ -4,7 +4,8 @@ Offline and deterministic: find the intent (which technique, failure, rest, how 
 RIR/RPE, stop signals, AMRAP, blocks) and the slots (exercise, muscle), then answer with an answer id
 and its numbers (the words are in handlers/words/answers.py), the evidence behind it, its sources, and
 the lifter's own caveat when their history or check-ins give one. No match means an honest "I can't
-answer that yet", never a made-up answer.
+answer that yet", never a made-up answer. A Russian question is read into the same intent words first
+(rules/russian.py), so both languages get the same answer.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rules import blocks, effort, pairs, rest_pause
+from rules import blocks, effort, pairs, rest_pause, russian
 from rules.catalog import Exercise, Fit, Kind, lookup, normalize_name
 from rules.context import Context
 from rules.exercises import fit_reason
@@ -89,9 +90,21 @@ _STOP = frozenset(
 )  # fmt: skip
 
 
+# Russian questions: a question word first, or `ли` anywhere (`строит ли рест-пауза больше мышц`).
+_RUSSIAN_QUESTION = re.compile(
+    r"^(?:что|как|каков\w*|какой|какая|какие|каким\w*|сколько|на сколько|насколько|стоит|нужно|надо|можно|"
+    r"следует|когда|почему|зачем|чем|где|объясни\w*|расскажи\w*|подскажи\w*|"
+    r"(?:рест|отдых)[\s-]*пауз\w* или|дроп[\s-]*сет\w* или)\b|\bли\b"
+)
+
+
 def is_question(text: str) -> bool:
     lowered = text.strip().lower()
-    return "?" in lowered or bool(_QUESTION_START.match(lowered)) or lowered.startswith("/ask")
+    if "?" in lowered or lowered.startswith("/ask"):
+        return True
+    if russian.is_russian(lowered):
+        return bool(_RUSSIAN_QUESTION.search(russian.fold(lowered)))
+    return bool(_QUESTION_START.match(lowered))
 
 
 def _normalize(text: str) -> str:
@@ -439,13 +452,23 @@ _GROWTH = re.compile(r"\b(better|superior|worth|work|works|effective|build|build
                      r"hypertroph\w*|gains?|bigger|size)\b")  # fmt: skip
 
 
+def _read(text: str) -> tuple[list[str], Exercise | None, str | None]:
+    """The question's words in the rules' English, its exercise and its muscle; a Russian question is read
+    by rules/russian.py first (a Latin exercise name inside it still counts)."""
+    if russian.is_russian(text):
+        reading = russian.read(text)
+        latin = _words(_normalize(" ".join(re.findall(r"[a-z][a-z0-9&'+-]*", russian.fold(text)))))
+        exercise = reading.exercise or find_exercise([w for w in latin if w != "e1rm"])
+        return _words(_normalize(reading.text)), exercise, reading.muscle or find_muscle(latin)
+    words = _words(_normalize(text))
+    return words, find_exercise([w for w in words if w != "e1rm"]), find_muscle(words)
+
+
 def answer(text: str, context: Context | None = None) -> Answer | None:
-    """The answer to a technique question, or None when it is not one we can answer honestly."""
-    normalized = _normalize(text.removeprefix("/ask"))
-    words = _words(normalized)
+    """The answer to a technique question (English or Russian), or None when it is not one we can answer
+    honestly."""
+    words, exercise, muscle = _read(text.removeprefix("/ask"))
     asked = techniques(words)
-    exercise = find_exercise([w for w in words if w != "e1rm"])
-    muscle = find_muscle(words)
     joined = " ".join(words)
     if "e1rm" in words:
         return _e1rm(exercise, context)

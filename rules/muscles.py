@@ -19,3 +19,23 @@ MUSCLE_WORDS: dict[str, tuple[str, ...]] = {
     "glute": ("glutes",), "glutes": ("glutes",), "calf": ("calves",), "calves": ("calves",), "abs": ("abs",),
     "forearms": ("forearms",), "legs": ("quads", "hamstrings", "glutes"), "arms": ("biceps", "triceps"),
 }  # fmt: skip
+
+# Russian muscle words as stems (regular expressions over a folded question: ё as е), most specific first;
+# each names one of the catalog's muscle groups, as MUSCLE_WORDS' first group does.
+RUSSIAN_MUSCLE_STEMS: tuple[tuple[str, str], ...] = (
+    (r"бицепс\w* бедр|задн\w* (?:поверхност\w* )?бедр", "hamstrings"),
+    (r"квадрицепс|квадр", "quads"),
+    (r"трицепс", "triceps"),
+    (r"бицепс", "biceps"),
+    (r"предплеч", "forearms"),
+    (r"груд", "chest"),
+    (r"широчайш", "lats"),
+    (r"спин", "lats"),
+    (r"трапец", "traps"),
+    (r"плеч|дельт", "shoulders"),
+    (r"ягодиц", "glutes"),
+    (r"икр", "calves"),
+    (r"пресс", "abs"),
+    (r"ног", "quads"),
+    (r"рук", "biceps"),
+)

@@ -1,0 +1,152 @@
+"""Russian technique questions: each phrasing finds the same answer as its English twin, in Russian words.
+
+The table is what Russian lifters ask (inflected exercise names, stems, Latin look-alike letters, ё/е);
+the negatives are set lines and chatter that must never be taken for a question.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.i18n import install_translations
+from handlers.base import Incoming, Services
+from handlers.render import render_answer, render_cannot_answer
+from handlers.router import handle_text
+from handlers.words import speaking, tr
+from handlers.words.answers import EXAMPLES
+from rules.answers import answer, is_question
+from rules.context import Context
+from tests.botapi import FakeBotAPI
+
+NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+
+# (question, answer id, the exercise it names or None)
+RUSSIAN: list[tuple[str, str, str | None]] = [
+    # the questions lifters asked (issue #19)
+    ("рест-пауза или дроп-сет для жима ногами?", "choice.either", "Leg Press"),
+    ("стоит ли работать до отказа в приседе?", "failure.compound", "Back Squat"),
+    ("до отказа на приседаниях?", "failure.compound", "Back Squat"),
+    ("сколько отдыхать между мини-сетами?", "rest.rest_pause", None),
+    ("что такое RIR?", "rir_rpe", None),
+    ("насколько тяжёлыми должны быть подходы в жиме?", "how_hard.compound", "Bench Press"),
+    ("когда делать AMRAP?", "amrap.when", None),
+    ("сколько раз в неделю делать рест-паузу на грудь?", "how_many.intensifiers_week", None),
+    ("строит ли рест-пауза больше мышц?", "evidence.rest_pause", None),
+    ("на сколько снижать вес в дроп-сете?", "drop.size", None),
+    ("отдых между упражнениями в паре?", "rest.pair", None),
+    ("что такое блоки?", "blocks.what", None),
+    ("когда не стоит делать пост-утомление?", "post_exhaust.when_not", None),
+    ("разгрузка?", "deload", None),
+    # techniques by every name: отдых-пауза, дропсет, сброс веса, суперсет, предутомление
+    ("отдых-пауза на бицепс?", "choice.yes.good", "Biceps Curl"),
+    ("дропсет на махи в стороны?", "choice.yes.good", "Lateral Raise"),
+    ("дроп-сет на разгибаниях ног?", "choice.yes.good", "Leg Extension"),
+    ("можно ли делать рест-паузу в становой?", "choice.neither", "Deadlift"),
+    ("сброс веса на трицепс?", "choice.pick.drop_set", None),
+    ("суперсет для груди?", "pairing.after", None),
+    ("пост-утомление или предутомление?", "pre_vs_post", None),
+    ("тяга верхнего блока: рест-пауза или дроп-сет?", "choice.either", "Lat Pulldown"),  # блок: an exercise here
+    # how many, rest, stop, pairing, e1RM
+    ("сколько добивок в рест-паузе?", "how_many.bursts", None),
+    ("сколько дропов делать?", "how_many.drops", None),
+    ("сколько пар пост-утомления за тренировку?", "how_many.pairs", None),
+    ("как долго отдыхать между подходами?", "rest.sets", None),
+    ("сколько отдыхать между подходами в приседе?", "rest.heavy", None),  # the squat makes it "heavy"
+    ("отдых в дроп-сете?", "rest.drop_set", None),
+    ("сколько отдыхать в рест-паузе?", "rest.rest_pause", None),
+    ("когда заканчивать рест-паузу?", "stop.rest_pause", None),
+    ("когда остановить подход?", "stop.set", None),
+    ("до отказа на разгибаниях ног?", "failure.isolation", "Leg Extension"),
+    ("жим лёжа до отказа?", "failure.compound", "Bench Press"),
+    ("с чем сочетать разводку?", "pairing.before", "Dumbbell Fly"),
+    ("какой у меня 1ПМ в жиме?", "e1rm.none", "Bench Press"),
+    ("что такое RPE?", "rir_rpe", None),
+    ("лучше ли рест-пауза обычных подходов?", "evidence.rest_pause", None),
+    # spelling: Latin look-alikes inside Cyrillic words, capitals, Cyrillic РИР, е for ё, a Latin exercise name
+    ("рест-паузa или дроп-сeт?", "choice.either_any", None),
+    ("ЧТО ТАКОЕ РИР?", "rir_rpe", None),
+    ("насколько тяжелыми должны быть подходы в жиме?", "how_hard.compound", "Bench Press"),
+    ("рест-пауза на leg press?", "choice.yes.good", "Leg Press"),
+]
+
+NOT_QUESTIONS = [
+    "жим лёжа 100 3х8",
+    "присед 140 5",
+    "становая 140кг 5+2+1 rir1",
+    "рест-пауза 20кг 12+4+3",
+    "махи в стороны 20кг 12+4+3 RIR1 отдых 15с",
+    "отдых 90",
+    "готово",
+    "ещё",
+    "спасибо",
+    "жим",
+]
+
+
+@pytest.mark.parametrize(("question", "message", "exercise"), RUSSIAN)
+def test_russian_questions_get_the_right_answer(question: str, message: str, exercise: str | None) -> None:
+    assert is_question(question)
+    found = answer(question, Context(now=NOW))
+    assert found is not None, question
+    assert found.message == message
+    if exercise is not None:
+        assert exercise in (found.params.get("exercise"), found.params.get("target"))
+
+
+def test_there_are_at_least_thirty_russian_phrasings() -> None:
+    assert len(RUSSIAN) >= 30
+
+
+@pytest.mark.parametrize("text", NOT_QUESTIONS)
+def test_russian_set_lines_and_chatter_are_not_questions(text: str) -> None:
+    assert not is_question(text)
+
+
+@pytest.mark.parametrize("question", ["как дела?", "сколько стоит абонемент?", "где зал?"])
+def test_russian_questions_it_cannot_answer_get_none_not_a_guess(question: str) -> None:
+    assert is_question(question) and answer(question) is None
+
+
+def test_the_russian_answer_is_in_russian_with_its_evidence_and_source() -> None:
+    install_translations()
+    found = answer("до отказа на приседаниях?", Context(now=NOW))
+    assert found is not None
+    with speaking("ru"):
+        shown = render_answer(found)
+    assert "Нет, не в упражнении Присед со штангой" in shown
+    assert "Доказательность" in shown and "Руководство по близости к отказу" in shown
+    assert "No, not on" not in shown
+
+
+def test_the_russian_list_of_questions_i_can_answer_is_answerable_in_russian() -> None:
+    install_translations()
+    with speaking("ru"):
+        shown = render_cannot_answer()
+        examples = [tr(example).split(" / ")[0] for example in EXAMPLES]
+    assert "по-английски" not in shown
+    for example in examples:
+        assert any("а" <= character <= "я" for character in example), example
+        assert answer(example, Context(now=NOW)) is not None, example
+
+
+async def test_a_russian_question_is_answered_not_logged_and_a_set_line_is_logged(services: Services) -> None:
+    lifter = 9191
+    question = await handle_text(Incoming(lifter, lifter, 1, "сколько отдыхать между мини-сетами?", NOW), services)
+    logged = await handle_text(Incoming(lifter, lifter, 2, "жим лёжа 100 3х8", NOW), services)
+    assert question.reply is not None and "10-20" in question.reply.html
+    assert "🤔" not in question.reply.html  # no parse error
+    assert logged.reply is not None and "Logged" in logged.reply.html
+    history = await services.storage.history(lifter, since=datetime(2026, 1, 1, tzinfo=UTC))
+    assert [row.set.exercise for row in history] == ["Bench Press"] * 3
+
+
+async def test_a_russian_lifter_asks_about_failure_on_squats_over_telegram(telegram_bot: FakeBotAPI) -> None:
+    boris = 5150
+    telegram_bot.languages[boris] = "ru"
+    await telegram_bot.send_text(boris, "до отказа на приседаниях?")
+    (reply,) = await telegram_bot.wait_for_replies(boris, 1)
+    assert "Нет, не в упражнении Присед со штангой" in reply
+    assert "на техническом отказе" in reply
+    assert "📚 <i>Доказательность:" in reply and "Источник: Руководство по близости к отказу" in reply
