@@ -178,6 +178,11 @@ _DECIMAL_COMMA = re.compile(
 )
 _CYRILLIC_X = re.compile(r"(?<=[\d\s)])[хХ](?=\s*[\d(])")  # `3х10`, `120кг х 5`; never the х of `махи`
 _PAIR_SPLIT = re.compile(r"\s*(?:>>?|→|->|=>)\s*")
+# What an AMRAP set came to, written after the `5+` that prescribed it: `1x5+ (got 8)`, `5+ -> 8`, `5+ = 8`.
+# The words and the arrow are blanked (same columns) so `5+ ( 8)` reads like 5/3/1's `1+: 4`, and an
+# arrow before a bare count is no pair.
+_AMRAP_GOT = re.compile(r"(?<=\d)(\s*\+\s*\(\s*)((?:got|did|hit|made|done)\b)(?=\s*\d+\s*(?:reps?)?\s*\))")
+_AMRAP_ARROW = re.compile(r"(?<=\d)(\s*\+\s*)(->|→|=>|>>?|=)(?=\s*\d+\s*(?:reps?)?\s*$)")
 _NAME_END = re.compile(
     r"[\d@+]|[(\-](?=\s*\d)|\b(?:bw|amrap|rir|rpe|rest|рпе)(?:\b|\d|\+)"
     r"|(?<!trap )(?<!hex )(?<!ez )(?<!\bt )(?<!t-)(?<!safety )(?<!swiss )(?<!axle )(?<!cambered )"
@@ -439,6 +444,7 @@ class _Body:
     pending_sets: int | None = None
     xx_reps: int | None = None
     amrap_replace: bool = False
+    amrap_load: bool = False  # `squat 315 AMRAP 5`: the bare number before AMRAP is the load if reps follow
     bodyweight_exercise: bool = False
     dumbbells: bool = False
     default_unit: Unit = "kg"
@@ -719,6 +725,8 @@ def _on_bodyweight(state: _Body, m: re.Match[str], column: int, prev: str, prev_
 
 def _on_amrap(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     state.amrap_pending = True
+    # `squat 315 AMRAP 5`, `squat 315 x AMRAP (7)`: a bare number, then AMRAP; a number after it is the reps
+    state.amrap_load = _bare_only(state) and not state.bodyweight_exercise
 
 
 def _on_sets_of(state: _Body, m: re.Match[str], column: int) -> None:
@@ -861,9 +869,15 @@ def _on_bare_number(state: _Body, m: re.Match[str], column: int, prev: str) -> N
     if state.rest_pending:  # `rest 15`
         _set_rest(state, value, column)
         return
-    if state.amrap_replace and prev == "skip" and state.entries:  # 5/3/1's `265 x 1+: 4`
+    if state.amrap_load:  # `squat 315 AMRAP 5`: 315 was the load, 5 the reps done
+        state.amrap_load = False
+        _promote_bare_load(state, "number")
+    if state.amrap_replace and prev == "skip" and state.entries:  # 5/3/1's `265 x 1+: 4`, `1x5+ (got 8)`
         state.amrap_replace = False
-        state.entries[-1].reps = [_whole_reps(value, column)]
+        done = state.entries[-1]
+        done.reps = [_whole_reps(value, column)]
+        if done.axb is not None:  # `1x5+`: one set, of the reps actually done
+            done.axb = (done.axb[0], done.reps[0])
         return
     last = state.entries[-1] if state.entries else None
     after_sets = prev in ("number", "comma") and last is not None and last.axb is not None
@@ -1080,19 +1094,28 @@ def _read_body(body: str, offset: int, default_unit: Unit, exercise: Exercise | 
         if kind not in _KEEP_PREVIOUS:
             previous_kind = kind
             previous_text = match.group(kind)
+    if state.amrap_load and state.entries and state.entries[-1].reps[0] > MAX_REPS:
+        _promote_bare_load(state, "number")  # `squat 315 AMRAP`: a load with no reps yet, not 315 reps
     if state.amrap_pending and state.entries:
         state.entries[-1].amrap = True
     return state
 
 
+def _bare_only(state: _Body) -> bool:
+    """The body so far is one bare number (`bench 100`), which a following count makes the load."""
+    if state.load is not None or len(state.entries) != 1:
+        return False
+    (entry,) = state.entries
+    return len(entry.reps) == 1 and entry.axb is None and not entry.has_effort and not entry.load_times_reps
+
+
 def _promote_bare_load(state: _Body, previous_kind: str) -> None:
     """`bench 100 8` and `bench 100 3x8`: a bare number right before the reps is the load."""
-    if previous_kind != "number" or state.load is not None or len(state.entries) != 1:
+    if previous_kind != "number" or not _bare_only(state):
         return
     (entry,) = state.entries
-    if len(entry.reps) == 1 and entry.axb is None and not entry.has_effort and not entry.load_times_reps:
-        state.entries.clear()
-        _set_load(state, float(entry.reps[0]))
+    state.entries.clear()
+    _set_load(state, float(entry.reps[0]))
 
 
 def _resolve_axb(state: _Body) -> None:
@@ -1475,6 +1498,12 @@ def _apply_marks(state: _Body, marks: list[Mark], first: int, last: int) -> None
             entry.warmup = entry.warmup or warm
 
 
+def _amrap_results(lowered: str) -> str:
+    """`1x5+ (got 8)` -> `1x5+ (    8)`, `5+ -> 8` -> `5+ :  8`: the reps done, read by `_on_bare_number`."""
+    lowered = _AMRAP_GOT.sub(lambda m: m.group(1) + " " * len(m.group(2)), lowered)
+    return _AMRAP_ARROW.sub(lambda m: m.group(1) + ":" + " " * (len(m.group(2)) - 1), lowered)
+
+
 @dataclass
 class _LineResult:
     sets: list[ParsedSet]
@@ -1495,6 +1524,8 @@ def _parse_line(line: str, default_unit: Unit, next_group: int) -> _LineResult:
             extra["warmup"] = True
         lowered = " " * prefix.end() + lowered[prefix.end() :]
         line = " " * prefix.end() + line[prefix.end() :]
+    if "+" in lowered:
+        lowered = _amrap_results(lowered)
     lowered, marks = _marks_from_groups(line, lowered)
     pieces: list[tuple[int, int]] = []
     start = 0
