@@ -17,6 +17,7 @@ from handlers.words import feedback as feedback_words
 from handlers.words import fill, tr
 from handlers.words import parsing as parsing_words
 from handlers.words import replies as reply_words
+from handlers.words import settings as settings_words
 from handlers.words import sources as source_words
 from handlers.words.exercises import body_part, exercise_name
 from rules import blocks
@@ -197,6 +198,8 @@ def words_params(
             value = tr(feedback_words.PHASES.get(value, value))
         elif key == "technique" and isinstance(value, str):
             value = tr(techniques.get(value, value))
+        elif key == "experience" and isinstance(value, str):  # `intermediate` -> `средний уровень`
+            value = tr(settings_words.CATALOGUE.get(f"level.{value}", value))
         elif key in {"muscle", "joint"} and isinstance(value, str):
             value = body_part(value)
         elif isinstance(value, str):

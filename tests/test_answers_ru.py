@@ -16,7 +16,9 @@ from handlers.render import render_answer, render_cannot_answer
 from handlers.router import handle_text
 from handlers.words import speaking, tr
 from handlers.words.answers import EXAMPLES
+from rules import russian
 from rules.answers import answer, is_question
+from rules.catalog import RUSSIAN as RUSSIAN_NAMES
 from rules.context import Context
 from tests.botapi import FakeBotAPI
 
@@ -99,6 +101,39 @@ def test_there_are_at_least_thirty_russian_phrasings() -> None:
     assert len(RUSSIAN) >= 30
 
 
+def test_every_russian_name_in_the_catalog_is_found_in_a_question() -> None:
+    missed = [
+        (alias, name)
+        for name, aliases in RUSSIAN_NAMES.items()
+        for alias in aliases.split("|")
+        if (found := russian.read(f"до отказа {alias}?").exercise) is None or found.name != name
+    ]
+    assert not missed
+
+
+@pytest.mark.parametrize(
+    ("question", "exercise"),
+    [
+        ("до отказа в румынской тяге?", "Romanian Deadlift"),
+        ("рест-пауза на бабочке?", "Pec Deck"),
+        ("отказ в подтягиваниях?", "Pull-Up"),
+        ("дроп-сет на махах в стороны?", "Lateral Raise"),
+        ("до отказа в становой тяге?", "Deadlift"),
+        ("рест-пауза в жиме гантелей?", "Dumbbell Bench Press"),
+        ("рест-пауза на сгибаниях ног сидя?", "Seated Leg Curl"),
+        ("дропсет на тяге верхнего блока?", "Lat Pulldown"),
+        ("рест-пауза в гакк-приседе?", "Hack Squat"),
+        ("отказ на разгибаниях на блоке?", "Triceps Pressdown"),
+        ("дроп-сет на французском жиме?", "Skull Crusher"),
+        ("рест-пауза в жиме на наклонной скамье?", "Incline Bench Press"),
+        ("подъёмы на носки до отказа?", "Standing Calf Raise"),
+    ],
+)
+def test_russian_exercise_names_are_found_whatever_their_case(question: str, exercise: str) -> None:
+    found = russian.read(question).exercise
+    assert found is not None and found.name == exercise
+
+
 @pytest.mark.parametrize("text", NOT_QUESTIONS)
 def test_russian_set_lines_and_chatter_are_not_questions(text: str) -> None:
     assert not is_question(text)
@@ -118,6 +153,15 @@ def test_the_russian_answer_is_in_russian_with_its_evidence_and_source() -> None
     assert "Нет, не в упражнении Присед со штангой" in shown
     assert "Доказательность" in shown and "Руководство по близости к отказу" in shown
     assert "No, not on" not in shown
+
+
+def test_a_russian_answer_names_the_lifters_experience_in_russian() -> None:
+    install_translations()
+    found = answer("сколько пар пост-утомления за тренировку?", Context(now=NOW))
+    assert found is not None and found.params["experience"] == "intermediate"
+    with speaking("ru"):
+        shown = render_answer(found)
+    assert "средний уровень" in shown and "intermediate" not in shown
 
 
 def test_the_russian_list_of_questions_i_can_answer_is_answerable_in_russian() -> None:
