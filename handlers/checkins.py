@@ -12,14 +12,15 @@ from handlers.words import feedback as feedback_words
 from handlers.words import say, tr
 from handlers.words.checkins import CATALOGUE
 from handlers.words.exercises import body_part, exercise_name, level_name
-from rules.checkins import JOINT_BUTTONS, Understood, assessment, is_body_word, read_answer
+from rules.checkins import JOINT_BUTTONS, Understood, assessment, is_body_word, read_answer, says_sore
 from rules.checkins import prompt as prompt_about
-from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, UserSettings
+from rules.models import Awaiting, CheckIn, JointLevel, LoggedSet, ParsedSet, UserSettings
 from rules.notation import Msg, parse_message
 from rules.schedule import next_checkin_for
 
 RECENT_DAYS = 4  # the prompt asks about the most recent session within this window
 ASSESSMENT_DAYS = 14
+CHECKIN_SCALE_TOP = 3  # the prompt's levels: 0-3 (none, mild, moderate, severe)
 HOW_TO_ANSWER = CATALOGUE["how_to_answer"]  # English; _w("how_to_answer") in the lifter's language
 
 
@@ -152,16 +153,30 @@ async def button(user: UserSettings, press: CheckinPress, services: Services) ->
 
 
 def reads_as_sets(text: str) -> bool:
-    """`back squat 100kg 5` is a set even while a check-in is awaited (it names a known exercise)."""
+    """`back squat 100kg 5` is a set even while a check-in is awaited (it names a known exercise). A muscle
+    that is also an exercise's name (`бицепс 2`, `calves 1`, `пресс 0`) with a level on the 0-3 scale and no
+    load is how it feels: a check-in answer; `calves 15` or `бицепс 20кг 12` is a set."""
     result = parse_message(text)
-    return bool(result.sets) and all(parsed.known for parsed in result.sets)
+    return (
+        bool(result.sets)
+        and all(parsed.known for parsed in result.sets)
+        and not any(_a_level_not_a_set(parsed) for parsed in result.sets)
+    )
+
+
+def _a_level_not_a_set(parsed: ParsedSet) -> bool:
+    unloaded = all(segment.load is None for segment in parsed.segments) and not parsed.bodyweight
+    levels = all(segment.reps <= CHECKIN_SCALE_TOP for segment in parsed.segments)
+    return is_body_word(parsed.raw_exercise) and unloaded and levels
 
 
 def reads_as_joints(text: str) -> bool:
-    """`knee 3`, `lower back 2`: the parser refuses a joint as an exercise (`not_an_exercise`)."""
+    """`knee 3`, `lower back 2`: the parser refuses a joint as an exercise (`not_an_exercise`); `грудь забита`,
+    `ноги болят`: body words and how they feel, no numbers (a bare `ноги` may be a workout's heading)."""
     result = parse_message(text)
     if not result.sets and result.errors:
-        return all(error.code == Msg.NOT_AN_EXERCISE for error in result.errors)
+        refused = all(error.code == Msg.NOT_AN_EXERCISE for error in result.errors)
+        return refused or (is_body_word(text) and says_sore(text))
     return bool(result.sets) and all(not s.known and is_body_word(s.raw_exercise) for s in result.sets)
 
 

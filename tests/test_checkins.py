@@ -177,3 +177,34 @@ def test_what_an_answer_was_read_as_has_no_english_for_a_russian_lifter(answer: 
         russian = understood_words(reading.understood)
     assert russian and not LATIN.search(russian), russian
     assert english != russian
+
+
+async def test_a_russian_lifter_checks_in_in_russian_and_the_next_rest_pause_set_hears_about_the_elbow(
+    telegram_bot: FakeBotAPI, db_path: Path
+) -> None:
+    lifter = 7007
+    telegram_bot.languages[lifter] = "ru"
+    await telegram_bot.send_text(lifter, "разгибания на трицепс 30кг 15+5+3 rir1")
+    await telegram_bot.send_text(lifter, "/checkin")
+    replies = await telegram_bot.wait_for_replies(lifter, 2)
+    prompt_said = replies[1]
+    assert "Прошлая тренировка: трицепс (рест-пауза: Разгибания на трицепс в блоке)" in prompt_said
+    assert not LATIN.search(prompt_said), prompt_said
+    buttons = [b["text"] for row in telegram_bot.sent(lifter)[1]["reply_markup"]["inline_keyboard"] for b in row]
+    assert buttons and not any(LATIN.search(text) for text in buttons)
+    seed_yesterdays_elbow(db_path, lifter)  # yesterday's check-in: the elbow was moderate then too
+    await telegram_bot.send_text(lifter, "локоть 2, плечи забиты")
+    replies = await telegram_bot.wait_for_replies(lifter, 3)
+    assert "✅ Чек-ин сохранён: локоть: средне; плечи: слабо." in replies[2], replies[2]
+    assert not LATIN.search(replies[2].replace("/checkin", "")), replies[2]
+    with sqlite3.connect(db_path) as db:
+        stored = db.execute(
+            "SELECT raw_text, joints_json, sore_muscles_json FROM checkins WHERE user_id = ? AND raw_text IS NOT NULL",
+            (lifter,),
+        ).fetchone()
+    assert stored[0] == "локоть 2, плечи забиты" and '"elbow": "moderate"' in stored[1] and "shoulders" in stored[2]
+    await telegram_bot.send_text(lifter, "разгибания на трицепс 30кг 15+5+3 rir1")
+    replies = await telegram_bot.wait_for_replies(lifter, 4)
+    assert "раздражение уже дней подряд: 2" in replies[3] and "Разгибания на трицепс в блоке" in replies[3], replies[3]
+    assert "рест-пауз" in replies[3]
+    assert "irritated" not in replies[3]
