@@ -15,15 +15,16 @@ from pathlib import Path
 import pytest
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
-OWNED_ELSEWHERE = {"checkins.py"}  # its own engineer moves its words (the check-in rules)
+OWNED_ELSEWHERE: set[str] = set()  # checkins.py's words moved to handlers/words/checkins.py
 
 # Tables of vocabulary the rules match what lifters type against (names, aliases in both languages,
 # muscle and joint ids): every string in them is a word or a name, never a sentence. The catalog's fit
 # reasons are ids (a test below holds every exercise to that).
 VOCABULARY = {
     "catalog.py": {"_ROWS", "RUSSIAN", "CARDIO_ONLY", "PREFIXES", "TIMED", "PATTERN_JOINTS"},
-    "muscles.py": {"MUSCLE_WORDS"},
+    "muscles.py": {"MUSCLE_WORDS", "MUSCLE_STEMS"},
     "russian.py": {"PHRASES"},  # Russian phrases -> the English intent words the answer rules match
+    "checkin_reading.py": {"JOINTS", "JOINT_STEMS", "JOINT_BUTTONS", "DUAL_MUSCLES"},  # joint ids: `lower back`
 }
 # Strings that look like prose but are not sentences a lifter reads: (file, the text as the scan sees it).
 ALLOWED = {
@@ -154,7 +155,7 @@ def test_every_fit_reason_in_the_catalog_is_an_id_with_words() -> None:
     assert not missing
 
 
-def test_the_scan_sees_every_rules_module_but_the_check_ins() -> None:
+def test_the_scan_sees_every_rules_module_the_check_ins_too() -> None:
     names = {path.name for path in _modules()}
     assert {"strong_csv.py", "report.py", "notation.py", "answers.py", "catalog.py"} <= names
-    assert "checkins.py" not in names
+    assert {"checkins.py", "checkin_reading.py"} <= names
