@@ -124,11 +124,16 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     reply = None if questions.answerable(text) else await conversation.converse(message, row, user, services)
     if reply is not None:
         return reply
-    reply = await questions.question_hook(message, user, services)
+    # While a check-in is awaited only a question the rules answer is one; `что-то странное` or `что писать?`
+    # gets the check-in's how-to-answer, not "I can't answer that".
+    checkin_awaited = user.awaiting is Awaiting.CHECKIN
+    reply = None if checkin_awaited and not questions.answerable(text) else (
+        await questions.question_hook(message, user, services)
+    )
     if reply is not None:
         await storage.save_outcome(user.id, row, MessageKind.QUESTION)
         return reply
-    if user.awaiting is Awaiting.CHECKIN:
+    if checkin_awaited:
         await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
         return checkins.not_an_answer()
     reply = await conversation.converse(message, row, user, services, unknown_headings=True)

@@ -4,7 +4,8 @@ One reader for both languages, fed by tables: each body word is a pattern with w
 groups, or both for the words that are either: "shoulder", "back", "плечо", "спина", "бедро"). A message is cut
 into parts at commas and "and"/"и"/"но"; in each part every body word found is read at the level the part says
 (a number 0-3, `7/10`, or a word), the longest phrase first so "upper back" / "верх спины" is never also "back".
-Russian words are stems (`локт\\w*` reads локоть, локтя, локте), after ё is read as е.
+Russian words are stems (`локт\\w*` reads локоть, локтя, локте), read after rules.russian.fold (ё as е, Latin
+look-alike letters as Cyrillic).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.models import LEVEL_SCORE, CheckIn, JointLevel
 from rules.muscles import MUSCLE_STEMS, MUSCLE_WORDS
+from rules.russian import fold
 
 JOINTS: dict[str, str] = {
     "elbow": "elbow", "elbows": "elbow", "shoulder": "shoulder", "shoulders": "shoulder", "knee": "knee",
@@ -168,7 +170,8 @@ class _Found:
 
 
 def _normal(text: str) -> str:
-    return text.lower().replace("ё", "е").strip()
+    """Lower case, ё as е, a word typed with Latin look-alike letters in one alphabet (`лoкоть`)."""
+    return fold(text).strip()
 
 
 def _found(part: str) -> list[_Found]:

@@ -25,6 +25,7 @@ LEGS = ("quads", "hamstrings", "glutes")
 READINGS: list[tuple[str, JointLevel, dict[str, JointLevel], tuple[str, ...], tuple[str, ...]]] = [
     ("локоть 2", N, {"elbow": M}, (), ()),
     ("локтя немного болит", N, {"elbow": L}, (), ()),
+    ("л\u006fкоть 1", N, {"elbow": L}, (), ()),  # a Latin o typed in the middle
     ("в локте 3", N, {"elbow": S}, (), ()),
     ("правый локоть ноет", N, {"elbow": M}, (), ()),
     ("колено болит 3", N, {"knee": S}, (), ()),
@@ -163,3 +164,18 @@ async def test_sore_muscles_typed_out_of_the_blue_are_a_checkin_but_a_bare_headi
     assert "Чек-ин" not in said, said
     checkin = await services.storage.checkin_on(707, clock.now.date())
     assert checkin is not None and checkin.sore_muscles == ("chest",)
+
+
+async def test_while_a_checkin_is_awaited_a_question_the_rules_answer_is_answered_and_any_other_gets_the_how_to(
+    services: Services, clock: Clock
+) -> None:
+    install_translations()
+    use_language("ru")
+    boris = Lifter(services, clock, 808)
+    await boris.says("/checkin")
+    said = await boris.says("что писать?")
+    assert "Не смог прочитать это как чек-ин" in said and "локоть 2, плечи забиты" in said, said
+    said = await boris.says("что такое RIR?")
+    assert "Не смог прочитать" not in said and "RIR" in said, said
+    said = await boris.says("всё ок")
+    assert "Чек-ин сохранён: крепатуры нет, суставы не беспокоят" in said, said
