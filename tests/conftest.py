@@ -31,9 +31,11 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[pgserver.Server | str]:
-    """One throwaway PostgreSQL for the session (started on first use), or why there can be none."""
+    """One throwaway PostgreSQL for the session (started on first use), or why there can be none. Under
+    `pytest -n`, each worker's session has its own cluster, in a directory named after the worker (gw0,
+    gw1, ...) and on a free port of its own."""
     try:
-        server = pgserver.start()
+        server = pgserver.start(name=os.environ.get("PYTEST_XDIST_WORKER", ""))
     except pgserver.Unavailable as why:
         yield str(why)
         return

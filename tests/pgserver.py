@@ -140,10 +140,15 @@ class Server:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start(durable: bool = False) -> Server:
+PORT_ATTEMPTS = 3  # a free port can be taken by someone else between the probe and the server's bind
+
+
+def start(durable: bool = False, name: str = "") -> Server:
     """initdb + pg_ctl start on a temporary directory; raises Unavailable with the reason if it cannot.
 
-    `durable` keeps fsync on (benchmarks); tests turn it off, their data is thrown away."""
+    `durable` keeps fsync on (benchmarks); tests turn it off, their data is thrown away. `name` goes into
+    the directory's name (the test worker's id, so each of `pytest -n` workers has a cluster of its own,
+    each on its own free port)."""
     bin_dir = _bin_dir()
     if bin_dir is None:
         _install()
@@ -157,29 +162,43 @@ def start(durable: bool = False) -> Server:
         except KeyError as error:
             raise Unavailable("running as root and there is no `postgres` user to run the server as") from error
         run_as = "postgres"
-    root = Path(tempfile.mkdtemp(prefix="setcoach-pg-", dir=_scratch_dir(durable)))
+    prefix = f"setcoach-pg-{name}-" if name else "setcoach-pg-"
+    root = Path(tempfile.mkdtemp(prefix=prefix, dir=_scratch_dir(durable)))
     os.chmod(root, 0o755)
     if run_as:
         shutil.chown(root, run_as)
-    port = _free_port()
-    server = Server(bin_dir=bin_dir, root=root, port=port, run_as=run_as)
+    server = Server(bin_dir=bin_dir, root=root, port=0, run_as=run_as)
     data = root / "data"
     fast = "" if durable else " -c fsync=off -c full_page_writes=off"
-    steps = [
-        [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"],
-        [
+
+    def run(step: list[str]) -> str | None:
+        """None when the step worked, else why not (its stderr and the server's log)."""
+        done = subprocess.run(server.command(*step), capture_output=True, text=True, timeout=60)
+        if done.returncode == 0:
+            return None
+        log = (root / "log").read_text() if (root / "log").exists() else ""
+        return f"`{Path(step[0]).name}` failed: {(done.stderr + log).strip()[-500:]}"
+
+    failure = run(
+        [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]
+    )
+    for _ in range(PORT_ATTEMPTS):
+        if failure is not None:
+            break
+        server.port = _free_port()
+        failure = run([
             str(bin_dir / "pg_ctl"), "start", "-w", "-t", "30", "-D", str(data), "-l", str(root / "log"),
             # Throwaway data: no fsync. The code's durability does not depend on it (each write commits).
-            "-o", f"-p {port} -h 127.0.0.1 -k {root} -c max_connections=200{fast}",
-        ],
-    ]  # fmt: skip
-    for step in steps:
-        done = subprocess.run(server.command(*step), capture_output=True, text=True, timeout=60)
-        if done.returncode != 0:
-            log = (root / "log").read_text() if (root / "log").exists() else ""
-            shutil.rmtree(root, ignore_errors=True)
-            raise Unavailable(f"`{Path(step[0]).name}` failed: {(done.stderr + log).strip()[-500:]}")
-    return server
+            "-o", f"-p {server.port} -h 127.0.0.1 -k {root} -c max_connections=200{fast}",
+        ])  # fmt: skip
+        if failure is None:
+            return server
+        if "could not bind" not in failure and "already in use" not in failure:
+            break
+        failure = None  # the port was taken meanwhile: another one
+        (root / "log").unlink(missing_ok=True)
+    shutil.rmtree(root, ignore_errors=True)
+    raise Unavailable(failure or f"no free port for PostgreSQL after {PORT_ATTEMPTS} tries")
 
 
 @contextmanager
