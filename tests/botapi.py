@@ -354,6 +354,11 @@ class FakeBotAPI:
         offsets = [int(c.params.get("offset", 0) or 0) for c in self.calls if c.method == "getUpdates"]
         return max(offsets, default=0)
 
+    def all_confirmed(self) -> bool:
+        """The bot confirmed every update queued so far: it is done with them (the offset passes only what is
+        handled and answered), so nothing more is sent because of them."""
+        return bool(self.pushed) and self.confirmed_offset() > max(update["update_id"] for update in self.pushed)
+
     # The protocol ----------------------------------------------------------------------------
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:

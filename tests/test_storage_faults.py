@@ -9,6 +9,7 @@ clears every message is stored once and answered once, each lifter's in the orde
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sqlite3
 import sys
@@ -21,6 +22,7 @@ import pytest
 
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN, running_application
+from tests.waiting import eventually
 
 ROOT = Path(__file__).resolve().parent.parent
 LIFTERS = (5101, 5102)
@@ -80,8 +82,12 @@ async def all_logged(api: FakeBotAPI, sent: dict[int, list[str]], timeout: float
     ],
 )
 async def test_a_write_that_fails_is_neither_confirmed_nor_called_saved_and_is_retried(
-    bot_api: FakeBotAPI, db_path: Path, fault: str, clear: str
+    bot_api: FakeBotAPI, db_path: Path, fault: str, clear: str, caplog: pytest.LogCaptureFixture
 ) -> None:
+    def not_stored() -> int:  # the bot's "update N not stored; ... retry in S s", once per failed try
+        return sum("not stored" in record.getMessage() for record in caplog.records)
+
+    caplog.set_level(logging.WARNING, logger="bot.telegram.polling")
     async with bot_and_connection(bot_api, db_path) as connection:
         await bot_api.send_text(LIFTERS[0], "bench 60kg 5")
         await bot_api.wait_for_replies(LIFTERS[0], 1)
@@ -89,7 +95,8 @@ async def test_a_write_that_fails_is_neither_confirmed_nor_called_saved_and_is_r
         await connection.execute(fault.format(pages=pages))
         sent = await send_sets(bot_api, 12)
         await bot_api.wait_for(lambda: any("not saved" in t.lower() for t in bot_api.texts(LIFTERS[1])), 15)
-        await asyncio.sleep(0.5)  # let a retry or two happen while the fault lasts
+        failed = not_stored()
+        assert await eventually(lambda: not_stored() > failed, 15), "no retry while the fault lasted"
         confirmed_during_fault = bot_api.confirmed_offset()
         stored_during_fault = stored_message_ids(db_path)
         await connection.execute(clear)

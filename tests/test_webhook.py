@@ -23,6 +23,7 @@ import pytest
 from tests.botapi import FakeBotAPI
 from tests.conftest import TOKEN
 from tests.databases import Database
+from tests.waiting import eventually
 
 ROOT = Path(__file__).resolve().parent.parent
 LIFTER = 4004
@@ -110,9 +111,7 @@ async def test_an_update_is_stored_before_the_200(
     assert stored == [(777_002, LIFTER)]
     (reply,) = await bot_api.wait_for_replies(LIFTER, 1, timeout=20)
     assert "Biceps Curl" in reply
-    for _ in range(200):  # the update is marked done right after its reply went out
-        if database.rows("SELECT count(*) FROM inbox WHERE done_at IS NULL") == [(0,)]:
-            break
-        await asyncio.sleep(0.05)
+    # The update is marked done right after its reply went out.
+    await eventually(lambda: database.rows("SELECT count(*) FROM inbox WHERE done_at IS NULL") == [(0,)], 10)
     assert database.rows("SELECT update_id FROM inbox WHERE done_at IS NOT NULL") == [(777_002,)]
     assert database.rows("SELECT count(*) FROM messages WHERE user_id = ?", (LIFTER,)) == [(1,)]  # kept once
