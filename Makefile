@@ -15,8 +15,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m bot
 
+# Two workers (pytest-xdist), each with its own PostgreSQL: the suite mostly waits (timeouts, restarts, rest
+# timers), so two overlap it (about half the wall time). `make test PYTEST_ARGS=` runs it in one process.
+PYTEST_ARGS ?= -n 2
+
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
