@@ -71,8 +71,8 @@ async def correct_sets(
     await services.storage.save_outcome(user.id, row, MessageKind.EDITING)
     if not result.sets:
         await services.storage.save_outcome(user.id, row, MessageKind.UNREADABLE)
-        note = "✏️ I saw your edit but couldn't read it, so that entry now logs nothing.\n"
-        return Reply(note + render_unreadable(result.errors, message.text))
+        note = say(reply_words.CATALOGUE, "corrected.unreadable")
+        return Reply(f"{note}\n{render_unreadable(result.errors, message.text)}")
     items = evaluate(result.sets, await coach_context(services, user, result.sets))
     await services.storage.save_outcome(user.id, row, MessageKind.SETS, result.sets, message.at, items)
     top = headline(items)

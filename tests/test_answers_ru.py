@@ -186,6 +186,22 @@ async def test_a_russian_question_is_answered_not_logged_and_a_set_line_is_logge
     assert [row.set.exercise for row in history] == ["Bench Press"] * 3
 
 
+@pytest.mark.parametrize("mid_workout", [False, True], ids=["no workout", "after a heading"])
+async def test_no_russian_question_is_logged_or_answered_with_a_parse_error(
+    services: Services, mid_workout: bool
+) -> None:
+    lifter = 9292 + mid_workout
+    ids = iter(range(1, 1000))
+    if mid_workout:
+        await handle_text(Incoming(lifter, lifter, next(ids), "присед", NOW), services)
+    questions = [question for question, _, _ in RUSSIAN] + ["как дела?", "где зал?"]
+    for question in questions:
+        handled = await handle_text(Incoming(lifter, lifter, next(ids), question, NOW), services)
+        assert handled.reply is not None and "🤔" not in handled.reply.html, question
+        assert "Записал" not in handled.reply.html and "Logged" not in handled.reply.html, question
+    assert await services.storage.history(lifter, since=datetime(2026, 1, 1, tzinfo=UTC)) == []
+
+
 async def test_a_russian_lifter_asks_about_failure_on_squats_over_telegram(telegram_bot: FakeBotAPI) -> None:
     boris = 5150
     telegram_bot.languages[boris] = "ru"

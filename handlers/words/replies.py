@@ -32,6 +32,7 @@ CATALOGUE: dict[str, str] = {
     # Logged, corrected, unreadable
     "logged": N_("✅ Logged"),
     "corrected": N_("✏️ Corrected: your edit replaced that entry"),
+    "corrected.unreadable": N_("✏️ I saw your edit but couldn't read it, so that entry now logs nothing."),
     "why.tap": N_("<i>Why? Tap the button or send /why for the rules and sources.</i>"),
     "why.button": N_("Why?"),
     "at.column": N_("column {column}"),
