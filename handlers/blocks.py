@@ -9,6 +9,7 @@ from handlers.checkins import local_day
 from handlers.render import render_block
 from rules import blocks
 from rules.models import UserSettings
+from rules.units import lifter_unit
 
 NEW = frozenset({"new", "start", "restart", "next"})
 STOP = frozenset({"stop", "end", "off", "cancel"})
@@ -32,4 +33,5 @@ async def block(message: Incoming, user: UserSettings, services: Services) -> Re
     if started:
         start = today
         await services.storage.update_user(user.id, block_started_on=today)
-    return Reply(render_block(blocks.status(start, today, history, user.unit), started=started))
+    unit = lifter_unit(history, user.unit)  # the loads in the unit they lift in now
+    return Reply(render_block(blocks.status(start, today, history, unit), started=started))

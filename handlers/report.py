@@ -20,6 +20,7 @@ from rules.models import MessageKind, UserSettings
 from rules.notation import format_load
 from rules.report import WeekReport, progress, weekly_report
 from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv, inert_cell
+from rules.units import lifter_profile
 
 REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10
@@ -74,7 +75,8 @@ async def report_context(services: Services, user: UserSettings, days: int) -> C
     now = services.clock()
     history = await services.storage.history(user.id, since=now - timedelta(days=days))
     checkins = await services.storage.checkins(user.id, since=(now - timedelta(days=days)).date())
-    return Context(now=now, history=history, checkins=checkins, profile=user.profile, today=local_day(user, now))
+    profile = lifter_profile(user.profile, history)  # answered in the unit they lift in now
+    return Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now))
 
 
 async def week(message: Incoming, user: UserSettings, services: Services) -> Reply:

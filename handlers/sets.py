@@ -17,6 +17,7 @@ from rules.context import Context
 from rules.frequency import WEEK_DAYS
 from rules.models import Feedback, Level, MessageKind, ParsedSet, ParseResult, UserSettings
 from rules.trends import TREND_LOOKBACK_DAYS
+from rules.units import lifter_profile
 
 CHECKIN_LOOKBACK_DAYS = 14
 
@@ -44,8 +45,9 @@ async def coach_context(services: Services, user: UserSettings, sets: Sequence[P
         lifts = sorted({s.exercise for s in sets if (e := lookup(s.exercise)) is not None and e.main_lift})
         week_start = now - timedelta(days=WEEK_DAYS)
         history, checkins = await storage.coach_data(user.id, week_start, checkins_since, (trend_start, lifts))
-    return Context(now=now, history=history, checkins=checkins, profile=user.profile, today=local_day(user, now),
-                   block_start=user.block_started_on)
+    profile = lifter_profile(user.profile, history, sets or (), now)  # answered in the unit they lift in now
+    return Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now),
+                   block_start=user.block_started_on)  # fmt: skip
 
 
 async def log_sets(message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services) -> Reply:

@@ -20,9 +20,11 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from rules.answers import is_question
 from rules.catalog import lookup
 from rules.models import ParsedSet, ParseError, ParseResult, Segment, Technique, Unit
 from rules.notation import MAX_LOAD, MAX_NAME_CHARS, MAX_REPS, MAX_REST_S, Msg, format_load, parse_message
+from rules.units import convert
 
 SESSION_IDLE = timedelta(minutes=90)  # issue #15: 90 minutes with nothing logged close the session
 BARE_REPS_MAX = 30  # a lone whole number up to this is reps at the last load; above it, ask (`105` alone)
@@ -158,6 +160,7 @@ _EMPTY_BAR = re.compile(r"^(?:empty\s+)?(?:bar|barbell)\b", re.IGNORECASE)
 _WARMUPS = re.compile(r"^(?:warm[\s-]?ups?|w/?u|warmups? sets?|разминка)[:.]?$")
 _WORKING = re.compile(r"^(?:working|work|top|main) sets?[:.]?$|^рабочие(?: подходы)?[:.]?$")
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_DELTA_UNITS: dict[str, Unit] = {"kg": "kg", "lb": "lb", "#": "lb"}
 _LOAD_CHANGE = re.compile(
     r"^(?P<sign>\+|-|plus |minus |add |up |down )\s*(?P<delta>\d+(?:[.,]\d+)?)\s*(?P<unit>kgs?|lbs?|#)?(?![\d.x])"
     r"(?P<rest>.*)$"
@@ -276,8 +279,9 @@ class _Reader:
             retry = parse_message(noted.group("head"), self.unit)
             if retry.sets or _missing_exercise(retry) is not None:
                 result = _with_note(retry, noted.group("note"))
-        if result.sets and text.endswith("?") and not any(s.known for s in result.sets):
-            return Line(LineKind.OTHER, number)  # `is 100kg 8 @9 too hard?`: a question, not an exercise called "is"
+        if result.sets and is_question(raw) and not any(parsed.known for parsed in result.sets):
+            # `is 100kg 8 @9 too hard?`, `what's my squat 1RM`: a question, not an exercise called "is"
+            return Line(LineKind.OTHER, number)
         if result.sets:
             return Line(LineKind.SETS, number, sets=result.sets, how=How.NAMED, exercise=result.sets[-1].exercise,
                         errors=result.errors)  # fmt: skip
@@ -285,6 +289,10 @@ class _Reader:
             _, _, tail = _split_heading(raw)
             return Line(LineKind.HEADING, number, exercise=result.heading, note=tail or None)
         bare = _missing_exercise(result)
+        carried = self._carried_unit()
+        if bare is not None and carried is not None:  # `230 5` after `bench 225lb 5`: 230 lb, not kg
+            result = parse_message(line, carried)
+            bare = _missing_exercise(result) or bare
         if bare is not None:
             return self._bare(bare, result, number, line)
         if self.state.exercise is not None and any(e.code == Msg.MISSING_EXERCISE for e in result.errors):
@@ -335,6 +343,9 @@ class _Reader:
         sign = -1 if match.group("sign").strip() in ("-", "minus", "down") else 1
         delta = sign * float(match.group("delta").replace(",", "."))
         unit: Unit = last.unit or self.unit
+        written = match.group("unit")
+        if written:  # `+5kg` after a set in lb: the change in the set's unit
+            delta = round(convert(delta, _DELTA_UNITS[written.rstrip("s")], unit), 1)
         load = (last.segments[0].load or 0.0) + delta
         if not 0 < load <= MAX_LOAD[unit]:
             return Line(LineKind.ERROR, number, problem=Problem.LOAD_OUT_OF_RANGE, value=load, delta=delta)
@@ -348,6 +359,14 @@ class _Reader:
                 return Line(LineKind.ERROR, number, errors=result.errors, exercise=last.exercise)
             sets = result.sets
         return Line(LineKind.SETS, number, sets=sets, how=How.LOAD_CHANGE, delta=delta, exercise=last.exercise)
+
+    def _carried_unit(self) -> Unit | None:
+        """The unit of the open exercise's last set, where it is not the lifter's: a bare load is in it."""
+        last, exercise = self.state.last, self.state.exercise
+        if last is None or exercise is None or last.unit is None or last.unit == self.unit:
+            return None
+        found = lookup(exercise)
+        return last.unit if last.exercise == (found.name if found else exercise) else None
 
     def _bare(self, bare: ParseError, result: ParseResult, number: int, line: str = "") -> Line:
         """A line of numbers without an exercise (`100x8`, `8 @9`, `bar x 5`): a set of the open exercise."""

@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.context import Context
-from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, remark
+from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, Unit, remark
 from rules.sources import Source
+from rules.units import convert
 
 RP = Source.REST_PAUSE_GUIDE
 
@@ -120,19 +121,30 @@ def soreness_warning(parsed: ParsedSet, context: Context) -> list[Feedback]:
     return [remark("warning.soreness", Level.WARN, (RP,), parsed.exercise, days=sore.days, exercise=exercise.name)]
 
 
-def main_lift_decline(trends: dict[str, list[float]], unit: str = "kg") -> list[Feedback]:
-    """`trends` in the lifter's unit (`unit`)."""
+def declining(bests: Sequence[float]) -> bool:
+    """A main lift's e1RM lower in each of its last DECLINE_SESSIONS sessions, and by DECLINE_MIN_SHARE in all."""
+    last = bests[-(DECLINE_SESSIONS + 1) :]
+    if len(last) <= DECLINE_SESSIONS:
+        return False
+    falling = all(later < earlier for earlier, later in itertools.pairwise(last))
+    return falling and last[-1] <= last[0] * (1 - DECLINE_MIN_SHARE)
+
+
+def main_lift_decline(
+    trends: dict[str, list[float]], unit: Unit = "kg", shown: dict[str, Unit] | None = None
+) -> list[Feedback]:
+    """`trends` in the lifter's unit (`unit`); each lift's numbers said in `shown[lift]` (the unit of the set
+    just logged), else in `unit`."""
     items: list[Feedback] = []
-    for name, all_bests in trends.items():
-        bests = all_bests[-(DECLINE_SESSIONS + 1) :]
-        if len(bests) <= DECLINE_SESSIONS:
+    for name, bests in trends.items():
+        if not declining(bests):
             continue
-        falling = all(later < earlier for earlier, later in itertools.pairwise(bests))
-        if falling and bests[-1] <= bests[0] * (1 - DECLINE_MIN_SHARE):
-            items.append(
-                remark("warning.main_lift_drop", Level.WARN, (RP,), name, exercise=name, sessions=DECLINE_SESSIONS,
-                       before=round(bests[0]), after=round(bests[-1]), unit=unit)
-            )  # fmt: skip
+        said = (shown or {}).get(name, unit)
+        before, after = (convert(value, unit, said) for value in (bests[-(DECLINE_SESSIONS + 1)], bests[-1]))
+        items.append(
+            remark("warning.main_lift_drop", Level.WARN, (RP,), name, exercise=name, sessions=DECLINE_SESSIONS,
+                   before=round(before), after=round(after), unit=said)
+        )  # fmt: skip
     return items
 
 
@@ -165,4 +177,5 @@ def check(new_sets: Sequence[ParsedSet], context: Context, trends: dict[str, lis
     for parsed in {(s.exercise, s.technique): s for s in new_sets}.values():
         items.extend(joint_warnings(parsed, context) + soreness_warning(parsed, context))
         items.extend(sign_warnings(parsed, context))
-    return items + main_lift_decline(trends, context.profile.unit)
+    shown = {parsed.exercise: parsed.unit for parsed in new_sets if parsed.unit is not None}
+    return items + main_lift_decline(trends, context.profile.unit, shown)

@@ -19,6 +19,7 @@ from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK, intensifier_uses
 from rules.models import LoggedSet, ParsedSet, Technique, Unit
 from rules.report import EffortSpread, MuscleWeek, weekly_report
 from rules.sources import Source
+from rules.units import convert
 
 # Failure-proximity guide: "8 = Hard. 2 reps left. Main compound work"; "Most of your training should
 # land in the RPE 7-9 range". Today's load aims the same reps at RPE 8, the middle of that range.
@@ -244,10 +245,11 @@ class Summary:
 
 def _size(parsed: ParsedSet) -> tuple[float, float, float, int]:
     """How big a set is, to pick an exercise's top set: load first, then (holds and cardio) the distance and
-    the time, then reps. A plank's 90 s beats its 60 s; a bench set's 105 kg beats 100 kg."""
+    the time, then reps. A plank's 90 s beats its 60 s; a bench set's 105 kg beats 100 kg, and 225 lb beats
+    100 kg (loads compared in one unit)."""
     distance = sum(segment.distance_m or 0.0 for segment in parsed.segments)
     seconds = sum(segment.seconds or 0 for segment in parsed.segments)
-    return (parsed.top_load or 0.0, distance, float(seconds), parsed.first_reps)
+    return (convert(parsed.top_load or 0.0, parsed.unit, "kg"), distance, float(seconds), parsed.first_reps)
 
 
 def _exercises(sets: Sequence[LoggedSet]) -> tuple[ExerciseDone, ...]:

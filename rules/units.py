@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rules.models import ParsedSet, Unit
+from collections.abc import Sequence
+from datetime import datetime
+
+from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 
 KG_PER_LB = 0.45359237  # the international pound, exactly
 PLATE_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}  # the smallest jump most gyms load
@@ -30,3 +33,36 @@ def rounded(load: float, unit: Unit) -> float:
     """A load a lifter can put on the bar: 2.5 kg or 5 lb steps."""
     step = PLATE_STEP[unit]
     return round(load / step) * step
+
+
+def lifter_unit(
+    history: Sequence[LoggedSet], chosen: Unit, new: Sequence[ParsedSet] = (), now: datetime | None = None
+) -> Unit:
+    """The unit a lifter lifts in now: the one most sets with a load were written in on their latest training
+    day (`history` oldest first; `new` sets are logged `now`; a tie goes to the latest set), else the unit
+    chosen in /settings. One kg machine in an lb gym does not flip it; a lifter who moved to lb that day is
+    answered in lb. A bare number is read in the chosen unit, so it counts for that unit."""
+    written = [(logged.performed_at.date(), logged.set.unit) for logged in history if _loaded(logged.set)]
+    if now is not None:
+        written += [(now.date(), parsed.unit) for parsed in new if _loaded(parsed)]
+    if not written:
+        return chosen
+    latest = max(day for day, _ in written)
+    units = [unit for day, unit in written if day == latest]
+    lb = units.count("lb")
+    kg = len(units) - lb
+    if lb != kg:
+        return "lb" if lb > kg else "kg"
+    return units[-1] or chosen
+
+
+def _loaded(parsed: ParsedSet) -> bool:
+    return parsed.unit is not None and parsed.top_load is not None and not parsed.bodyweight
+
+
+def lifter_profile(
+    profile: LifterProfile, history: Sequence[LoggedSet], new: Sequence[ParsedSet] = (), now: datetime | None = None
+) -> LifterProfile:
+    """`profile` with its unit the one the lifter lifts in now (`lifter_unit`)."""
+    unit = lifter_unit(history, profile.unit, new, now)
+    return profile if unit == profile.unit else profile.model_copy(update={"unit": unit})

@@ -174,3 +174,117 @@ async def test_one_session_of_delts_and_pairs_counted_as_the_guides_count_them(
     assert "shoulders 3× ⚠️" in said
     said = await dee.says("can I rest-pause lateral raises?")
     assert said.startswith("Not today") and "3 intensifier sets on shoulders" in said
+
+
+# kg and lb (issue 16): every load a reply quotes is in the unit it says. Each journey's lifts are chosen so
+# that their loads and e1RMs in kg and in lb fall in bands that cannot overlap, so a kg number labelled lb, or
+# an lb number labelled kg, falls outside its band.
+_LOAD = re.compile(r"(?<![+\d.])(\d+(?:\.\d+)?) ?(kg|lb)\b")
+BENCH_BANDS = {"kg": (60.0, 150.0), "lb": (150.0, 340.0)}
+SQUAT_BANDS = {"kg": (130.0, 190.0), "lb": (200.0, 420.0)}
+
+
+def wrong_units(
+    reply: str, bands: dict[str, tuple[float, float]], skip: tuple[str, ...] = ("Fly", "Leg Extension", "PR:")
+) -> list[str]:
+    """Loads in `reply` outside their unit's band (lines about the isolation exercises are left out: their
+    loads are small in either unit)."""
+    wrong = []
+    for line in reply.splitlines():
+        if any(word in line for word in skip):
+            continue
+        for match in _LOAD.finditer(line):
+            low, high = bands[match.group(2)]
+            if not low <= float(match.group(1)) <= high:
+                wrong.append(f"{match.group(0)} in {line!r}")
+    return wrong
+
+
+async def test_a_lifter_who_benches_in_kg_one_week_and_lb_the_next_reads_every_number_in_its_own_unit(
+    services: Services, clock: Clock
+) -> None:
+    fay = Lifter(services, clock, 606)
+    replies: list[str] = []
+
+    async def says(text: str) -> str:
+        replies.append(await fay.says(text))
+        return replies[-1]
+
+    # Week 1, in a kg gym.
+    said = await says("bench 110kg 5 @8")
+    assert "110 kg" in said
+    await says("bench 110kg 5 @8")
+    said = await says("done")
+    assert "top 110 kg × 5 @8" in said
+    fay.later(hours=14)
+    await says("/checkin")
+    said = await says("elbow 0")
+    assert "Check-in saved" in said
+    # Week 2, in an lb gym: the heading still quotes last week as it was (kg); then the lifter writes lb.
+    fay.later(days=6, hours=10)
+    said = await says("Bench")
+    assert "Last time" in said and "110 kg 2×5 @8" in said
+    # A post-exhaust pair first: its compound load is compared with last week's e1RM in one unit
+    # (RTS: 110 kg x 5 @8 = 135.6 kg = 299 lb; 240 lb is 80% of it, inside the guide's 75-85%).
+    said = await says("bench 240lb 8 > cable fly 30lb 15 rir1")
+    assert "240 lb" in said and "of max" not in said and " kg" not in said
+    said = await says("bench 225lb 5")
+    # 225 lb x 5 (Epley 262.5 lb) is below last week's 299 lb: no "e1RM 269 kg", no record.
+    assert "225 lb" in said and "269" not in said and " kg" not in said and "Best Bench Press e1RM" not in said
+    said = await says("230 5 @8")  # a bare load after an lb set is lb too
+    assert "230 lb" in said and " kg" not in said
+    said = await says("+5lb")
+    assert "235 lb" in said
+    said = await says("+5kg")  # a change written in kg is converted to the set's unit: 235 + 11 lb
+    assert "246 lb" in said and "+11 lb" in said
+    said = await says("done")
+    assert "top 246 lb × 5" in said
+    # Questions, /week, /block and AMRAPs answer in lb now: the e1RM trend converts the kg week.
+    said = await says("what's my bench 1RM?")
+    assert "Your Bench Press e1RM is about" in said and " lb" in said and " kg" not in said
+    assert "299" in said  # the kg week, converted (135.6 kg = 299 lb)
+    said = await says("/week")
+    assert "Bench Press e1RM: 304 lb" in said, said  # the best of the 7 days (240 lb x 8), kg sets converted
+    fay.later(days=2)
+    said = await says("bench 185lb AMRAP 12")
+    assert "Bench Press e1RM ≈ 260 lb (Epley). Next block: 5s at ~225" in said
+    said = await says("/block")
+    assert "Bench Press (e1RM ≈ 260 lb)" in said and " kg" not in said
+    wrong = [problem for reply in replies for problem in wrong_units(reply, BENCH_BANDS)]
+    assert not wrong, wrong
+
+
+async def test_a_pure_lb_lifter_is_answered_in_lb_from_the_amrap_to_a_dropping_squat(
+    services: Services, clock: Clock
+) -> None:
+    gus = Lifter(services, clock, 707)
+    replies: list[str] = []
+
+    async def says(text: str) -> str:
+        replies.append(await gus.says(text))
+        return replies[-1]
+
+    await gus.says("/start")
+    await gus.presses("set:unit:lb")
+    # An AMRAP written the way lb logs write it: 315 is the load, 5 the reps.
+    said = await says("squat 315 AMRAP 5")
+    assert "Back Squat: AMRAP 5 @ 315 lb" in said
+    assert "Back Squat e1RM ≈ 370 lb (Epley)" in said  # 315 x (1 + 5/30) = 367.5 -> 370
+    # Four squat sessions a week apart, each lower, a check-in between: the warning is in lb.
+    for load in (315, 305, 295, 285):
+        gus.later(days=7)
+        said = await says(f"squat {load} 5 @8")
+        assert f"{load} lb" in said
+        gus.later(hours=20)
+        await says("/checkin")
+        await says("knee 0")
+    # RTS: 5 reps @8 (7 to failure) is 81.1% of max, so 315 -> 388 and 285 -> 351 lb.
+    assert "Back Squat e1RM has dropped 3 sessions running (388 → 351 lb)" in replies[-3]
+    said = await says("what's my squat 1RM?")
+    assert "Your Back Squat e1RM is about 351 lb" in said
+    said = await says("/week")
+    assert "Back Squat e1RM: 364 → 351 lb" in said
+    for reply in replies:
+        assert " kg" not in reply, reply
+    wrong = [problem for reply in replies for problem in wrong_units(reply, SQUAT_BANDS)]
+    assert not wrong, wrong

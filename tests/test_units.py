@@ -1,0 +1,128 @@
+"""kg and lb: every rule in rules/ that compares two loads converts them first, and says the result in the
+lifter's unit (issue 16). One row per comparison: a kg history, an lb set (or the other way), and what the
+rule must say; each fails if that comparison takes the numbers as they were written."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from rules import blocks, pairs, recovery, session, trends
+from rules.coach import evaluate
+from rules.context import Context
+from rules.conversation import State, read_message
+from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
+from rules.notation import parse_message
+from rules.units import KG_PER_LB, convert, lifter_unit
+from tests.notation_reading import describe
+
+NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
+
+
+def one(text: str, unit: Unit = "kg") -> ParsedSet:
+    result = parse_message(text, unit)
+    assert not result.errors and len(result.sets) == 1, result
+    return result.sets[0]
+
+
+def done(*entries: tuple[str, float]) -> list[LoggedSet]:
+    """(line, days ago) -> logged sets, oldest first."""
+    rows = [LoggedSet(performed_at=NOW - timedelta(days=ago), set=s) for text, ago in entries
+            for s in parse_message(text).sets]  # fmt: skip
+    return sorted(rows, key=lambda row: row.performed_at)
+
+
+def context(history: list[LoggedSet], unit: Unit = "kg") -> Context:
+    return Context(now=NOW, history=history, profile=LifterProfile(unit=unit))
+
+
+def test_kg_and_lb_convert_both_ways_with_the_international_pound() -> None:
+    assert convert(100, "kg", "lb") == pytest.approx(220.462, abs=1e-3)
+    assert convert(225, "lb", "kg") == pytest.approx(225 * KG_PER_LB)
+    assert convert(100, None, "lb") == 100  # a load with no unit is already in the unit asked for
+
+
+# (history: line, days ago; new sets; chosen in /settings; the unit the lifter lifts in now)
+LIFTER_UNITS: list[tuple[list[tuple[str, float]], list[str], Unit, Unit]] = [
+    ([], [], "kg", "kg"),  # nothing logged: what /settings says
+    ([], [], "lb", "lb"),
+    ([("bench 110kg 5", 7)], ["bench 225lb 5"], "kg", "lb"),  # moved to lb today: lb from the first lb set
+    ([("bench 225lb 5", 0), ("bench 225lb 5", 0), ("cable fly 15kg 15", 0)], [], "kg", "lb"),  # one kg machine
+    ([("bench 225lb 5", 7), ("bench 100kg 5", 0)], [], "lb", "kg"),  # the latest day decides
+    ([("bench 225lb 5", 0), ("bench 100kg 5", 0)], [], "lb", "kg"),  # a tie: the latest set
+    ([("pull-up bw+20kg 5", 0)], [], "lb", "lb"),  # bodyweight sets say nothing about the plates
+]
+
+
+@pytest.mark.parametrize(("history", "new", "chosen", "expected"), LIFTER_UNITS)
+def test_a_lifter_lifts_in_the_unit_most_of_their_latest_day_was_written_in(
+    history: list[tuple[str, float]], new: list[str], chosen: Unit, expected: Unit
+) -> None:
+    assert lifter_unit(done(*history), chosen, [one(text) for text in new], NOW) == expected
+
+
+def test_session_bests_convert_a_kg_history_into_the_lifters_unit() -> None:
+    # 110 kg x 5 (Epley 128.3 kg = 282.9 lb) then 225 lb x 5 (262.5 lb) today
+    bests = trends.session_bests("Bench Press", [one("bench 225lb 5")], context(done(("bench 110kg 5", 7)), "lb"))
+    assert [round(value, 1) for value in bests] == [282.9, 262.5]
+
+
+def test_a_new_best_is_judged_in_one_unit_and_said_in_the_sets_unit() -> None:
+    history = done(("bench 110kg 5", 7))
+    fired = {f.rule: f.params for f in evaluate([one("bench 250lb 5")], context(history))}
+    assert fired["e1rm.new_best"] == {"exercise": "Bench Press", "e1rm": 290.0, "before": 285.0, "unit": "lb"}
+    assert "e1rm.new_best" not in {f.rule for f in evaluate([one("bench 225lb 5")], context(history))}
+
+
+def test_main_lifts_dropping_is_judged_in_one_unit_and_said_in_the_sets_unit() -> None:
+    # kg, kg, lb, lb: 140, 135 kg then 290, 280 lb x 5 -> Epley 163.3, 157.5, 153.5, 148.2 kg: falling 9%
+    history = done(("squat 140kg 5", 21), ("squat 135kg 5", 14), ("squat 290lb 5", 7))
+    fired = {f.rule: f.params for f in evaluate([one("squat 280lb 5")], context(history))}
+    params = fired["warning.main_lift_drop"]
+    assert (params["before"], params["after"], params["unit"]) == (360, 327, "lb")
+    # the same loads read without units would be a rise (140, 135, 290, 280): no warning
+    assert recovery.declining([163.3, 157.5, 153.5, 148.2]) and not recovery.declining([140, 135, 290, 280])
+
+
+def test_a_pairs_compound_load_is_a_share_of_the_e1rm_in_one_unit() -> None:
+    # e1RM from 120 kg x 5 @8 (RTS 81.1%): 148 kg = 326 lb; 255 lb is 78% of it: inside 75-85%
+    history = done(("bench 120kg 5 @8", 7))
+    compound = one("bench 255lb 8")
+    assert pairs.compound_load(compound, context(history)) == []
+    assert pairs.compound_load(compound, context(history, "lb")) == []
+    heavy = pairs.compound_load(one("bench 300lb 8"), context(history))  # 92%
+    assert [f.rule for f in heavy] == ["pair.compound_heavy"]
+
+
+def test_next_block_loads_from_an_lb_amrap_are_in_the_unit_asked_for() -> None:
+    history = [LoggedSet(performed_at=NOW, set=one("squat 315lb amrap 5"))]
+    ((name, e1rm, unit, targets),) = blocks.next_block_loads(history, "kg")
+    assert (name, e1rm, unit) == ("Back Squat", 167.5, "kg")  # 367.5 lb = 166.7 kg -> 167.5
+    assert targets[0] == {"reps": 5, "load": 145.0, "share": 0.87}
+
+
+def test_the_sessions_top_set_compares_kg_and_lb_in_one_unit() -> None:
+    rows = [LoggedSet(performed_at=NOW, set=one(text)) for text in ("bench 100kg 5", "bench 200lb 5")]
+    summary = session.summarize(rows, rows, [], NOW)
+    assert summary is not None and summary.exercises[0].top.unit == "kg"  # 100 kg > 200 lb (90.7 kg)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [("+5", "Bench Press: 230x5 lb"), ("+5lb", "Bench Press: 230x5 lb"), ("+5kg", "Bench Press: 236x5 lb"),
+     ("-2.5kg", "Bench Press: 219.5x5 lb")],
+)  # fmt: skip
+def test_a_load_change_written_in_the_other_unit_is_converted_to_the_sets_unit(change: str, expected: str) -> None:
+    last = one("bench 225lb 5")
+    state = State(exercise="Bench Press", last=last, session_start=NOW, last_at=NOW)
+    turn = read_message(change, state, NOW + timedelta(minutes=3), "kg")
+    assert [describe(s) for s in turn.sets] == [expected]
+
+
+def test_a_bare_load_after_an_lb_set_is_lb_for_a_kg_lifter_and_a_written_unit_wins() -> None:
+    state = State(exercise="Bench Press", last=one("bench 225lb 5"), session_start=NOW, last_at=NOW)
+    later = NOW + timedelta(minutes=3)
+    assert [describe(s) for s in read_message("230 5", state, later, "kg").sets] == ["Bench Press: 230x5 lb"]
+    assert [describe(s) for s in read_message("100kg 5", state, later, "kg").sets] == ["Bench Press: 100x5 kg"]
+    assert [describe(s) for s in read_message("squat 100 5", state, later, "kg").sets] == ["Back Squat: 100x5 kg"]
