@@ -102,8 +102,8 @@ def is_question(text: str) -> bool:
     lowered = text.strip().lower()
     if "?" in lowered or lowered.startswith("/ask"):
         return True
-    if russian.is_russian(lowered):
-        return bool(_RUSSIAN_QUESTION.search(russian.fold(lowered)))
+    if russian.is_russian(lowered) and _RUSSIAN_QUESTION.search(russian.fold(lowered)):
+        return True
     return bool(_QUESTION_START.match(lowered))
 
 

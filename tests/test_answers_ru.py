@@ -71,6 +71,7 @@ RUSSIAN: list[tuple[str, str, str | None]] = [
     ("ЧТО ТАКОЕ РИР?", "rir_rpe", None),
     ("насколько тяжелыми должны быть подходы в жиме?", "how_hard.compound", "Bench Press"),
     ("рест-пауза на leg press?", "choice.yes.good", "Leg Press"),
+    ("should I go to failure on жим ногами", "failure.compound", "Leg Press"),  # both alphabets, no "?"
 ]
 
 NOT_QUESTIONS = [
