@@ -60,7 +60,7 @@ class Server:
 
     async def call(self, method: str, path: str, body: object = None) -> Any:
         if self.client is None:  # one client per event loop: building one loads TLS certificates
-            self.client = httpx.AsyncClient(timeout=30)
+            self.client = httpx.AsyncClient(timeout=130)  # /wait answers within 120 s (a reply behind 1,000 prompts)
         response = await self.client.request(method, f"{self.control}{path}", json=body)
         return response.json()
 

@@ -16,7 +16,8 @@ event loop's monotonic clock guards against that: a job the scheduler has not ta
 `STALL_INTERVALS` of its intervals is woken (its next run set to now, which wakes the scheduler) and
 the step is logged. Stepped forward, the scheduler runs each job once at once and goes on from the new
 time; the sweeps' `now` is a `SweepClock`, which ignores the step until it has held an hour, so no
-prompt goes out hours early.
+prompt goes out hours early. The front-ends hand the same `SweepClock` to the handlers, so a rest set
+just after a step ends by the clock the timer sweep reads.
 """
 
 from __future__ import annotations
@@ -180,7 +181,8 @@ def _utc_now() -> datetime:
 
 
 class SweepClock:
-    """The sweeps' `now`: the wall clock, unless it just jumped; then the last good time plus elapsed time.
+    """The bot's `now` (the handlers' and the sweeps'): the wall clock, unless it just jumped; then the last
+    good time plus elapsed time.
 
     It follows the system clock while it ticks normally (a slew within STEP_TOLERANCE is followed) and
     ignores a step until the new time has held for STEP_ACCEPTED_AFTER (then it is taken as a correction).

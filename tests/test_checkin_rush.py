@@ -50,7 +50,7 @@ def steppable_wall() -> Iterator[time_machine.Traveller]:
 @asynccontextmanager
 async def running_bot(bot_api: FakeBotAPI, db_path: Path) -> AsyncIterator[FakeBotAPI]:
     config = Settings(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=bot_api.base_url, SETCOACH_DB=db_path,
-                      SETCOACH_SWEEP_SECONDS=SWEEP_S)  # fmt: skip
+                      SETCOACH_SWEEP_SECONDS=SWEEP_S, SETCOACH_TIMER_SWEEP_SECONDS=0.1)  # fmt: skip
     async with polling_in_background(build_application(config), timeout=1):
         yield bot_api
 
@@ -166,3 +166,22 @@ def test_a_step_that_holds_for_an_hour_is_taken_as_a_correction() -> None:
     assert clock() == base + timedelta(seconds=60)  # the step is seen, not followed
     elapsed[0] += STEP_ACCEPTED_AFTER.total_seconds()
     assert clock() == base + timedelta(seconds=elapsed[0], hours=5)  # it held an hour: a correction, followed
+
+
+@pytest.mark.parametrize("step", [-timedelta(hours=2), timedelta(hours=5)])
+async def test_a_rest_set_just_after_a_clock_step_pings_when_the_rest_is_over(
+    bot_api: FakeBotAPI, db_path: Path, step: timedelta
+) -> None:
+    """The rest's end and the timer sweep's `now` come from one clock: stepped back, the ping would come at once;
+    stepped ahead, an hour late (until the sweeps take the step as a correction)."""
+    with steppable_wall() as wall:
+        async with running_bot(bot_api, db_path):
+            await bot_api.send_text(LIFTER, "bench 100kg 8 @8")
+            await bot_api.wait_for_replies(LIFTER, 1)
+            wall.shift(step)
+            await bot_api.send_text(LIFTER, "rest 2s")
+            await bot_api.wait_for_replies(LIFTER, 2)
+            await bot_api.wait_for(lambda: len(bot_api.texts(LIFTER)) >= 3, 15)
+    asked, pinged = [call.at for call in bot_api.calls if call.method == "sendMessage"][1:3]
+    assert "2 s up" in bot_api.texts(LIFTER)[2]
+    assert pinged - asked >= 1.9  # never early

@@ -37,7 +37,10 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
 
     async def post_init(application: Application) -> None:  # type: ignore[type-arg]
-        wiring = await Wiring.open(settings.db_path, database_url=settings.database_url)
+        # One clock for the handlers and the sweeps (a rest's end and the sweep that pings it agree): the
+        # wall clock, except that a step is ignored until it has held an hour (bot/scheduler.py).
+        clock = SweepClock()
+        wiring = await Wiring.open(settings.db_path, clock=clock, database_url=settings.database_url)
         me = application.bot
         owner = await wiring.backend.bind_bot(me.id)
         if owner != me.id:  # message ids and chats are per bot: another bot's data would collide and mislead
@@ -51,7 +54,6 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         application.bot_data["wiring"] = wiring  # updates.py reads it: the backend for the sweep
         application.bot_data["services"] = wiring.services  # and the handlers' ports
         # The sweeps run as APScheduler jobs with a watchdog on the monotonic clock (bot/scheduler.py).
-        clock = SweepClock()  # the sweeps' `now`: a clock step is ignored until it holds (bot/scheduler.py)
         backend, services = wiring.backend, wiring.services
         prompts, replies = updates.prompt_sender(me), updates.reply_sender(me)
         # Prompts paced within Telegram's limits, leaving room for replies (else 1,000 prompts due at 09:00
