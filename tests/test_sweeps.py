@@ -17,15 +17,14 @@ from apscheduler.job import Job
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.scheduler import STALL_INTERVALS, Every, Sweeps
+from tests.waiting import eventually
 
 EVERY_S = 0.05
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
     """Poll until `predicate` holds; fail after `timeout` seconds."""
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.01)
+    assert await eventually(predicate, timeout, every=0.01)
 
 
 class Counting:
@@ -87,7 +86,14 @@ async def test_stop_lets_the_run_in_hand_finish_and_starts_no_other() -> None:
     await until(lambda: slow.going == 1)
     await sweeps.stop()
     assert (slow.runs, slow.finished, slow.going) == (1, 1, 0)
-    await asyncio.sleep(5 * EVERY_S)  # the scheduler is down: nothing may start (a fixed wait: proving an absence)
+    witness = Counting()  # another scheduler's runs show that turns of the stopped one have come and gone
+    other = Sweeps()
+    other.add(EVERY_S, witness, "the witness")
+    other.start()
+    try:
+        await until(lambda: witness.runs >= 5)
+    finally:
+        await other.stop()
     assert slow.runs == 1
 
 
