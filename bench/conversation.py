@@ -1,24 +1,33 @@
-"""The workout as a conversation against 5 years of one lifter's history (~30,000 sets, real SQLite):
-p99 of a carry-forward set (`8` after `bench 100kg 8 @8`, the whole handler path: store the message,
-read the state, coach, store the set, records, store the state; target < 5 ms) and of a session summary
-(target < 50 ms). Run: python bench/conversation.py
+"""The workout as a conversation against 5 years of one lifter's history (~30,000 sets): p99 of a carry-forward
+set (`8` after `bench 100kg 8 @8`, the whole handler path: store the message, read the state, coach, store
+the set, records, store the state; target < 5 ms), the database round trips it takes, and p99 of a session
+summary (target < 50 ms). SQLite (a file) always; PostgreSQL too with `--postgres` (a throwaway local server,
+fsync on). Run: python bench/conversation.py [--postgres]
+
+Round trips are counted here, not in the backends: on SQLite every call handed to aiosqlite's database
+thread (a statement with its rows; what its triggers run goes with it), on PostgreSQL every cursor execute
+(one trip to the server).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._history import build
 from bot.charts import MatplotlibCharts
-from bot.storage import Storage
+from bot.storage import Storage, open_backend
 from handlers.base import Incoming, Services
 from handlers.conversation import summary_of
 from handlers.router import handle_text
@@ -31,59 +40,135 @@ SESSION = ["bench 100kg 8 @8", "8", "same", "+2.5", "8 @9", "Lat pulldown", "60x
 CARRIED = {"8", "same", "+2.5", "8 @9", "60x12", "12", "same @9"}  # sets of the open exercise, named before
 
 
+class Trips:
+    """Database round trips counted while `counting`."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.count = 0
+
+    @contextmanager
+    def counting(self) -> Iterator[None]:
+        self.on, self.count = True, 0
+        try:
+            yield
+        finally:
+            self.on = False
+
+
+@contextmanager
+def counted(trips: Trips, owner: Any, method: str) -> Iterator[None]:
+    """Count each call of `owner.method` (an async method that makes one trip) while `trips` is counting."""
+    original = getattr(owner, method)
+
+    async def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if trips.on:
+            trips.count += 1
+        return await original(self, *args, **kwargs)
+
+    setattr(owner, method, call)
+    try:
+        yield
+    finally:
+        setattr(owner, method, original)
+
+
 def quantiles(samples: list[float]) -> str:
     ordered = sorted(samples)
     return f"p50 {ordered[len(ordered) // 2] * 1000:.2f} ms, p99 {ordered[int(len(ordered) * 0.99)] * 1000:.2f} ms"
 
 
-async def measure(path: Path) -> str:
+async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
     history, _, now = build()
-    storage = await Storage.open(path)
     services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: now)
-    try:
-        await storage.user(LIFTER, LIFTER, now - timedelta(days=5 * 365))
-        for number, (moment, group) in enumerate(groupby(history, key=lambda logged: logged.performed_at), start=1):
-            sets = [logged.set for logged in group]
-            stored = await storage.record_message(LIFTER, LIFTER, number, "history", moment)
-            await storage.save_outcome(LIFTER, stored.row, MessageKind.SETS, sets, moment)
-        message_id = 1_000_000
-        carry: list[float] = []
-        summaries: list[float] = []
-        rules_only: list[float] = []
-        for sample in range(SAMPLES):
-            start = now + timedelta(days=2 * sample)  # a session every other day, as the history has them
-            for offset, text in enumerate(SESSION):
-                message_id += 1
-                incoming = Incoming(LIFTER, LIFTER, message_id, text, start + timedelta(minutes=3 * offset))
+    await storage.user(LIFTER, LIFTER, now - timedelta(days=5 * 365))
+    for number, (moment, group) in enumerate(groupby(history, key=lambda logged: logged.performed_at), start=1):
+        sets = [logged.set for logged in group]
+        stored = await storage.record_message(LIFTER, LIFTER, number, "history", moment)
+        await storage.save_outcome(LIFTER, stored.row, MessageKind.SETS, sets, moment)
+    message_id = 1_000_000
+    carry: list[float] = []
+    carry_trips: list[int] = []
+    summaries: list[float] = []
+    rules_only: list[float] = []
+    for sample in range(SAMPLES):
+        start = now + timedelta(days=2 * sample)  # a session every other day, as the history has them
+        for offset, text in enumerate(SESSION):
+            message_id += 1
+            incoming = Incoming(LIFTER, LIFTER, message_id, text, start + timedelta(minutes=3 * offset))
+            with trips.counting():
                 begin = time.perf_counter()
                 handled = await handle_text(incoming, services)
-                if text in CARRIED:
-                    carry.append(time.perf_counter() - begin)
-                assert handled.row is not None and handled.reply is not None
-                await storage.mark_answered(LIFTER, handled.row)
-            conversation = await storage.conversation(LIFTER, LIFTER)
-            begin = time.perf_counter()
-            read_message("8", conversation.state, start + timedelta(minutes=40))
-            rules_only.append(time.perf_counter() - begin)
-            begin = time.perf_counter()
-            user = await storage.user(LIFTER)
-            text = await summary_of(services, user, conversation.state, start + timedelta(hours=1))
-            summaries.append(time.perf_counter() - begin)
-            assert "Session done" in text, text
-            await storage.save_conversation(LIFTER, LIFTER, State())  # as `done` or the idle sweep leaves it
-    finally:
-        await storage.close()
-    return (
-        f"conversation ({len(history):,} sets over 5 years): carry-forward set (`8`, `same`, `+2.5`...), "
-        "whole handler path "
-        f"{quantiles(carry)} (target p99 < 5 ms; its reading alone {quantiles(rules_only)}); "
+                elapsed = time.perf_counter() - begin
+            if text in CARRIED:
+                carry.append(elapsed)
+                carry_trips.append(trips.count)
+            assert handled.row is not None and handled.reply is not None
+            await storage.mark_answered(LIFTER, handled.row)
+        conversation = await storage.conversation(LIFTER, LIFTER)
+        begin = time.perf_counter()
+        read_message("8", conversation.state, start + timedelta(minutes=40))
+        rules_only.append(time.perf_counter() - begin)
+        begin = time.perf_counter()
+        user = await storage.user(LIFTER)
+        text = await summary_of(services, user, conversation.state, start + timedelta(hours=1))
+        summaries.append(time.perf_counter() - begin)
+        assert "Session done" in text, text
+        await storage.save_conversation(LIFTER, LIFTER, State())  # as `done` or the idle sweep leaves it
+    assert len(set(carry_trips)) == 1, f"carry-forward sets took {sorted(set(carry_trips))} trips"
+    line = (
+        f"carry-forward set (`8`, `same`, `+2.5`...), whole handler path {quantiles(carry)}, "
+        f"{carry_trips[0]} database round trips (target p99 < 5 ms; its reading alone {quantiles(rules_only)}); "
         f"session summary {quantiles(summaries)} (target p99 < 50 ms)"
     )
+    return line, len(history)
+
+
+async def on_sqlite(path: Path) -> str:
+    import aiosqlite
+
+    trips = Trips()
+    with counted(trips, aiosqlite.Connection, "_execute"):  # every call handed to the database thread
+        storage = await Storage.open(path)
+        try:
+            line, sets = await measure(storage, trips)
+        finally:
+            await storage.close()
+    return f"conversation, SQLite ({sets:,} sets over 5 years): {line}"
+
+
+async def on_postgres(url: str) -> str:
+    import psycopg
+
+    trips = Trips()
+    with counted(trips, psycopg.AsyncCursor, "execute"):  # the connection's execute goes through a cursor's
+        storage = await open_backend(url, "unused.db")
+        try:
+            line, sets = await measure(storage, trips)
+        finally:
+            await storage.close()
+    return f"conversation, PostgreSQL on loopback ({sets:,} sets over 5 years): {line}"
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--postgres", action="store_true", help="also on a throwaway local PostgreSQL (fsync on)")
+    arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        print(asyncio.run(measure(Path(folder) / "conversation.db")))
+        print(asyncio.run(on_sqlite(Path(folder) / "conversation.db")))
+    if not arguments.postgres:
+        return
+    from tests import pgserver
+
+    try:
+        server = pgserver.start(durable=True)
+    except pgserver.Unavailable as why:
+        print(f"conversation, PostgreSQL: skipped ({why})")
+        return
+    try:
+        print(asyncio.run(on_postgres(server.database())))
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":
