@@ -14,7 +14,7 @@ from itertools import groupby
 
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Callback, NumberMeant
-from handlers.ports import Conversation, RestChange
+from handlers.ports import Conversation, ConversationChange, RestChange
 from handlers.render import (
     day_text,
     describe_sets,
@@ -324,6 +324,26 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
     return [], []
 
 
+def _change(
+    message: Incoming, row: int, services: Services, conversation: Conversation, turn: Turn, state: State,
+    corrected: bool,
+) -> ConversationChange | None:  # fmt: skip
+    """The conversation after this message (None: an edit of an older message leaves it where it is)."""
+    if corrected:  # the latest message: what it now says moves the state
+        return ConversationChange(chat_id=message.chat_id, state=state) if row == conversation.last_row else None
+    rest_s = turn.rest_s
+    if rest_s is not None:
+        rest, due = RestChange.SET, services.clock() + timedelta(seconds=rest_s)
+    elif turn.sets or LineKind.DONE in turn.kinds:
+        rest, due = RestChange.CANCEL, None
+    else:
+        rest, due = RestChange.KEEP, None
+    return ConversationChange(
+        chat_id=message.chat_id, state=state, before=conversation.state, moved=state != conversation.state,
+        rest=rest, rest_due=due, rest_s=rest_s,
+    )  # fmt: skip
+
+
 async def answer_turn(
     message: Incoming, row: int, user: UserSettings, services: Services, conversation: Conversation, turn: Turn,
     corrected: bool = False,
@@ -336,13 +356,24 @@ async def answer_turn(
     top: list[Feedback] = []
     if turn.closed is not None:
         parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))
+    feedback: list[Feedback] = []
+    held: Bests = {}
     if sets:
         context = await coach_context(services, user, sets)
         session_start = turn.before.session_start  # None for a session this message opens: all history counts
         held = await _bests_before(services, user, sets, session_start) if not corrected else {}  # edits: no PRs
         feedback = evaluate(sets, context)
-        await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback)
         top = headline(unsaid(feedback, turn.before.said))  # a note or praise is said once a session
+    state = turn.state
+    if state.session_open and top:
+        state = state.model_copy(update={"said": remember(state.said, top)})
+    # What the message logged and the conversation after it: one statement, so neither is kept without the other.
+    change = _change(message, row, services, conversation, turn, state, corrected)
+    if sets:
+        await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback, conversation=change)
+    else:
+        await storage.save_outcome(user.id, row, MessageKind.CONVERSATION, conversation=change)
+    if sets:
         errors = tuple(e for line in turn.lines for e in line.errors if line.kind in (LineKind.SETS, LineKind.OTHER))
         logged = render_logged(sets, top, errors).split("\n")
         header = fill(reply_words.CATALOGUE, "corrected") if corrected else logged[0]
@@ -352,8 +383,6 @@ async def answer_turn(
         extra = _records(sets, held)
         if extra:
             parts.append("\n".join(extra))
-    else:
-        await storage.save_outcome(user.id, row, MessageKind.CONVERSATION)
     for line in turn.lines:
         words, options = _line_reply(line, user, row, turn.before)
         if line.kind is LineKind.ERROR and line.errors:
@@ -363,24 +392,6 @@ async def answer_turn(
         if words:
             parts.append("\n".join(words))
         choices += options
-    state = turn.state
-    if state.session_open and top:
-        state = state.model_copy(update={"said": remember(state.said, top)})
-    if corrected:
-        if row == conversation.last_row:  # the latest message: what it now says moves the state
-            await storage.save_conversation(user.id, message.chat_id, state, row=row)
-    else:
-        rest_s = turn.rest_s
-        if rest_s is not None:
-            change, due = RestChange.SET, services.clock() + timedelta(seconds=rest_s)
-        elif sets or LineKind.DONE in turn.kinds:
-            change, due = RestChange.CANCEL, None
-        else:
-            change, due = RestChange.KEEP, None
-        await storage.save_conversation(
-            user.id, message.chat_id, state, row=row, before=conversation.state,
-            moved=state != conversation.state, rest=change, rest_due=due, rest_s=rest_s,
-        )  # fmt: skip
     if turn.first_of and not corrected:  # the first mention of an exercise this session: what it was last time
         before = turn.before.session_start or message.at
         parts.append("\n".join(await _last_times(services, user, turn.first_of, before)))
@@ -393,10 +404,17 @@ async def answer_turn(
 
 
 async def converse(
-    message: Incoming, row: int, user: UserSettings, services: Services, unknown_headings: bool = False
+    message: Incoming,
+    row: int,
+    user: UserSettings,
+    services: Services,
+    unknown_headings: bool = False,
+    conversation: Conversation | None = None,
 ) -> Reply | None:
-    """Workout talk (sets, headings, same/again, rest, done) gets its answer here; None for anything else."""
-    conversation = await services.storage.conversation(user.id, message.chat_id)
+    """Workout talk (sets, headings, same/again, rest, done) gets its answer here; None for anything else.
+    `conversation`: the state as read with the message's arrival (else it is read here)."""
+    if conversation is None:
+        conversation = await services.storage.conversation(user.id, message.chat_id)
     turn = read_message(message.text, conversation.state, message.at, user.unit, unknown_headings)
     if not turn.is_workout_talk:
         return None

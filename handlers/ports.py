@@ -19,16 +19,6 @@ from rules.models import CheckIn, Feedback, HistoryRow, LoggedSet, MessageKind, 
 from rules.report import ProgressPoint, SetSummary, WeekReport
 
 
-class StoredMessage(BaseModel):
-    """A raw message as stored: its id (`row`), whether this delivery stored it, whether it was answered."""
-
-    model_config = ConfigDict(frozen=True)
-
-    row: int
-    is_new: bool
-    answered: bool
-
-
 class StorageUnavailable(Exception):
     """A write could not be made durable (disk full, read-only file, a lock held too long, I/O error).
 
@@ -54,6 +44,34 @@ class Conversation(BaseModel):
     last_row: int | None = None  # the message that last moved the state (an edit of it moves it again)
     rest_due: datetime | None = None
     rest_s: int | None = None
+
+
+class ConversationChange(BaseModel):
+    """The conversation after a message, written with that message's outcome (one transaction): the
+    state, the state the message was read in (`before`, kept with it so an edit re-reads it there),
+    whether it moved the state, and what it does to the rest ping."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chat_id: int
+    state: State
+    before: State | None = None
+    moved: bool = True
+    rest: RestChange = RestChange.KEEP
+    rest_due: datetime | None = None
+    rest_s: int | None = None
+
+
+class StoredMessage(BaseModel):
+    """A raw message as stored: its id (`row`), whether this delivery stored it, whether it was answered,
+    and the lifter's conversation in its chat as it stood when it arrived (read with the arrival)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    row: int
+    is_new: bool
+    answered: bool
+    conversation: Conversation | None = None  # None where the backend did not read it (an answered replay)
 
 
 class MessageContext(BaseModel):
@@ -92,7 +110,8 @@ class Store(Protocol):
     async def arrive(
         self, user_id: int, chat_id: int, message_id: int, text: str, received_at: datetime
     ) -> tuple[UserSettings, StoredMessage]:
-        """Keep a raw message (once: a re-delivery finds its first copy) and read its sender's settings."""
+        """Keep a raw message (once: a re-delivery finds its first copy) and read its sender's settings and,
+        in the same trip where it can, their conversation in that chat (`StoredMessage.conversation`)."""
         ...
 
     async def record_message(
@@ -117,8 +136,10 @@ class Store(Protocol):
         performed_at: datetime | None = None,
         feedback: Sequence[Feedback] = (),
         times: Sequence[datetime] | None = None,
+        conversation: ConversationChange | None = None,
     ) -> None:
-        """Replace, atomically, what a message logged: its kind, its sets and the feedback given."""
+        """Replace, atomically, what a message logged: its kind, its sets and the feedback given; with
+        `conversation`, the conversation state after it too, in the same transaction (all or nothing)."""
         ...
 
     async def mark_answered(self, user_id: int, row: int) -> None:

@@ -28,6 +28,7 @@ from handlers.callbacks import (
     Why,
     decode,
 )
+from handlers.ports import Conversation
 from handlers.render import escape, render_chat_fallback
 from handlers.sets import correct_sets, report_unreadable
 from handlers.words import say, speak_to
@@ -93,12 +94,15 @@ async def handle_text(message: Incoming, services: Services) -> Handled:
     if not stored.is_new and stored.answered:
         log.info("update for message %s delivered again; already answered", message.message_id)
         return Handled(None, stored.row)
-    return Handled(await _route(message, user, stored.row, services), stored.row)
+    return Handled(await _route(message, user, stored.row, services, stored.conversation), stored.row)
 
 
-async def _route(message: Incoming, user: UserSettings, row: int, services: Services) -> Reply:
+async def _route(
+    message: Incoming, user: UserSettings, row: int, services: Services, talk: Conversation | None = None
+) -> Reply:
     """The routing order (issue #16): an awaited answer first, then commands, then workout talk
-    (same/again/done/rest and sets, `rules.conversation`), then questions, then the fallbacks."""
+    (same/again/done/rest and sets, `rules.conversation`), then questions, then the fallbacks. `talk`: the
+    lifter's conversation in this chat as read with the message's arrival (None: read when it is needed)."""
     storage = services.storage
     text = message.text.strip()
     if user.awaiting is not None and not text.startswith("/"):
@@ -121,7 +125,8 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
         if answer is not None:
             await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
             return answer
-    reply = None if questions.answerable(text) else await conversation.converse(message, row, user, services)
+    answerable = questions.answerable(text)
+    reply = None if answerable else await conversation.converse(message, row, user, services, conversation=talk)
     if reply is not None:
         return reply
     # While a check-in is awaited only a question the rules answer is one; `что-то странное` or `что писать?`
@@ -136,7 +141,7 @@ async def _route(message: Incoming, user: UserSettings, row: int, services: Serv
     if checkin_awaited:
         await storage.save_outcome(user.id, row, MessageKind.CHECKIN)
         return checkins.not_an_answer()
-    reply = await conversation.converse(message, row, user, services, unknown_headings=True)
+    reply = await conversation.converse(message, row, user, services, unknown_headings=True, conversation=talk)
     if reply is not None:
         return reply
     if any(character.isdigit() for character in text):

@@ -14,7 +14,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import TypeAdapter
 
 from bot.storage.contract import Claim, TimerClaim, TimerKind
-from handlers.ports import Conversation, MessageContext, RestChange, StoredMessage
+from handlers.ports import Conversation, ConversationChange, MessageContext, RestChange, StoredMessage
 from rules.conversation import SESSION_IDLE, State
 from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, UserSettings
 
@@ -87,7 +87,9 @@ class GroupWrite(Generic[Item, Result]):
 
 
 Arrival = tuple[int, int, int, str, datetime]  # user, chat, message id, text, received at
-Outcome = tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]]]  # row, user, kind, feedback, sets
+# A new message's row, its sender's settings and their conversation row in its chat (state_json, last_row,
+# rest_due, rest_s; None before the first): what one arrival statement hands back.
+Arrived = tuple[int, UserSettings, Sequence[Any] | None]
 InboxUpdate = tuple[int, int, str, datetime]  # update id, sender, payload, received at
 Best = tuple[float | None, int, float | None, bool]  # load, reps, rir, amrap
 Query = tuple[str, list[object]]  # SQL and its parameters
@@ -106,6 +108,29 @@ class ConversationWrite(NamedTuple):
     rest_due: datetime | None
     rest_s: int | None
     idle_due: datetime | None  # when the session closes for want of a set
+
+
+# row, user, kind, feedback, sets, and the conversation after the message (written in the same statement)
+Outcome = tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]], ConversationWrite | None]
+
+
+def conversation_write(
+    user_id: int,
+    chat_id: int,
+    state: State,
+    row: int | None = None,
+    before: State | None = None,
+    moved: bool = True,
+    rest: RestChange = RestChange.KEEP,
+    rest_due: datetime | None = None,
+    rest_s: int | None = None,
+) -> ConversationWrite:
+    """What a conversation write stores: the state as JSON, the moment an idle session closes."""
+    idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
+    context_json = before.model_dump_json() if before is not None else None
+    return ConversationWrite(
+        user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due
+    )
 
 
 class SharedStorage(ABC):
@@ -143,11 +168,13 @@ class SharedStorage(ABC):
     async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]: ...
 
     @abstractmethod
-    async def _insert_arrivals(self, messages: list[Arrival]) -> list[tuple[int, UserSettings] | None]:
-        """New messages of known lifters, with each sender's settings; None where that needs the long way."""
+    async def _insert_arrivals(self, messages: list[Arrival]) -> list[Arrived | None]:
+        """New messages of known lifters, with each sender's settings and conversation row in that chat;
+        None where that needs the long way."""
 
     @abstractmethod
-    async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]: ...
+    async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]:
+        """Each outcome, and the conversation write it carries, in one statement (atomic together)."""
 
     @abstractmethod
     async def _mark_answered(self, messages: list[tuple[int, int]]) -> list[None]: ...
@@ -192,6 +219,9 @@ class SharedStorage(ABC):
 
     @abstractmethod
     async def _write_conversation(self, write: ConversationWrite) -> None: ...
+
+    @abstractmethod
+    async def conversation(self, user_id: int, chat_id: int) -> Conversation: ...
 
     async def _row(self, sql: str, params: Sequence[object] = ()) -> Any:
         rows = await self._rows(sql, params)
@@ -268,14 +298,20 @@ class SharedStorage(ABC):
         # The usual case (a known lifter, a message seen for the first time) is one statement, shared with
         # other lifters' messages arriving at the same moment; first contact, a changed chat and a
         # re-delivered update take the long way.
+        # The conversation in that chat comes back with it, so reading the state costs no trip of its own.
         inserted = await self._arrivals((user_id, chat_id, message_id, text, received_at))
         if inserted is not None:
-            row, user = inserted
+            row, user, conversation = inserted
             if user.chat_id != chat_id:
                 user = await self.user(user_id, chat_id, received_at)
-            return user, StoredMessage(row=row, is_new=True, answered=False)
+            return user, StoredMessage(
+                row=row, is_new=True, answered=False, conversation=self._conversation_from_row(conversation)
+            )
         user = await self.user(user_id, chat_id, received_at)
-        return user, await self.record_message(user_id, chat_id, message_id, text, received_at)
+        stored = await self.record_message(user_id, chat_id, message_id, text, received_at)
+        if stored.answered:  # a replay of an answered message: nothing more is read
+            return user, stored
+        return user, stored.model_copy(update={"conversation": await self.conversation(user_id, chat_id)})
 
     async def save_outcome(
         self,
@@ -286,12 +322,21 @@ class SharedStorage(ABC):
         performed_at: datetime | None = None,
         feedback: Sequence[Feedback] = (),
         times: Sequence[datetime] | None = None,
+        conversation: ConversationChange | None = None,
     ) -> None:
         # `times` gives each set its own moment (an imported workout); otherwise all share `performed_at`.
         moment = performed_at or datetime.now(UTC)
         moments = list(times) if times else [moment] * len(sets)
         feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
-        await self._outcomes((row, user_id, kind, feedback_json, list(zip(sets, moments, strict=True))))
+        write = (
+            conversation_write(
+                user_id, conversation.chat_id, conversation.state, row, conversation.before, conversation.moved,
+                conversation.rest, conversation.rest_due, conversation.rest_s,
+            )
+            if conversation is not None
+            else None
+        )  # fmt: skip
+        await self._outcomes((row, user_id, kind, feedback_json, list(zip(sets, moments, strict=True)), write))
 
     async def mark_answered(self, user_id: int, row: int) -> None:
         await self._answers((row, user_id))
@@ -351,12 +396,8 @@ class SharedStorage(ABC):
         rest_due: datetime | None = None,
         rest_s: int | None = None,
     ) -> None:
-        idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
-        context_json = before.model_dump_json() if before is not None else None
         await self._write_conversation(
-            ConversationWrite(
-                user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due
-            )
+            conversation_write(user_id, chat_id, state, row, before, moved, rest, rest_due, rest_s)
         )
 
     async def inbox_pending(self) -> list[tuple[int, int, str]]:

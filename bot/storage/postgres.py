@@ -32,6 +32,7 @@ from bot.storage.common import (
     SETS,
     USER_COLUMNS,
     Arrival,
+    Arrived,
     ConversationWrite,
     InboxUpdate,
     Outcome,
@@ -304,6 +305,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE inbox ADD COLUMN claimed_by TEXT;
     ALTER TABLE inbox ADD COLUMN claimed_at TIMESTAMPTZ;
     """,
+    # 16: a message's outcome and the conversation state after it in one statement (SQLite's view is one
+    # data-modifying CTE here, see `_write_outcomes`), so there is nothing to create.
+    """
+    SELECT 1;
+    """,
 )
 
 
@@ -353,6 +359,14 @@ def _history_row(row: Sequence[Any]) -> HistoryRow:
         position=row[2],
         set=ParsedSet.model_validate_json(row[3]),
     )
+
+
+# The rest change of the conversation row an outcome upserts (ON CONFLICT DO UPDATE sees only `excluded`).
+_REST_OF = "SELECT rest FROM state WHERE state.user_id = excluded.user_id AND state.chat_id = excluded.chat_id"
+
+
+def _same_conversation(one: Outcome, other: Outcome) -> bool:
+    return one[5] is not None and other[5] is not None and one[1] == other[1] and one[5].chat_id == other[5].chat_id
 
 
 class PostgresStorage(SharedStorage):
@@ -521,7 +535,7 @@ class PostgresStorage(SharedStorage):
         assert existing is not None
         return StoredMessage(row=existing[0], is_new=False, answered=bool(existing[1]))
 
-    async def _insert_arrivals(self, messages: list[Arrival]) -> list[tuple[int, UserSettings] | None]:
+    async def _insert_arrivals(self, messages: list[Arrival]) -> list[Arrived | None]:
         cleaned = [(user, chat, message, _clean(text) or "", at) for user, chat, message, text, at in messages]
         columns = list(zip(*cleaned, strict=True))
         rows = await self._rows(
@@ -532,11 +546,19 @@ class PostgresStorage(SharedStorage):
             "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = n.user_id) ORDER BY arrival "  # ids in arrival order
             "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id) "
             f"SELECT new.user_id, new.chat_id, new.message_id, new.id, "
-            f"{', '.join('users.' + c.strip() for c in USER_COLUMNS.split(','))} "
-            "FROM new JOIN users ON users.id = new.user_id",
+            f"{', '.join('users.' + c.strip() for c in USER_COLUMNS.split(','))}, "
+            "c.state_json::text, c.last_row, c.rest_due, c.rest_s "  # the conversation, read in the same trip
+            "FROM new JOIN users ON users.id = new.user_id "
+            "LEFT JOIN conversations AS c ON c.user_id = new.user_id AND c.chat_id = new.chat_id",
             [list(column) for column in columns],
         )
-        found = {(row[0], row[1], row[2]): (row[3], self._user_from_row(row[4:])) for row in rows}
+        users = len(USER_COLUMNS.split(","))
+        found = {
+            (row[0], row[1], row[2]): (
+                row[3], self._user_from_row(row[4 : 4 + users]), row[4 + users :] if row[4 + users] else None
+            )
+            for row in rows
+        }  # fmt: skip
         return [found.get(message[:3]) for message in messages]
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
@@ -556,10 +578,11 @@ class PostgresStorage(SharedStorage):
 
     async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]:
         # One message twice in a batch would see its own new sets survive the DELETE (one snapshot per
-        # statement): such a batch goes in several statements, in the order the calls came.
+        # statement), and one conversation twice cannot be upserted by one statement: such a batch goes in
+        # several statements, in the order the calls came.
         chunks: list[list[Outcome]] = [[]]
         for outcome in outcomes:
-            if any(outcome[0] == earlier[0] for earlier in chunks[-1]):
+            if any(outcome[0] == earlier[0] or _same_conversation(outcome, earlier) for earlier in chunks[-1]):
                 chunks.append([])
             chunks[-1].append(outcome)
         for chunk in chunks:
@@ -568,7 +591,15 @@ class PostgresStorage(SharedStorage):
 
     async def _write_outcomes(self, outcomes: list[Outcome]) -> None:
         sets: list[list[object]] = [[] for _ in range(21)]
-        for row, user_id, _, _, items in outcomes:
+        states: list[list[object]] = [[] for _ in range(9)]
+        for row, user_id, _, _, items, then in outcomes:
+            if then is not None:
+                state: tuple[object, ...] = (
+                    user_id, then.chat_id, _clean(then.state_json), row, then.moved, then.rest.value, then.rest_due,
+                    then.rest_s, then.idle_due,
+                )  # fmt: skip
+                for column, cell in zip(states, state, strict=True):
+                    column.append(cell)
             for position, (parsed, moment) in enumerate(items):
                 values: tuple[object, ...] = (
                     user_id, row, position, moment, _clean(parsed.exercise), _clean(parsed.raw_exercise),
@@ -581,22 +612,39 @@ class PostgresStorage(SharedStorage):
                 for column, value in zip(sets, values, strict=True):
                     column.append(value)
         await self._write_one(
-            "WITH outcome AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::jsonb[]) "
-            "AS o(message_row, user_id, kind, feedback_json)), "
+            "WITH outcome AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::jsonb[], %s::jsonb[]) "
+            "AS o(message_row, user_id, kind, feedback_json, context_json)), "
             "gone AS (DELETE FROM sets USING outcome WHERE sets.message_row = outcome.message_row "
             "AND sets.user_id = outcome.user_id), "
+            # The conversation after each message that carries one: migration 8's upsert, row by row.
+            "state AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::jsonb[], %s::bigint[], %s::bool[], "
+            "%s::text[], %s::timestamptz[], %s::int[], %s::timestamptz[]) "
+            "AS c(user_id, chat_id, state_json, message_row, moved, rest, rest_due, rest_s, idle_due)), "
+            "saved AS (INSERT INTO conversations (user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due) "
+            "SELECT user_id, chat_id, state_json, CASE WHEN moved THEN message_row END, "
+            "CASE WHEN rest = 'set' THEN rest_due END, CASE WHEN rest = 'set' THEN rest_s END, idle_due FROM state "
+            "ON CONFLICT (user_id, chat_id) DO UPDATE SET state_json = excluded.state_json, "
+            "last_row = coalesce(excluded.last_row, conversations.last_row), "
+            f"rest_due = CASE ({_REST_OF}) WHEN 'keep' THEN conversations.rest_due "
+            "WHEN 'set' THEN excluded.rest_due END, "
+            f"rest_s = CASE ({_REST_OF}) WHEN 'keep' THEN conversations.rest_s WHEN 'set' THEN excluded.rest_s END, "
+            f"rest_claimed_at = CASE ({_REST_OF}) WHEN 'keep' THEN conversations.rest_claimed_at END, "
+            "idle_due = excluded.idle_due, idle_claimed_at = NULL), "
             f"added AS (INSERT INTO sets ({_SET_FIELDS}) SELECT n.* FROM unnest(%s::bigint[], %s::bigint[], %s::int[], "
             "%s::timestamptz[], %s::text[], %s::text[], %s::bool[], %s::text[], %s::jsonb[], %s::text[], %s::bool[], "
             "%s::float8[], %s::float8[], %s::bool[], "
             f"%s::int[], %s::int[], %s::int[], %s::jsonb[], %s::bool[], %s::bool[], %s::text[]) AS n({_SET_FIELDS}) "
             "JOIN messages ON messages.id = n.message_row AND messages.user_id = n.user_id) "  # scoped by lifter
-            "UPDATE messages SET kind = outcome.kind, feedback_json = outcome.feedback_json FROM outcome "
+            "UPDATE messages SET kind = outcome.kind, feedback_json = outcome.feedback_json, "
+            "context_json = coalesce(outcome.context_json, messages.context_json) FROM outcome "
             "WHERE messages.id = outcome.message_row AND messages.user_id = outcome.user_id",
             [
                 [outcome[0] for outcome in outcomes],
                 [outcome[1] for outcome in outcomes],
                 [outcome[2] for outcome in outcomes],
                 [outcome[3] for outcome in outcomes],
+                [_clean(outcome[5].context_json) if outcome[5] is not None else None for outcome in outcomes],
+                *states,
                 *sets,
             ],
         )

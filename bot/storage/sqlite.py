@@ -28,6 +28,7 @@ from bot.storage.common import (
     SETS,
     USER_COLUMNS,
     Arrival,
+    Arrived,
     ConversationWrite,
     InboxUpdate,
     Outcome,
@@ -362,6 +363,24 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE inbox ADD COLUMN claimed_by TEXT;
     ALTER TABLE inbox ADD COLUMN claimed_at TEXT;
     """,
+    # 16: a message's outcome and the conversation state after it in one INSERT (one trip, one
+    # transaction): the row goes on to the `outcomes` view (6) and, when it carries a state, to the
+    # `conversation_writes` view (8), whose triggers do the writing.
+    """
+    CREATE VIEW outcome_writes (message_row, user_id, kind, feedback_json, sets_json, chat_id, state_json, moved,
+                                context_json, rest, rest_due, rest_s, idle_due) AS
+        SELECT id, user_id, kind, feedback_json, NULL, chat_id, NULL, NULL, context_json, NULL, NULL, NULL, NULL
+        FROM messages;
+    CREATE TRIGGER outcome_writes_insert INSTEAD OF INSERT ON outcome_writes BEGIN
+        INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json)
+        VALUES (NEW.message_row, NEW.user_id, NEW.kind, NEW.feedback_json, NEW.sets_json);
+        INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest,
+                                         rest_due, rest_s, idle_due)
+        SELECT NEW.user_id, NEW.chat_id, NEW.state_json, NEW.message_row, NEW.moved, NEW.context_json, NEW.rest,
+               NEW.rest_due, NEW.rest_s, NEW.idle_due
+        WHERE NEW.state_json IS NOT NULL;
+    END;
+    """,
 )
 
 
@@ -630,7 +649,7 @@ class Storage(SharedStorage):
         assert existing is not None
         return StoredMessage(row=existing[0], is_new=False, answered=bool(existing[1]))
 
-    async def _insert_arrivals(self, messages: list[Arrival]) -> list[tuple[int, UserSettings] | None]:
+    async def _insert_arrivals(self, messages: list[Arrival]) -> list[Arrived | None]:
         values = ", ".join(["(?, ?, ?, ?, ?)"] * len(messages))
         async with self._write_lock:
             rows = await self._rows(
@@ -638,10 +657,17 @@ class Storage(SharedStorage):
                 f"SELECT * FROM (VALUES {values}) AS new "
                 "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = new.column1) "
                 "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id, "
-                f"(SELECT json_array({USER_COLUMNS}) FROM users WHERE users.id = messages.user_id)",
+                f"(SELECT json_array({USER_COLUMNS}) FROM users WHERE users.id = messages.user_id), "
+                "(SELECT json_array(state_json, last_row, rest_due, rest_s) FROM conversations "
+                "WHERE conversations.user_id = messages.user_id AND conversations.chat_id = messages.chat_id)",
                 [value for *message, received_at in messages for value in (*message, _iso(received_at))],
             )
-        found = {(row[0], row[1], row[2]): (row[3], self._user_from_row(json.loads(row[4]))) for row in rows}
+        found = {
+            (row[0], row[1], row[2]): (
+                row[3], self._user_from_row(json.loads(row[4])), json.loads(row[5]) if row[5] else None
+            )
+            for row in rows
+        }  # fmt: skip
         return [found.get(message[:3]) for message in messages]
 
     async def message_row(self, user_id: int, chat_id: int, message_id: int) -> int | None:
@@ -660,14 +686,25 @@ class Storage(SharedStorage):
         return changed > 0
 
     async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]:
-        # One INSERT into the `outcomes` view (migration 6): its trigger replaces the sets and marks the message.
-        values = ", ".join(["(?, ?, ?, ?, ?)"] * len(outcomes))
+        # One INSERT into the `outcome_writes` view (migration 16): its trigger replaces the sets and marks the
+        # message (the `outcomes` view, 6) and writes the conversation a row carries (`conversation_writes`, 8).
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(outcomes))
         params: list[object] = []
-        for row, user_id, kind, feedback_json, sets in outcomes:
+        for row, user_id, kind, feedback_json, sets, then in outcomes:
             items = [{"performed_at": _iso(when), "set": parsed} for parsed, when in sets]
             params += [row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"]
+            if then is None:
+                params += [None] * 8
+            else:
+                params += [
+                    then.chat_id, then.state_json, int(then.moved), then.context_json, then.rest.value,
+                    _iso(then.rest_due) if then.rest_due else None, then.rest_s,
+                    _iso(then.idle_due) if then.idle_due else None,
+                ]  # fmt: skip
         await self._write_one(
-            f"INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json) VALUES {values}", params
+            "INSERT INTO outcome_writes (message_row, user_id, kind, feedback_json, sets_json, chat_id, state_json, "
+            f"moved, context_json, rest, rest_due, rest_s, idle_due) VALUES {values}",
+            params,
         )
         return [None] * len(outcomes)
 
