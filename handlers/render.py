@@ -19,7 +19,7 @@ from handlers.words import parsing as parsing_words
 from handlers.words import replies as reply_words
 from handlers.words import settings as settings_words
 from handlers.words import sources as source_words
-from handlers.words.exercises import body_part, exercise_name
+from handlers.words.exercises import LEVELS, body_part, exercise_name, level_name
 from rules import blocks
 from rules.answers import Answer
 from rules.models import LEGACY_RULE, Feedback, Level, Param, ParsedSet, ParseError, Technique
@@ -173,6 +173,9 @@ def describe_sets(sets: Sequence[ParsedSet]) -> list[str]:
     return lines
 
 
+LEVEL_KEYS = frozenset({"level", "before", "after"})  # params that hold a check-in level (`mild`)
+
+
 def words_params(
     catalogue: Mapping[str, str],
     message_id: str,
@@ -202,6 +205,8 @@ def words_params(
             value = tr(settings_words.CATALOGUE.get(f"level.{value}", value))
         elif key in {"muscle", "joint"} and isinstance(value, str):
             value = body_part(value)
+        elif key in LEVEL_KEYS and isinstance(value, str) and value in LEVELS:  # `moderate → mild`
+            value = level_name(value)
         elif isinstance(value, str):
             value = exercise_name(value)  # an exercise's name in the lifter's language; other text as it is
         ready[key] = value

@@ -10,7 +10,18 @@ from pydantic import BaseModel, ConfigDict
 
 from rules.catalog import lookup
 from rules.checkin_reading import JOINT_BUTTONS, CheckInReading, Understood, is_body_word, read_answer, says_sore
-from rules.models import LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, LoggedSet, Technique, remark
+from rules.models import (
+    LEVEL_SCORE,
+    CheckIn,
+    Feedback,
+    JointLevel,
+    Level,
+    LoggedSet,
+    Param,
+    ParamItem,
+    Technique,
+    remark,
+)
 from rules.recovery import (
     JOINT_MILD_DAYS,
     JOINT_MODERATE_DAYS,
@@ -69,15 +80,18 @@ def assessment(checkins: Sequence[CheckIn], today: date) -> list[Feedback]:
     items: list[Feedback] = []
     ordered = sorted(checkins, key=lambda c: c.day)
     todays = [c for c in ordered if c.day == today]
-    joints_today = sorted(todays[-1].joints) if todays else []
+    # The joints named today, each a list item the words render in the lifter's language (`elbow, knee`).
+    latest = todays[-1].joints if todays else {}
+    named = sorted(joint for joint, level in latest.items() if level is not JointLevel.NONE)
+    where: tuple[ParamItem, ...] = tuple({"joint": joint} for joint in named)
     for sign in recent_signs(ordered, today):
-        where = ", ".join(joints_today) if joints_today else ""
         rule = (
             "checkin.low_motivation" if sign == "low_motivation"
             else ("checkin.swelling" if where else "checkin.swelling_anywhere") if sign == "swelling"
             else "checkin.nerve" if where else "checkin.nerve_anywhere"
         )  # fmt: skip
-        items.append(remark(rule, Level.WARN, (RP,), None, joints=where))
+        params: dict[str, Param] = {"joints": where} if rule in ("checkin.swelling", "checkin.nerve") else {}
+        items.append(remark(rule, Level.WARN, (RP,), None, **params))
     for irritated in persistent_joints(ordered, today):
         items.append(remark("checkin.persistent_joint", Level.WARN, (RP,), None, joint=irritated.what,
                             days=irritated.days))  # fmt: skip

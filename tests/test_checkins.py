@@ -208,3 +208,25 @@ async def test_a_russian_lifter_checks_in_in_russian_and_the_next_rest_pause_set
     assert "раздражение уже дней подряд: 2" in replies[3] and "Разгибания на трицепс в блоке" in replies[3], replies[3]
     assert "рест-пауз" in replies[3]
     assert "irritated" not in replies[3]
+
+
+@pytest.mark.parametrize(
+    "checkins",
+    [
+        [CheckIn(day=DAY - timedelta(days=1), joints={"lower back": M}), CheckIn(day=DAY, joints={"lower back": L})],
+        [CheckIn(day=DAY, joints={"elbow": M, "knee": L, "hip": N}, signs=("swelling", "nerve", "low_motivation"))],
+        [CheckIn(day=DAY - timedelta(days=1), joints={"elbow": M}), CheckIn(day=DAY, joints={"elbow": M})],
+        [CheckIn(day=DAY - timedelta(days=days), soreness=M, sore_muscles=("quads",)) for days in range(4)],
+        [CheckIn(day=DAY)],
+    ],
+)
+def test_what_a_checkin_means_has_no_english_for_a_russian_lifter(checkins: list[CheckIn]) -> None:
+    install_translations()
+    with speaking("ru"):
+        said = "\n".join(feedback_text(item) for item in assessment(checkins, DAY))
+    assert said and not LATIN.search(said), said
+
+
+def test_swelling_names_the_joints_reported_today_and_not_a_fine_one() -> None:
+    swollen = [CheckIn(day=DAY, joints={"elbow": M, "knee": L, "hip": N}, signs=("swelling",))]
+    assert said(assessment(swollen, DAY)).startswith("Swelling at the elbow, knee: no rest-pause")

@@ -291,11 +291,13 @@ CATALOGUE: dict[str, str] = {
     "checkin.swelling": N_(
         "Swelling at the {joints}: no rest-pause or drop sets on exercises that load it until it's gone."
     ),
+    "checkin.swelling.joints": N_("{joint}"),  # one joint of the list `{joints}`, joined with ", "
     "checkin.swelling_anywhere": N_("Swelling: no rest-pause or drop sets on what it touches until it's gone."),
     "checkin.nerve": N_(
         "Nerve symptoms at the {joints}: no rest-pause or drop sets on exercises that load it; keep what you do "
         "pain-free."
     ),
+    "checkin.nerve.joints": N_("{joint}"),
     "checkin.nerve_anywhere": N_(
         "Nerve symptoms (tingling, numbness): no rest-pause or drop sets on what they touch; keep what you do "
         "pain-free."
