@@ -44,6 +44,10 @@ def evaluate(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
     items += estimates.check(working, lift_trends, context)
     items += blocks.check(working, context)
     unique = list({(item.rule, item.exercise, repr(sorted(item.params.items()))): item for item in items}.values())
+    # A post-exhaust pair on a compound that keeps dropping: the post-exhaust guide's "reduce post-exhaust
+    # frequency" stands in for the general main-lift warning (it names rest-pause and drop sets) on that lift.
+    paired = {item.exercise for item in unique if item.rule == "pair.recovery_declining"}
+    unique = [item for item in unique if not (item.rule == "warning.main_lift_drop" and item.exercise in paired)]
     warned = {item.exercise for item in unique if item.level is Level.WARN}
     kept = [item for item in unique if not (item.level is Level.GOOD and item.exercise in warned)]
     return sorted(kept, key=_rank)

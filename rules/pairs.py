@@ -13,7 +13,7 @@ from enum import StrEnum
 from rules.catalog import Exercise, Kind, lookup
 from rules.context import Context
 from rules.models import Experience, Feedback, Level, LoggedSet, ParsedSet, RuleFamily
-from rules.recovery import lingering_soreness, persistent_joints
+from rules.recovery import DECLINE_SESSIONS, declining, lingering_soreness, persistent_joints
 from rules.sources import Source
 from rules.trends import session_bests
 from rules.units import convert
@@ -102,6 +102,23 @@ def compound_load(compound: ParsedSet, context: Context) -> list[Feedback]:
     return [_item(rule, Level.NOTE, compound.exercise, exercise=compound.exercise, share=share, low=low, high=high)]
 
 
+def compound_declining(compound: ParsedSet, new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
+    """The pair's compound losing e1RM session after session (rules/recovery.py's test): cut the pair work.
+
+    Post-exhaust guide: "Monitor your recovery—if compound lift performance declines, reduce post-exhaust
+    frequency"; "Track both exercises to ensure your bench press numbers don't decline—if they do, you're using
+    post-exhaust too frequently or with insufficient recovery." Compared in the lifter's unit, said in the set's.
+    """
+    unit = context.profile.unit
+    bests = session_bests(compound.exercise, new_sets, context, unit)
+    if not declining(bests):
+        return []
+    said = compound.unit or unit
+    before, after = (convert(value, unit, said) for value in (bests[-(DECLINE_SESSIONS + 1)], bests[-1]))
+    return [_item("recovery_declining", Level.WARN, compound.exercise, exercise=compound.exercise,
+                  sessions=DECLINE_SESSIONS, before=round(before), after=round(after), unit=said)]  # fmt: skip
+
+
 def _post_exhaust_checks(
     compound: ParsedSet, isolation: ParsedSet, muscle: str | None, context: Context
 ) -> list[Feedback]:
@@ -130,11 +147,14 @@ def _post_exhaust_checks(
     return items + compound_load(compound, context)
 
 
-def check_pair(first: ParsedSet, second: ParsedSet, context: Context) -> list[Feedback]:
+def check_pair(
+    first: ParsedSet, second: ParsedSet, context: Context, new_sets: Sequence[ParsedSet] = ()
+) -> list[Feedback]:
     kind, muscle = classify(lookup(first.exercise), lookup(second.exercise))
     names = {"first": first.exercise, "second": second.exercise}
     if kind is PairKind.POST_EXHAUST:
-        items = _post_exhaust_checks(first, second, muscle, context)
+        items = compound_declining(first, new_sets or (first,), context)
+        items += _post_exhaust_checks(first, second, muscle, context)
         if not items:
             items.append(_item("post_exhaust", Level.GOOD, muscle=muscle or "", **names))
         return items
@@ -240,6 +260,6 @@ def check(new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:
         first = next(s for s in members if s.pair_position == 0)
         second = next((s for s in members if s.pair_position == 1), None)
         if second is not None:
-            items.extend(check_pair(first, second, context))
+            items.extend(check_pair(first, second, context, new_sets))
     items += pairs_per_workout(new_sets, context) + when_not(new_sets, context)
     return items + pre_exhaust_by_order(new_sets, context)

@@ -120,6 +120,45 @@ def test_post_exhaust_is_skipped_when_recovery_is_compromised() -> None:
     assert "pair.post_exhaust" not in {i.rule for i in items}
 
 
+# (earlier bench sessions: load, days ago; today's pair; the remark expected, or None)
+DECLINING_PAIRS: list[tuple[list[tuple[str, float]], str, str | None]] = [
+    # Epley 116.7, 113.8, 110.8 kg, then 80 kg x 8 today (101.3 kg): lower three sessions running, 13% in all
+    ([("bench 100kg 5", 21), ("bench 97.5kg 5", 14), ("bench 95kg 5", 7)], "bench 80kg 8 > cable fly 15kg 15 rir1",
+     "Bench Press e1RM has dropped 3 sessions running (117 → 101 kg): cut back the post-exhaust pairs. The "
+     "post-exhaust guide: “if compound lift performance declines, reduce post-exhaust frequency.”"),
+    # the same loads, the last two in lb (95 kg = 209.4 lb): still a decline, said in the pair's unit
+    ([("bench 100kg 5", 21), ("bench 97.5kg 5", 14), ("bench 209.4lb 5", 7)],
+     "bench 176.4lb 8 > cable fly 30lb 15 rir1", "Bench Press e1RM has dropped 3 sessions running (257 → 223 lb)"),
+    # up today: no remark
+    ([("bench 100kg 5", 21), ("bench 97.5kg 5", 14), ("bench 95kg 5", 7)], "bench 95kg 8 > cable fly 15kg 15 rir1",
+     None),
+    # only three sessions: too few to call it a trend
+    ([("bench 100kg 5", 14), ("bench 97.5kg 5", 7)], "bench 80kg 8 > cable fly 15kg 15 rir1", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "pair", "said"), DECLINING_PAIRS)
+def test_a_post_exhaust_pair_on_a_declining_compound_says_cut_the_pair_work(
+    before: list[tuple[str, float]], pair: str, said: str | None
+) -> None:
+    items = evaluate(sets(pair), Context(now=NOW, history=history(*before)))
+    words = {item.rule: feedback_text(item) for item in items}
+    if said is None:
+        assert "pair.recovery_declining" not in words
+        return
+    assert said in words["pair.recovery_declining"]
+    assert headline(items)[0].rule == "pair.recovery_declining"  # a recovery warning: first, never cut
+    # it stands in for the general warning (which names rest-pause and drop sets) and no praise sits beside it
+    assert "warning.main_lift_drop" not in words and "pair.post_exhaust" not in words
+
+
+def test_a_declining_compound_outside_a_pair_keeps_the_general_warning() -> None:
+    before = history(("bench 100kg 5", 21), ("bench 97.5kg 5", 14), ("bench 95kg 5", 7))
+    words = fired("bench 80kg 8", Context(now=NOW, history=before))
+    assert "pull rest-pause and drop-set work first" in words["warning.main_lift_drop"]
+    assert "pair.recovery_declining" not in words
+
+
 # -- beginners, drop-set placement -----------------------------------------------------------------------------
 
 BEGINNER = LifterProfile(experience=Experience.BEGINNER)

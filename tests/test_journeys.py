@@ -284,6 +284,14 @@ async def test_a_pure_lb_lifter_is_answered_in_lb_from_the_amrap_to_a_dropping_s
     assert "Your Back Squat e1RM is about 351 lb" in said
     said = await says("/week")
     assert "Back Squat e1RM: 364 → 351 lb" in said
+    # A week on, still lower, now with a post-exhaust pair: the post-exhaust guide's words, first in the reply,
+    # instead of the rest-pause guide's (RTS: 255 lb x 8 @8 is 73.9% of 345 lb).
+    gus.later(days=7)
+    said = await says("squat 255 8 @8 > leg ext 100 15 rir1")
+    assert said.index("⚠️ Back Squat e1RM has dropped 3 sessions running (376 → 345 lb): cut back the post-exhaust "
+                      "pairs. The post-exhaust guide: “if compound lift performance declines, reduce post-exhaust "
+                      "frequency.”") < said.index("Why?")  # fmt: skip
+    assert "pull rest-pause" not in said and "👍" not in said
     for reply in replies:
         assert " kg" not in reply, reply
     wrong = [problem for reply in replies for problem in wrong_units(reply, SQUAT_BANDS)]

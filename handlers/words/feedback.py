@@ -190,6 +190,15 @@ CATALOGUE: dict[str, str] = {
     "pair.recovery.why": N_(
         "When not to use post-exhaust: when overtrained. It is intense; skip it if recovery is compromised."
     ),
+    "pair.recovery_declining": N_(
+        "{exercise} e1RM has dropped {sessions} sessions running ({before} → {after} {unit}): cut back the "
+        "post-exhaust pairs. The post-exhaust guide: “if compound lift performance declines, reduce post-exhaust "
+        "frequency.”"
+    ),
+    "pair.recovery_declining.why": N_(
+        "Track both exercises to ensure your bench press numbers don't decline—if they do, you're using post-exhaust "
+        "too frequently or with insufficient recovery."
+    ),
     "pair.beginner": N_(
         "Post-exhaust is demanding: one pair per workout at most, and only after 6-12 months of consistent training."
     ),
