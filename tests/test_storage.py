@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import psycopg
-import pytest
 
 from bot.storage import MIGRATIONS, Backend, Storage, postgres
 from rules.models import MessageKind
@@ -19,15 +17,6 @@ from rules.notation import parse_message
 from tests.databases import Database
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def storage(database: Database) -> AsyncIterator[Any]:
-    opened = await database.open()
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 async def log(storage: Backend, user: int, message_id: int, text: str, at: datetime) -> None:

@@ -4,7 +4,6 @@ its own), and a message's outcome and the state after it are written by one stat
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,15 +18,6 @@ from tests.databases import Database
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 LIFTER = 31
 GROUP = -1001
-
-
-@pytest.fixture
-async def storage(database: Database) -> AsyncIterator[Any]:
-    opened = await database.open()
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 def after(text: str, state: State, at: datetime = NOW) -> State:
