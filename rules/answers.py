@@ -23,7 +23,7 @@ from rules.exercises import fit_reason
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_uses
 from rules.models import Experience, Param
 from rules.muscles import MUSCLE_WORDS
-from rules.recovery import persistent_joints
+from rules.recovery import persistent_joints, signs_on
 from rules.sources import Source
 from rules.trends import session_bests
 
@@ -204,8 +204,24 @@ def _beginner_caveat(context: Context | None) -> Said | None:
     return None
 
 
+def _sign_caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
+    """Swelling, nerve symptoms or low motivation in a fresh check-in: the same signs that pull intensifiers
+    from a logged set (rules/recovery.py) hold them off in an answer."""
+    if context is None:
+        return None
+    for sign, joint in signs_on(exercise.joints if exercise else (), context):
+        if sign == "low_motivation":
+            return Said(message="caveat.motivation")
+        if exercise is not None or not joint:
+            name = exercise.name if exercise else ""
+            return Said(message="caveat.sign" if joint else "caveat.sign_anywhere",
+                        params={"sign": sign, "joint": joint, "exercise": name})  # fmt: skip
+    return None
+
+
 def _caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
-    return _joint_caveat(exercise, context) or _frequency_caveat(exercise, context) or _beginner_caveat(context)
+    return (_sign_caveat(exercise, context) or _joint_caveat(exercise, context)
+            or _frequency_caveat(exercise, context) or _beginner_caveat(context))  # fmt: skip
 
 
 def _technique_choice(
@@ -225,11 +241,16 @@ def _technique_choice(
         return _evidence_answer(caveat)
     if caveat is not None:  # never "yes, it's fine" above a caveat that says skip it
         held = (
-            "choice.hold_off.joint" if caveat.message == "caveat.joint"
+            "choice.hold_off.sign" if caveat.message.startswith("caveat.sign")
+            else "choice.hold_off.motivation" if caveat.message == "caveat.motivation"
+            else "choice.hold_off.joint" if caveat.message == "caveat.joint"
             else "choice.hold_off.frequency" if caveat.message == "caveat.frequency"
             else "choice.hold_off.beginner"
         )  # fmt: skip
-        return Answer(topic="technique_choice", message=held, params={"technique": technique, "target": target},
+        params: dict[str, Param] = {"technique": technique, "target": target}
+        if "sign" in caveat.params:
+            params["sign"] = caveat.params["sign"]
+        return Answer(topic="technique_choice", message=held, params=params,
                       evidence="exercise_choice", sources=(RP, ARTICLE), caveat=caveat)  # fmt: skip
     if "rest_pause" in asked and "drop_set" in asked:
         low, high = rest_pause.REST_RANGE_S

@@ -148,24 +148,37 @@ def main_lift_decline(
     return items
 
 
+def signs_on(exercise_joints: Sequence[str], context: Context) -> list[tuple[str, str]]:
+    """The fresh warning signs that bear on an exercise loading `exercise_joints`: (sign, joint), the joint ""
+    for a sign named without one (or for low motivation, which is never a joint's)."""
+    latest = _latest(context.checkins)
+    signs = recent_signs(context.checkins, context.local_today)
+    if latest is None or not signs:
+        return []
+    named = [joint for joint in latest.joints if LEVEL_SCORE[latest.joints[joint]] > 0]
+    loaded = [joint for joint in named if joint in exercise_joints]
+    found: list[tuple[str, str]] = []
+    for sign in signs:
+        if sign == "low_motivation":
+            found.append((sign, ""))
+        elif loaded or not named:
+            found.append((sign, loaded[0] if loaded else ""))
+    return found
+
+
 def sign_warnings(parsed: ParsedSet, context: Context) -> list[Feedback]:
     """Swelling or nerve symptoms on a joint this exercise loads, or motivation gone: no intensifiers."""
     if parsed.technique not in INTENSIFIERS:
         return []
     exercise = lookup(parsed.exercise)
-    latest = _latest(context.checkins)
-    signs = recent_signs(context.checkins, context.local_today)
-    if exercise is None or latest is None or not signs:
+    if exercise is None:
         return []
     items: list[Feedback] = []
-    named = [joint for joint in latest.joints if LEVEL_SCORE[latest.joints[joint]] > 0]
-    loaded = [joint for joint in named if joint in exercise.joints]
-    for sign in signs:
+    for sign, where in signs_on(exercise.joints, context):
         if sign == "low_motivation":
             items.append(remark("warning.motivation", Level.WARN, (RP,), parsed.exercise, exercise=exercise.name,
                                 technique=parsed.technique.value))  # fmt: skip
-        elif loaded or not named:
-            where = loaded[0] if loaded else ""
+        else:
             rule = "warning.sign" if where else "warning.sign_anywhere"
             items.append(remark(rule, Level.WARN, (RP,), parsed.exercise, sign=sign, joint=where,
                                 exercise=exercise.name, technique=parsed.technique.value))  # fmt: skip

@@ -29,6 +29,16 @@ CATALOGUE: dict[str, str] = {
         "The rest-pause guide's first move when joints get irritated is to remove rest-pause work, before "
         "rewriting the program; drop sets are pulled with it."
     ),
+    "choice.hold_off.sign": N_("Not now: no {technique} on {target} while you report {sign}."),
+    "choice.hold_off.sign.reason": N_(
+        "The rest-pause guide keeps rest-pause for when there are no persistent pain, nerve symptoms, swelling or "
+        "injury-return concern; drop sets are pulled with it."
+    ),
+    "choice.hold_off.motivation": N_("Not this week: straight sets on {target} while your motivation is down."),
+    "choice.hold_off.motivation.reason": N_(
+        "The rest-pause guide: if motivation tanks, remove rest-pause work before rewriting the whole program; drop "
+        "sets are pulled with it."
+    ),
     "choice.hold_off.frequency": N_("Not today: straight sets on {target}; that muscle has had its intensifiers."),
     "choice.hold_off.frequency.reason": N_(
         "Rest-pause and drop sets are for once or twice per muscle group per week, because of the stress they put on "
@@ -289,6 +299,11 @@ CATALOGUE: dict[str, str] = {
     # The lifter's own caveats
     "caveat.joint": N_(
         "Your {joint} has been irritated {days} days running: skip rest-pause and drop sets on {exercise} this week."
+    ),
+    "caveat.sign": N_("You reported {sign} at the {joint}: no rest-pause or drop sets on {exercise} until it's gone."),
+    "caveat.sign_anywhere": N_("You reported {sign}: no rest-pause or drop sets until it's gone."),
+    "caveat.motivation": N_(
+        "Your motivation is down: drop the rest-pause and drop-set work before changing anything else."
     ),
     "caveat.frequency": N_(
         "You already used {uses} intensifier sets on {muscle} this week (the guide: once or twice): make today "
