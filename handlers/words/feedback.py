@@ -412,20 +412,20 @@ CATALOGUE: dict[str, str] = {
 
 # Why an exercise suits rest-pause and drop sets, by rules/exercises.py id.
 FIT_REASONS: dict[str, str] = {
-    "stable_machine": N_("stable machine or cable setup: the target muscle, not balance, limits the set"),
+    "stable_machine": N_("stable setup and an easy stop point: the target muscle, not balance or bracing, limits the set"),
     "stable_isolation": N_("simple isolation: technique stays recognisable when reps slow down"),
-    "free_weight_ok": N_("dumbbells or bodyweight get harder to control when tired"),
-    "heavy_barbell": N_("heavy barbell compound: bracing and bar path degrade under short rest"),
-    "technical_hinge": N_("technical hinge: a tired rep turns into a rounded back, not more growth"),
-    "olympic": N_("Olympic lift: speed and skill, not fatigue, are the point"),
-    "unstable": N_("unstable movement: balance gives out before the target muscle"),
+    "free_weight_ok": N_("a free weight is less stable than a machine: stop when momentum takes over or the range shortens"),
+    "heavy_barbell": N_("heavy barbell compound: bracing, not the target muscle, becomes the limiter"),
+    "technical_hinge": N_("technical hinge: a tired rep changes the exercise into something else"),
+    "olympic": N_("Olympic lift: a tired rep changes the exercise into something else"),
+    "unstable": N_("unstable movement: balance, not the target muscle, limits the set"),
     "hold": N_("timed hold: there are no reps to pause between"),
     "cardio": N_("cardio: not a lifting set; rest-pause and drop sets do not apply"),
-    "narrow_grip": N_("a narrow grip irritates many shoulders"),
-    "lower_back_grind": N_("keep the lower back out of grinding reps"),
-    "elbow_drift": N_("tired reps drift onto the elbows"),
-    "eccentric_soreness": N_("it is eccentric-heavy and the soreness lingers"),
-    "heavy_bar_setup": N_("the setup is stable, yet the bar is heavy to manage"),
+    "narrow_grip": N_("stop as soon as the shoulders complain: rising joint discomfort is a stop signal"),
+    "lower_back_grind": N_("stop when momentum takes over or the lower back complains"),
+    "elbow_drift": N_("stop as soon as the elbows complain: rising joint discomfort is a stop signal"),
+    "eccentric_soreness": N_("watch the soreness: if it hangs around, drop the rest-pause work first"),
+    "heavy_bar_setup": N_("the setup is stable, but a heavy bar has no easy stop point"),
     "unknown": N_("no rating for it yet"),
 }
 
