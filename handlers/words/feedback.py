@@ -412,9 +412,9 @@ CATALOGUE: dict[str, str] = {
 
 # Why an exercise suits rest-pause and drop sets, by rules/exercises.py id.
 FIT_REASONS: dict[str, str] = {
-    "stable_machine": N_("stable setup and an easy stop point: the target muscle, not balance or bracing, limits the set"),
+    "stable_machine": N_("stable setup, easy stop point: the target muscle, not balance or bracing, limits the set"),
     "stable_isolation": N_("simple isolation: technique stays recognisable when reps slow down"),
-    "free_weight_ok": N_("a free weight is less stable than a machine: stop when momentum takes over or the range shortens"),
+    "free_weight_ok": N_("free weights are less stable than machines: stop when momentum takes over or range shortens"),
     "heavy_barbell": N_("heavy barbell compound: bracing, not the target muscle, becomes the limiter"),
     "technical_hinge": N_("technical hinge: a tired rep changes the exercise into something else"),
     "olympic": N_("Olympic lift: a tired rep changes the exercise into something else"),
