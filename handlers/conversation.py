@@ -46,6 +46,7 @@ from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK
 from rules.models import Feedback, MessageKind, ParsedSet, Technique, Unit, UserSettings
 from rules.notation import MAX_REPS, format_load
 from rules.session import (
+    BestRow,
     Direction,
     LastTime,
     Record,
@@ -269,7 +270,7 @@ async def _last_times(services: Services, user: UserSettings, exercises: Sequenc
     return lines
 
 
-Bests = dict[str, list[tuple[float | None, int, float | None, bool]]]
+Bests = dict[str, list[BestRow]]
 
 
 async def _bests_before(

@@ -246,9 +246,10 @@ class Store(Protocol):
         exercises: Sequence[str],
         before: datetime | None = None,
         done_before: datetime | None = None,
-    ) -> dict[str, list[tuple[float | None, int, float | None, bool]]]:
-        """Distinct (load, reps, rir, amrap) of each exercise's working sets (all of them, or those first done
-        before `before`): what records beat. `done_before` leaves out the exercises not done before it."""
+    ) -> dict[str, list[tuple[float | None, int, float | None, bool, Unit]]]:
+        """Distinct (load, reps, rir, amrap, unit) of each exercise's working sets (all of them, or those first
+        done before `before`): what records beat, each load in the unit it was written in (kg and lb rows stay
+        apart). `done_before` leaves out the exercises not done before it."""
         ...
 
     async def last_sets(self, user_id: int, exercises: Sequence[str], before: datetime) -> list[LoggedSet]:

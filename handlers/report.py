@@ -20,7 +20,7 @@ from rules.models import MessageKind, UserSettings
 from rules.notation import format_load
 from rules.report import WeekReport, progress, weekly_report
 from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv, inert_cell
-from rules.units import lifter_profile
+from rules.units import lifter_profile, lifter_unit
 
 REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10
@@ -97,8 +97,12 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     rows = await services.storage.exercise_summaries(user.id, name)
     if not rows:
         return Reply(_w("progress.none", exercise=escape(exercise_name(name)[:60])))
-    points = progress(rows)
-    unit = await services.storage.exercise_unit(user.id, name) or user.unit
+    # Every point in the unit the lifter lifts in now, as /week speaks it (with no sets in its window: the unit
+    # this exercise was last written in).
+    now = services.clock()
+    recent = await services.storage.history(user.id, since=now - timedelta(days=REPORT_DAYS))
+    unit = lifter_unit(recent, await services.storage.exercise_unit(user.id, name) or user.unit)
+    points = progress(rows, unit)
     chart = await services.charts.progress(name, points, unit)
     last = points[-1]
     estimate = _w("progress.no_e1rm")

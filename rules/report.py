@@ -227,7 +227,7 @@ class ProgressPoint(BaseModel):
 
 
 class SetSummary(NamedTuple):
-    """The part of a set a progress chart needs: its first (freshest) segment and its effort."""
+    """The part of a set a progress chart needs: its first (freshest) segment, its effort and its unit."""
 
     performed_at: datetime
     load: float | None
@@ -235,6 +235,7 @@ class SetSummary(NamedTuple):
     rir: float | None
     amrap: bool
     bodyweight: bool
+    unit: Unit | None = None  # the unit `load` was written in (None: taken to be in the unit asked for)
 
 
 def _estimate(row: SetSummary) -> float | None:
@@ -243,11 +244,13 @@ def _estimate(row: SetSummary) -> float | None:
     return one_rep_max(row.load, row.reps, None if row.amrap else row.rir)
 
 
-def progress(rows: Sequence[SetSummary]) -> list[ProgressPoint]:
-    """Per training day of one exercise: best e1RM and the heaviest set, oldest first."""
+def progress(rows: Sequence[SetSummary], unit: Unit = "kg") -> list[ProgressPoint]:
+    """Per training day of one exercise: best e1RM and the heaviest set, oldest first, every load in `unit`
+    (kg and lb sets converted before they are compared, so 225 lb is not a heavier day than 110 kg)."""
     by_day: defaultdict[date, list[SetSummary]] = defaultdict(list)
     for row in rows:
-        by_day[row.performed_at.date()].append(row)
+        load = None if row.load is None else convert(row.load, row.unit, unit)
+        by_day[row.performed_at.date()].append(row._replace(load=load, unit=unit))
     points: list[ProgressPoint] = []
     for day in sorted(by_day):
         sets = by_day[day]

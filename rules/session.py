@@ -19,7 +19,7 @@ from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK, intensifier_uses
 from rules.models import LoggedSet, ParsedSet, Technique, Unit
 from rules.report import EffortSpread, MuscleWeek, weekly_report
 from rules.sources import Source
-from rules.units import convert
+from rules.units import convert, readable
 
 # Failure-proximity guide: "8 = Hard. 2 reps left. Main compound work"; "Most of your training should
 # land in the RPE 7-9 range". Today's load aims the same reps at RPE 8, the middle of that range.
@@ -117,12 +117,13 @@ class RecordKind(StrEnum):
 
 @dataclass(frozen=True)
 class Best:
-    """The bests of one exercise's history, from (load, reps, rir, amrap) rows."""
+    """The bests of one exercise's history, from (load, reps, rir, amrap, unit) rows, all in `unit`."""
 
     exercise: str
     heaviest: float | None = None
     e1rm: float | None = None
     reps_at: tuple[tuple[float, int], ...] = ()  # (load, most reps at that load), heaviest first
+    unit: Unit = "kg"  # every number above is in it: kg and lb rows are converted before they are compared
 
 
 @dataclass(frozen=True)
@@ -142,20 +143,25 @@ def _e1rm(load: float | None, reps: int, rir: float | None, amrap: bool) -> floa
     return one_rep_max(load, reps, None if amrap else rir)
 
 
-def bests(exercise: str, rows: Iterable[tuple[float | None, int, float | None, bool]]) -> Best:
-    """Rows are (first segment's load, its reps, rir, amrap) of working, non-bodyweight sets."""
+BestRow = tuple[float | None, int, float | None, bool, Unit]  # load, reps, rir, amrap, unit
+
+
+def bests(exercise: str, rows: Iterable[BestRow], unit: Unit = "kg") -> Best:
+    """Rows are (first segment's load, its reps, rir, amrap, the unit the load was written in) of working,
+    non-bodyweight sets; the bests come out in `unit`."""
     heaviest: float | None = None
     e1rm: float | None = None
     reps_at: dict[float, int] = {}
-    for load, reps, rir, amrap in rows:
-        if load is None or load <= 0:
+    for written, reps, rir, amrap, written_in in rows:
+        if written is None or written <= 0:
             continue
+        load = convert(written, written_in, unit)
         heaviest = load if heaviest is None else max(heaviest, load)
         estimate = _e1rm(load, reps, rir, amrap)
         if estimate is not None:
             e1rm = estimate if e1rm is None else max(e1rm, estimate)
         reps_at[load] = max(reps, reps_at.get(load, 0))
-    return Best(exercise, heaviest, e1rm, tuple(sorted(reps_at.items(), reverse=True)))
+    return Best(exercise, heaviest, e1rm, tuple(sorted(reps_at.items(), reverse=True)), unit)
 
 
 def _most_reps_at_or_above(best: Best, load: float) -> int | None:
@@ -165,22 +171,26 @@ def _most_reps_at_or_above(best: Best, load: float) -> int | None:
 
 def records(new_sets: Sequence[ParsedSet], best: Best) -> list[Record]:
     """The records these sets set against `best` (the history before them), one per kind, the last
-    one found; an exercise with no history has nothing to beat."""
+    one found; an exercise with no history has nothing to beat. Loads are compared in `best.unit` (a
+    225 lb set does not beat 110 kg) and each record is said in the unit of the set that set it."""
     heaviest, e1rm, reps_at = best.heaviest, best.e1rm, dict(best.reps_at)
     found: dict[RecordKind, Record] = {}
     for parsed in new_sets:
         first = parsed.segments[0]
         if parsed.exercise != best.exercise or is_warmup(parsed) or parsed.bodyweight or first.load is None:
             continue
-        load, reps, unit = first.load, first.reps, parsed.unit
-        if heaviest is not None and load > heaviest:
-            found[RecordKind.HEAVIEST] = Record(RecordKind.HEAVIEST, best.exercise, load, reps, unit, load, heaviest)
+        written, reps, unit = first.load, first.reps, parsed.unit or best.unit
+        load = convert(written, unit, best.unit)  # compared in the best's unit, said in the set's
+        if heaviest is not None and load > heaviest + 1e-9:
+            was = readable(convert(heaviest, best.unit, unit))
+            found[RecordKind.HEAVIEST] = Record(RecordKind.HEAVIEST, best.exercise, written, reps, unit, written, was)
         estimate = _e1rm(load, reps, parsed.rir, parsed.amrap)
         if estimate is not None and e1rm is not None and estimate > e1rm + 1e-9:
-            found[RecordKind.E1RM] = Record(RecordKind.E1RM, best.exercise, load, reps, unit, estimate, e1rm)
-        most = max((done for at, done in reps_at.items() if at >= load), default=None)
+            now, was = convert(estimate, best.unit, unit), convert(e1rm, best.unit, unit)
+            found[RecordKind.E1RM] = Record(RecordKind.E1RM, best.exercise, written, reps, unit, now, was)
+        most = max((done for at, done in reps_at.items() if at >= load - 1e-9), default=None)
         if most is not None and reps > most:
-            found[RecordKind.REPS] = Record(RecordKind.REPS, best.exercise, load, reps, unit, reps, most)
+            found[RecordKind.REPS] = Record(RecordKind.REPS, best.exercise, written, reps, unit, reps, most)
         if reps_at or heaviest is not None:  # later sets of the message beat this one, not the old best
             heaviest = max(heaviest or load, load)
             e1rm = max(e1rm or 0.0, estimate or 0.0) or None

@@ -35,6 +35,12 @@ def rounded(load: float, unit: Unit) -> float:
     return round(load / step) * step
 
 
+def readable(load: float) -> float:
+    """A converted load as a lifter would write it, to the quarter unit: 110 kg is 242.5 lb (not 242.508), a
+    225 lb best read back from kg is 225, and 101.25 kg (fractional plates) stays as it is."""
+    return round(load * 4) / 4
+
+
 def lifter_unit(
     history: Sequence[LoggedSet], chosen: Unit, new: Sequence[ParsedSet] = (), now: datetime | None = None
 ) -> Unit:

@@ -185,7 +185,7 @@ SQUAT_BANDS = {"kg": (130.0, 190.0), "lb": (200.0, 420.0)}
 
 
 def wrong_units(
-    reply: str, bands: dict[str, tuple[float, float]], skip: tuple[str, ...] = ("Fly", "Leg Extension", "PR:")
+    reply: str, bands: dict[str, tuple[float, float]], skip: tuple[str, ...] = ("Fly", "Leg Extension")
 ) -> list[str]:
     """Loads in `reply` outside their unit's band (lines about the isolation exercises are left out: their
     loads are small in either unit)."""

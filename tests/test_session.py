@@ -67,7 +67,9 @@ def test_last_time_is_the_most_recent_earlier_session_of_that_exercise() -> None
     assert last_time(history, "Deadlift", NOW) is None
 
 
-BEST = bests("Bench Press", [(100.0, 8, 2.0, False), (110.0, 3, 1.0, False), (90.0, 10, None, False)])
+BEST = bests(
+    "Bench Press", [(100.0, 8, 2.0, False, "kg"), (110.0, 3, 1.0, False, "kg"), (90.0, 10, None, False, "kg")]
+)
 
 RECORDS = [
     ("bench 112.5kg 1", {RecordKind.HEAVIEST}),

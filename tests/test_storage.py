@@ -215,6 +215,31 @@ async def test_migration_9_fills_the_new_columns_from_each_sets_json(db_path: Pa
     assert rows == [(1, 0, None), (0, 1, "slow")]
 
 
+async def test_each_best_keeps_the_unit_its_load_was_written_in_and_migration_17_rebuilds_them_from_the_sets(
+    storage: Backend, database: Database
+) -> None:
+    await log(storage, 1, 1, "bench 100kg 5\nbench 100lb 5\nbench 100kg 5", NOW - timedelta(days=2))
+    await log(storage, 1, 2, "bench 225lb 5 @8\nbench 60kg 10 (warmup)", NOW)
+    expected = {"Bench Press": [(100.0, 5, None, False, "kg"), (100.0, 5, None, False, "lb"),
+                                (225.0, 5, 2.0, False, "lb")]}  # fmt: skip
+    rows = database.rows("SELECT load, unit, sets, first_at FROM set_bests ORDER BY unit, load")
+    assert rows == [(100.0, "kg", 2, (NOW - timedelta(days=2)).isoformat(timespec="microseconds")),
+                    (100.0, "lb", 1, (NOW - timedelta(days=2)).isoformat(timespec="microseconds")),
+                    (225.0, "lb", 1, NOW.isoformat(timespec="microseconds"))]  # fmt: skip
+    assert {k: sorted(v) for k, v in (await storage.exercise_bests(1, ["Bench Press"])).items()} == expected
+    migration = (MIGRATIONS if database.kind == "sqlite" else postgres.MIGRATIONS)[16]
+    database.execute("DELETE FROM set_bests")  # as a database written before 17 holds them: no unit at all
+    if database.kind == "sqlite":
+        with sqlite3.connect(database.path) as db:
+            db.executescript(migration)
+    else:
+        database.execute(migration)
+    assert database.rows("SELECT load, unit, sets, first_at FROM set_bests ORDER BY unit, load") == rows
+    await storage.undo_last(1)  # the rebuilt triggers count a deleted lb set out of its own row
+    after = await storage.exercise_bests(1, ["Bench Press"])
+    assert sorted(after["Bench Press"]) == expected["Bench Press"][:2]
+
+
 async def test_one_instance_holds_the_polling_lease_at_a_time(storage: Backend) -> None:
     ttl = timedelta(seconds=30)
     assert await storage.hold_poller("a", NOW, ttl) == "a"

@@ -8,12 +8,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rules import blocks, pairs, recovery, session, trends
+from rules import blocks, pairs, recovery, report, session, trends
 from rules.coach import evaluate
 from rules.context import Context
 from rules.conversation import State, read_message
 from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 from rules.notation import parse_message
+from rules.session import RecordKind
 from rules.units import KG_PER_LB, convert, lifter_unit
 from tests.notation_reading import describe
 
@@ -126,3 +127,45 @@ def test_a_bare_load_after_an_lb_set_is_lb_for_a_kg_lifter_and_a_written_unit_wi
     assert [describe(s) for s in read_message("230 5", state, later, "kg").sets] == ["Bench Press: 230x5 lb"]
     assert [describe(s) for s in read_message("100kg 5", state, later, "kg").sets] == ["Bench Press: 100x5 kg"]
     assert [describe(s) for s in read_message("squat 100 5", state, later, "kg").sets] == ["Back Squat: 100x5 kg"]
+
+
+def best_rows(*texts: str) -> list[session.BestRow]:
+    """set_bests' rows for these sets: each load in the unit it was written in."""
+    return [(s.top_load, s.first_reps, s.rir, s.amrap, s.unit or "kg") for s in map(one, texts)]
+
+
+# (the history's sets, today's set, the records it sets: kind -> (value, previous) in today's unit)
+RECORDS: list[tuple[list[str], str, dict[RecordKind, tuple[float, float]]]] = [
+    # 225 lb (102.1 kg) x 5 after 110 kg x 5: lighter, and a lower e1RM; none of "225 lb (was 110 lb)"
+    (["bench 110kg 5"], "bench 225lb 5", {}),
+    # 250 lb (113.4 kg): heavier than 110 kg (242.5 lb); Epley 291.7 lb over 128.3 kg (282.9 lb)
+    (["bench 110kg 5"], "bench 250lb 5", {RecordKind.HEAVIEST: (250.0, 242.5), RecordKind.E1RM: (291.7, 282.9)}),
+    # the other way: 105 kg after 225 lb (102.06 kg, said as 102) x 5 is heavier, said in kg
+    (["bench 225lb 5"], "bench 105kg 5", {RecordKind.HEAVIEST: (105.0, 102.0), RecordKind.E1RM: (122.5, 119.1)}),
+    # more reps at this load or heavier: 6 at 225 lb beats 5 at 110 kg (242.5 lb); 5 at 220 lb (99.8 kg) is
+    # lighter than 100 kg, so 6 at 100 kg is no reps record but the heaviest yet, and its e1RM (120 kg) beats
+    # 256.7 lb (116.4 kg)
+    (["bench 110kg 5"], "bench 225lb 6", {RecordKind.REPS: (6, 5)}),
+    (["bench 220lb 5"], "bench 100kg 6", {RecordKind.HEAVIEST: (100.0, 99.8), RecordKind.E1RM: (120.0, 116.4)}),
+]
+
+
+@pytest.mark.parametrize(("history", "today", "expected"), RECORDS)
+def test_records_compare_kg_and_lb_in_one_unit_and_are_said_in_the_unit_of_the_set_just_logged(
+    history: list[str], today: str, expected: dict[RecordKind, tuple[float, float]]
+) -> None:
+    parsed = one(today)
+    found = session.records([parsed], session.bests("Bench Press", best_rows(*history)))
+    assert {r.kind: (round(r.value, 1), round(r.previous or 0, 1)) for r in found} == expected
+    assert all(r.unit == parsed.unit for r in found)
+
+
+def test_a_progress_chart_puts_kg_and_lb_days_in_the_lifters_unit() -> None:
+    rows = [
+        report.SetSummary(NOW - timedelta(days=7), 110.0, 5, None, False, False, "kg"),
+        report.SetSummary(NOW, 225.0, 5, None, False, False, "lb"),
+    ]
+    in_lb = report.progress(rows, "lb")
+    assert [(round(p.top_load or 0, 1), round(p.e1rm or 0, 1)) for p in in_lb] == [(242.5, 282.9), (225.0, 262.5)]
+    in_kg = report.progress(rows, "kg")
+    assert [(round(p.top_load or 0, 1), round(p.e1rm or 0, 1)) for p in in_kg] == [(110.0, 128.3), (102.1, 119.1)]

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter
 from bot.storage.contract import Claim, TimerClaim, TimerKind
 from handlers.ports import Conversation, ConversationChange, MessageContext, RestChange, StoredMessage
 from rules.conversation import SESSION_IDLE, State
-from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, UserSettings
+from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, Unit, UserSettings
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -91,7 +91,7 @@ Arrival = tuple[int, int, int, str, datetime]  # user, chat, message id, text, r
 # rest_due, rest_s; None before the first): what one arrival statement hands back.
 Arrived = tuple[int, UserSettings, Sequence[Any] | None]
 InboxUpdate = tuple[int, int, str, datetime]  # update id, sender, payload, received at
-Best = tuple[float | None, int, float | None, bool]  # load, reps, rir, amrap
+Best = tuple[float | None, int, float | None, bool, Unit]  # load, reps, rir, amrap, the unit it was written in
 Query = tuple[str, list[object]]  # SQL and its parameters
 
 
@@ -209,7 +209,7 @@ class SharedStorage(ABC):
     def _bests_query(
         user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
     ) -> Query:
-        """exercise, load, reps, rir, amrap rows from `set_bests`."""
+        """exercise, load, reps, rir, amrap, unit rows from `set_bests`."""
 
     @staticmethod
     @abstractmethod
@@ -423,10 +423,10 @@ def check_user_fields(fields: Iterable[str]) -> None:
 
 
 def bests_from_rows(exercises: Sequence[str], rows: Iterable[Sequence[Any]]) -> dict[str, list[Best]]:
-    """exercise, load, reps, rir, amrap rows by exercise (every exercise asked for has a list)."""
+    """exercise, load, reps, rir, amrap, unit rows by exercise (every exercise asked for has a list)."""
     found: dict[str, list[Best]] = {name: [] for name in exercises}
-    for name, load, reps, rir, amrap in rows:
-        found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap)))
+    for name, load, reps, rir, amrap, unit in rows:
+        found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap), unit))
     return found
 
 

@@ -310,6 +310,53 @@ MIGRATIONS: tuple[str, ...] = (
     """
     SELECT 1;
     """,
+    # 17: each row of `set_bests` keeps the unit its load was written in (issue #16), so 225 lb is not taken
+    # for more than 110 kg (a load stored with no unit counts as kg, as the rules read it). Rebuilt from the sets;
+    # the triggers of 11 stay and call the new function.
+    """
+    DROP TABLE set_bests;
+    CREATE TABLE set_bests (
+        user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        load DOUBLE PRECISION NOT NULL,
+        reps INTEGER NOT NULL,
+        rir DOUBLE PRECISION NOT NULL,
+        amrap BOOLEAN NOT NULL,
+        unit TEXT NOT NULL,
+        sets INTEGER NOT NULL,
+        first_at TIMESTAMPTZ,
+        PRIMARY KEY (user_id, exercise, load, reps, rir, amrap, unit)
+    );
+    INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, unit, sets, first_at)
+        SELECT user_id, exercise, (segments_json->0->>0)::float8, (segments_json->0->>1)::int, coalesce(rir, -1),
+               amrap, coalesce(unit, 'kg'), count(*), min(performed_at)
+        FROM sets
+        WHERE NOT bodyweight AND (segments_json->0->>0)::float8 > 0 AND NOT warmup
+        GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    CREATE OR REPLACE FUNCTION set_bests_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            IF NOT NEW.bodyweight AND (NEW.segments_json->0->>0)::float8 > 0 AND NOT NEW.warmup THEN
+                INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, unit, sets, first_at)
+                VALUES (NEW.user_id, NEW.exercise, (NEW.segments_json->0->>0)::float8,
+                        (NEW.segments_json->0->>1)::int, coalesce(NEW.rir, -1), NEW.amrap, coalesce(NEW.unit, 'kg'),
+                        1, NEW.performed_at)
+                ON CONFLICT (user_id, exercise, load, reps, rir, amrap, unit) DO UPDATE SET
+                    sets = set_bests.sets + 1,
+                    first_at = CASE WHEN set_bests.sets <= 0 OR excluded.first_at < set_bests.first_at
+                               THEN excluded.first_at ELSE set_bests.first_at END;
+            END IF;
+            RETURN NEW;
+        END IF;
+        IF NOT OLD.bodyweight AND (OLD.segments_json->0->>0)::float8 > 0 AND NOT OLD.warmup THEN
+            UPDATE set_bests SET sets = sets - 1
+            WHERE user_id = OLD.user_id AND exercise = OLD.exercise AND load = (OLD.segments_json->0->>0)::float8
+              AND reps = (OLD.segments_json->0->>1)::int AND rir = coalesce(OLD.rir, -1) AND amrap = OLD.amrap
+              AND unit = coalesce(OLD.unit, 'kg');
+        END IF;
+        RETURN OLD;
+    END $$;
+    """,
 )
 
 
@@ -399,9 +446,9 @@ class PostgresStorage(SharedStorage):
     def _bests_query(
         user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
     ) -> Query:
-        # set_bests is kept by a trigger (migrations 11 and 12).
+        # set_bests is kept by a trigger (migrations 11, 12 and 17).
         sql = (
-            "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
+            "SELECT exercise, load, reps, nullif(rir, -1), amrap, unit FROM set_bests "
             "WHERE user_id = %s AND exercise = ANY(%s) AND sets > 0 AND (%s::timestamptz IS NULL OR first_at < %s) "
             "AND (%s::timestamptz IS NULL OR EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
             "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < %s))"
@@ -681,11 +728,11 @@ class PostgresStorage(SharedStorage):
 
     async def exercise_summaries(self, user_id: int, exercise: str) -> list[SetSummary]:
         rows = await self._rows(
-            "SELECT performed_at, (segments_json->0->>0)::float8, (segments_json->0->>1)::int, rir, amrap, bodyweight "
-            "FROM sets WHERE user_id = %s AND exercise = %s ORDER BY performed_at",
+            "SELECT performed_at, (segments_json->0->>0)::float8, (segments_json->0->>1)::int, rir, amrap, bodyweight, "
+            "unit FROM sets WHERE user_id = %s AND exercise = %s ORDER BY performed_at",
             (user_id, exercise),
         )
-        return [SetSummary(r[0].astimezone(UTC), r[1], int(r[2]), r[3], bool(r[4]), bool(r[5])) for r in rows]
+        return [SetSummary(r[0].astimezone(UTC), r[1], int(r[2]), r[3], bool(r[4]), bool(r[5]), r[6]) for r in rows]
 
     async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None:
         row = await self._row(

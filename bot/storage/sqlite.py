@@ -381,6 +381,49 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE NEW.state_json IS NOT NULL;
     END;
     """,
+    # 17: each row of `set_bests` keeps the unit its load was written in (issue #16), so 225 lb is not taken
+    # for more than 110 kg: rows of one load in kg and in lb stay apart, and the rules convert before they
+    # compare (a load stored with no unit counts as kg, as the rules read it). Rebuilt from the sets.
+    """
+    DROP TRIGGER set_bests_insert;
+    DROP TRIGGER set_bests_delete;
+    DROP TABLE set_bests;
+    CREATE TABLE set_bests (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        load REAL NOT NULL,
+        reps INTEGER NOT NULL,
+        rir REAL NOT NULL,  -- -1 where none was written (NULL would make every row distinct)
+        amrap INTEGER NOT NULL,
+        unit TEXT NOT NULL,
+        sets INTEGER NOT NULL,
+        first_at TEXT,
+        PRIMARY KEY (user_id, exercise, load, reps, rir, amrap, unit)
+    ) WITHOUT ROWID;
+    INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, unit, sets, first_at)
+        SELECT user_id, exercise, json_extract(segments_json, '$[0][0]'), json_extract(segments_json, '$[0][1]'),
+               coalesce(rir, -1), amrap, coalesce(unit, 'kg'), count(*), min(performed_at)
+        FROM sets
+        WHERE bodyweight = 0 AND json_extract(segments_json, '$[0][0]') > 0 AND warmup = 0
+        GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    CREATE TRIGGER set_bests_insert AFTER INSERT ON sets
+    WHEN NEW.bodyweight = 0 AND json_extract(NEW.segments_json, '$[0][0]') > 0 AND NEW.warmup = 0 BEGIN
+        INSERT INTO set_bests (user_id, exercise, load, reps, rir, amrap, unit, sets, first_at)
+        VALUES (NEW.user_id, NEW.exercise, json_extract(NEW.segments_json, '$[0][0]'),
+                json_extract(NEW.segments_json, '$[0][1]'), coalesce(NEW.rir, -1), NEW.amrap,
+                coalesce(NEW.unit, 'kg'), 1, NEW.performed_at)
+        ON CONFLICT (user_id, exercise, load, reps, rir, amrap, unit) DO UPDATE SET
+            sets = sets + 1,
+            first_at = CASE WHEN sets <= 0 OR excluded.first_at < first_at THEN excluded.first_at ELSE first_at END;
+    END;
+    CREATE TRIGGER set_bests_delete AFTER DELETE ON sets
+    WHEN OLD.bodyweight = 0 AND json_extract(OLD.segments_json, '$[0][0]') > 0 AND OLD.warmup = 0 BEGIN
+        UPDATE set_bests SET sets = sets - 1
+        WHERE user_id = OLD.user_id AND exercise = OLD.exercise AND load = json_extract(OLD.segments_json, '$[0][0]')
+          AND reps = json_extract(OLD.segments_json, '$[0][1]') AND rir = coalesce(OLD.rir, -1) AND amrap = OLD.amrap
+          AND unit = coalesce(OLD.unit, 'kg');
+    END;
+    """,
 )
 
 
@@ -439,7 +482,7 @@ def _bests_query(
         )
         params.append(_iso(done_before))
     sql = (
-        "SELECT exercise, load, reps, nullif(rir, -1), amrap FROM set_bests "
+        "SELECT exercise, load, reps, nullif(rir, -1), amrap, unit FROM set_bests "
         f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0{condition}"
     )
     return sql, params
@@ -499,7 +542,7 @@ class Storage(SharedStorage):
     # Sets, check-ins and set_bests come back as one JSON array (pydantic-core validates it natively).
     _history_query = staticmethod(_history_query)
     _checkins_query = staticmethod(_checkins_query)
-    _bests_query = staticmethod(_bests_query)  # set_bests is kept by triggers (migrations 11 and 12)
+    _bests_query = staticmethod(_bests_query)  # set_bests is kept by triggers (migrations 11, 12 and 17)
 
     def _last_sets_query(self, user_id: int, exercises: Sequence[str], before: datetime) -> Query:
         part = (
@@ -740,13 +783,14 @@ class Storage(SharedStorage):
     async def exercise_summaries(self, user_id: int, exercise: str) -> list[SetSummary]:
         rows = await self._rows(
             "SELECT performed_at, json_extract(segments_json, '$[0][0]'), json_extract(segments_json, '$[0][1]'), "
-            "rir, amrap, bodyweight FROM sets WHERE user_id = ? AND exercise = ? ORDER BY performed_at",
+            "rir, amrap, bodyweight, unit FROM sets WHERE user_id = ? AND exercise = ? ORDER BY performed_at",
             (user_id, exercise),
         )
         return [
-            SetSummary(_moment(r[0]), None if r[1] is None else float(r[1]), int(r[2]), r[3], bool(r[4]), bool(r[5]))
+            SetSummary(_moment(r[0]), None if r[1] is None else float(r[1]), int(r[2]), r[3], bool(r[4]), bool(r[5]),
+                       r[6])
             for r in rows
-        ]
+        ]  # fmt: skip
 
     async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None:
         row = await self._row(
