@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from itertools import groupby
 
-from rules.models import CheckIn, JointLevel, LoggedSet
+from handlers.ports import Store
+from rules.models import CheckIn, JointLevel, LoggedSet, MessageKind
 from rules.notation import parse_message
 
 SESSION_TEMPLATES = [
@@ -45,3 +47,18 @@ def build(years: int = 5, seed: int = 7) -> tuple[list[LoggedSet], list[CheckIn]
         for ago in range(60, 0, -1)
     ]
     return rows, checkins, now
+
+
+async def populate(storage: Store, lifter: int, checkins: bool = True) -> tuple[int, datetime]:
+    """Write `build()`'s history (one message per moment, as a lifter texts a set) and check-ins for `lifter`;
+    the number of sets and the history's `now`. Nothing of it stays in memory: a bot reads its lifters' years
+    from the database, so a benchmark that kept them would time the garbage collector walking them."""
+    history, days, now = build()
+    count = len(history)
+    await storage.user(lifter, lifter, now - timedelta(days=365 * 5))
+    for number, (moment, group) in enumerate(groupby(history, key=lambda logged: logged.performed_at), start=1):
+        stored = await storage.record_message(lifter, lifter, number, "history", moment)
+        await storage.save_outcome(lifter, stored.row, MessageKind.SETS, [logged.set for logged in group], moment)
+    for checkin in days if checkins else ():
+        await storage.save_checkin(lifter, checkin, None, now)
+    return count, now

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.config import Settings, StartRefused
 from bot.console import CONSOLE_USER, chat
 from bot.scheduler import SweepClock
-from bot.wiring import wired
+from bot.wiring import started, wired
 from handlers.base import Reply, Upload
 from handlers.console_text import plain
 from handlers.ports import StorageUnavailable
@@ -79,6 +79,7 @@ async def _export(database_url: str | None, db_path: Path, user_id: int) -> str:
 
 async def _chat(database_url: str | None, db_path: Path, user_id: int, interactive: bool) -> int:
     async with wired(db_path, SweepClock(), database_url) as wiring:  # the handlers' and the timer sweep's clock
+        started()  # what start-up built lives as long as the chat: out of the garbage collector's full walks
         return await chat(wiring, user_id, sys.stdin, sys.stdout, interactive, db_path.parent / "setcoach-files")
 
 

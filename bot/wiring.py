@@ -6,6 +6,7 @@ second backend is chosen here and nowhere else. Tests hand handlers their own `S
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -48,3 +49,18 @@ async def wired(
         yield wiring
     finally:
         await wiring.close()
+
+
+def started() -> None:
+    """Call once a front-end is up: what is alive then (modules, classes, pydantic's validators, the message
+    catalogues, the open backend: ~80,000 objects) lives as long as the process, so it is moved out of the
+    garbage collector's generations (`gc.freeze`). Otherwise every full collection walks all of it again,
+    tens of milliseconds (~100 ms at load average 5 on 2 cores) inside whichever lifter's reply triggered
+    it: that was most of a logged set's p99 (bench/conversation.py). Garbage is collected first, so none
+    of it is kept; objects made later are collected as before, and frozen ones are still freed when their
+    last reference goes (only a cycle among them would stay). Once a process: a second front-end started
+    in it (the tests start hundreds) finds the first's start-up frozen already and pays no full walk."""
+    if gc.get_freeze_count():
+        return
+    gc.collect()
+    gc.freeze()

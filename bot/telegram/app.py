@@ -17,7 +17,7 @@ from bot.telegram.http import AiohttpRequest
 from bot.telegram.polling import LEASE_KEY, PollerLease, serve, stop_on_signals
 from bot.telegram.profile import set_profile
 from bot.telegram.webhook import derived_secret, serve_webhook
-from bot.wiring import Wiring
+from bot.wiring import Wiring, started
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         await set_profile(application.bot)
         where = describe(settings.database_url, settings.db_path)
         log.info("SetCoach is up as @%s, data in %s", application.bot.username, where)
+        started()  # what start-up built lives as long as the bot: out of the garbage collector's full walks
 
     async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
         """The sweeps stop while the bot can still send: a run in hand finishes its prompts."""
