@@ -4,6 +4,11 @@ the set, records, store the state; target < 5 ms), the database round trips it t
 summary (target < 50 ms). SQLite (a file) always; PostgreSQL too with `--postgres` (a throwaway local server,
 fsync on). Run: python bench/conversation.py [--postgres]
 
+Like a bot, it keeps none of the history in memory (it is written to the database first), freezes its
+start-up objects (bot/wiring.py `started`), and reads the clock at each message's moment; the lifter's
+program goes on between the timed sessions (stored untimed, `bench._history.later`), so every week holds
+about as many sets as the history's weeks do.
+
 Round trips are counted here, not in the backends: on SQLite every call handed to aiosqlite's database
 thread (a statement with its rows; what its triggers run goes with it), on PostgreSQL every cursor execute
 (one trip to the server).
@@ -17,6 +22,7 @@ import gc
 import sys
 import tempfile
 import time
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -25,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._history import populate
+from bench._history import later, populate, store
 from bot.charts import MatplotlibCharts
 from bot.storage import Storage, open_backend
 from bot.wiring import started
@@ -103,7 +109,8 @@ def quantiles(samples: list[float]) -> str:
 async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
     count, now = await populate(storage, LIFTER, checkins=False)
     started()  # as the bot does once it is up (bot/wiring.py): start-up objects out of the collector's way
-    services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: now)
+    clock = [now]  # the moment of the message in hand, as a bot's clock reads when it arrives
+    services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: clock[0])
     message_id = 1_000_000
     carry: list[float] = []
     carry_cpu: list[float] = []  # the process's CPU time: this thread's and the database thread's (SQLite)
@@ -112,11 +119,17 @@ async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
     carry_trips: list[int] = []
     summaries: list[float] = []
     rules_only: list[float] = []
+    program = later(2 * SAMPLES + 2)  # the lifter's other training goes on, stored untimed between the sessions
+    program_id = 500_000  # its message ids, apart from the timed ones
     for sample in range(SAMPLES):
-        start = now + timedelta(days=2 * sample)  # a session every other day, as the history has them
+        start = now + timedelta(days=2 * sample, hours=2)  # every other evening at 20:00 (the program's at 11:00)
+        done = bisect_left(program, start, key=lambda logged: logged.performed_at)
+        program_id = await store(storage, LIFTER, program[:done], program_id)
+        program = program[done:]
         for offset, text in enumerate(SESSION):
             message_id += 1
             incoming = Incoming(LIFTER, LIFTER, message_id, text, start + timedelta(minutes=3 * offset))
+            clock[0] = incoming.at
             collections.on = text in CARRIED
             with trips.counting():
                 begin, cpu = time.perf_counter(), time.process_time()
@@ -133,6 +146,7 @@ async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
         begin = time.perf_counter()
         read_message("8", conversation.state, start + timedelta(minutes=40))
         rules_only.append(time.perf_counter() - begin)
+        clock[0] = start + timedelta(hours=1)
         begin = time.perf_counter()
         user = await storage.user(LIFTER)
         text = await summary_of(services, user, conversation.state, start + timedelta(hours=1))
