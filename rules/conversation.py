@@ -21,9 +21,18 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from rules.answers import is_question
-from rules.catalog import lookup
+from rules.catalog import Kind, lookup
 from rules.models import ParsedSet, ParseError, ParseResult, Segment, Technique, Unit
-from rules.notation import MAX_LOAD, MAX_NAME_CHARS, MAX_REPS, MAX_REST_S, Msg, format_load, parse_message
+from rules.notation import (
+    MAX_LOAD,
+    MAX_NAME_CHARS,
+    MAX_REPS,
+    MAX_REST_S,
+    Msg,
+    format_load,
+    parse_message,
+    with_failure,
+)
 from rules.units import convert
 
 SESSION_IDLE = timedelta(minutes=90)  # issue #15: 90 minutes with nothing logged close the session
@@ -165,10 +174,13 @@ _LOAD_CHANGE = re.compile(
     r"^(?P<sign>\+|-|plus |minus |add |up |down )\s*(?P<delta>\d+(?:[.,]\d+)?)\s*(?P<unit>kgs?|lbs?|#)?(?![\d.x])"
     r"(?P<rest>.*)$"
 )
+_REST_WORD = r"rest(?:ed|ing)?|break|отд[ыо][хx]\w*|пауза|перерыв|передых\w*"  # `отдыхаю 90`, `пауза 90`
 _REST = re.compile(
-    r"^(?:(?P<word>rest(?:ed|ing)?|отды[хx])\s*(?:for\s+)?)?(?:(?P<clock>\d{1,2}:\d{2})|(?P<value>\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|секунды?|секунд|мин|минуты?|минут)?)\.?$"
+    rf"^(?:(?P<word>{_REST_WORD}):?\s*(?:for\s+|на\s+)?)?(?:(?P<clock>\d{{1,2}}:\d{{2}})|(?P<value>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|секунды?|секунд|мин|минуты?|минут)?)"
+    rf"(?:\s+(?P<after>{_REST_WORD}))?\.?$"
 )
+_REST_SAID = re.compile(rf"(?:^|\s)(?:{_REST_WORD})(?:\s|:|$)")
 _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
 _DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
 _LONE_NUMBER = re.compile(r"^(?P<value>\d+(?:\.\d+)?)$")
@@ -199,7 +211,7 @@ def _rest_seconds(match: re.Match[str]) -> int:
 def _read_rest(text: str) -> int | None:
     """`rest 90`, `rest 2 min`, `90s`, `2 min`, `1:30`; a number without `rest` or a unit is not a rest."""
     match = _REST.match(text)
-    if match is None or not (match.group("word") or match.group("unit") or match.group("clock")):
+    if match is None or not any(match.group(name) for name in ("word", "after", "unit", "clock")):
         return None
     return _rest_seconds(match)
 
@@ -256,6 +268,11 @@ class _Reader:
         if _WORKING.match(text):
             return Line(LineKind.WORKING, number, exercise=self.state.exercise)
         rest = _read_rest(text)
+        if rest is not None and self._open_timed() and not _REST_SAID.search(text):
+            # `Plank` then `60s`, `1:30`: the hold itself, not the rest after it
+            held = self._parse_with(self.state.exercise or "", " ".join(raw.split()), number)
+            if held.sets:
+                return Line(LineKind.SETS, number, sets=held.sets, how=How.CARRIED, exercise=held.sets[-1].exercise)
         if rest is not None:
             if not 0 < rest <= MAX_REST_S:
                 return Line(LineKind.ERROR, number, seconds=rest, problem=Problem.REST_OUT_OF_RANGE)
@@ -360,6 +377,11 @@ class _Reader:
             sets = result.sets
         return Line(LineKind.SETS, number, sets=sets, how=How.LOAD_CHANGE, delta=delta, exercise=last.exercise)
 
+    def _open_timed(self) -> bool:
+        """The open exercise is a hold or cardio: a duration written alone is its set."""
+        found = lookup(self.state.exercise) if self.state.exercise else None
+        return found is not None and found.kind in (Kind.HOLD, Kind.CARDIO)
+
     def _carried_unit(self) -> Unit | None:
         """The unit of the open exercise's last set, where it is not the lifter's: a bare load is in it."""
         last, exercise = self.state.last, self.state.exercise
@@ -409,7 +431,7 @@ def _missing_exercise(result: ParseResult) -> ParseError | None:
 
 def _with_note(result: ParseResult, note: str) -> ParseResult:
     def noted(sets: tuple[ParsedSet, ...]) -> tuple[ParsedSet, ...]:
-        return tuple(s.model_copy(update={"note": s.note or note}) for s in sets)
+        return tuple(with_failure(s.model_copy(update={"note": s.note or note})) for s in sets)
 
     errors = tuple(e.model_copy(update={"sets": noted(e.sets)}) for e in result.errors)
     return result.model_copy(update={"sets": noted(result.sets), "errors": errors})

@@ -46,6 +46,7 @@ CARDIO_MINUTES_BELOW = 100  # on a cardio line `10m` is minutes, `2000m` metres
 MILE_M = 1609.344
 HEADING_FUZZY_MIN_CHARS = 6  # a misspelt heading is read as the catalog's name from this length on
 NOTE_TYPO_CUTOFF = 0.75  # a trailing word this close to a keyword (`kgg`, `rpee`) is a typo, not a note
+FAILURE_RIR = 0.0  # a set noted `[Failure]`, `to failure`, `в отказ`: "RIR 0 means absolute failure" (004)
 
 
 class Msg(StrEnum):
@@ -120,9 +121,10 @@ _DUR = r"(?:seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|hr|h|секунд\w*
 # which suffix matched (unit, `x reps`, seconds, %, RIR, `sets of`).
 _TOKEN = re.compile(
     rf"""\s*(?:
-    (?P<xx>(?P<xx_reps>\d+)\s*xx)
+    (?P<clock>(?P<clock_min>\d{{1,2}}):(?P<clock_s>[0-5]\d))(?![\d.:])
+    |(?P<xx>(?P<xx_reps>\d+)\s*xx)
     |(?P<number>(?P<value>{_NUM}(?:/{_NUM})*)(?:
-        \s*(?P<unit>{_UNIT}){_END}(?:\s*[x*]\s*(?P<unit_reps>\d+)(?!\d|\.\d))?
+        \s*(?P<unit>{_UNIT})(?:{_END}|(?=x\d))(?:\s*[x*]\s*(?P<unit_reps>\d+)(?!\d|\.\d))?
         |\s*s\s*[x*]\s*(?P<pair_reps>\d+)
         |\s*[x*]\s*(?P<x_bw>bw|bodyweight){_END}
         |\s*[x*]\s*(?P<x_reps>{_NUM})(?:
@@ -172,6 +174,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _SLASH = re.compile(r"\s*/\s*")
+_TRAILING_DOTS = re.compile(r"[.…]+")
 # A decimal comma: `22,5kg`, `rpe 8,5`, `@7,5`, `82,5 x 5` (but not `60,60,55` or `12, 10`).
 _DECIMAL_COMMA = re.compile(
     rf"(?<![\d,x])(\d+),(\d{{1,2}})(?=\s*{_UNIT}{_END}|\s*[x*]\s*\d)|((?:rpe|rir|рпе|рир|@)\s*\d+),(5)(?![\d,])"
@@ -433,6 +436,8 @@ class _Body:
     effort: tuple[float | None, float | None] | None = None  # (rir, rpe) written before any reps
     effort_count: int = 0
     amrap_pending: bool = False
+    failure: bool = False  # `до отказа`: to failure, said in words
+    slash_column: int | None = None  # where `20/15/10` was written, read as drop loads for now
     rest_pending: bool = False
     durations: list[tuple[int, int, int]] = field(default_factory=list)  # (seconds, count, column)
     per_side: bool = False
@@ -451,6 +456,31 @@ class _Body:
     original: str = ""  # the body as typed (same columns), for notes in the lifter's own case
     offset: int = 0
     stop: bool = False
+
+
+# A note saying the set went to failure (`[Failure]`, `(failure)`, `to failure`, `в отказ`, `до отказа`), unless
+# it says the opposite (`not to failure`, `1 short of failure`, `near failure`, `почти до отказа`).
+_FAILURE_NOTE = re.compile(r"(?<![a-zа-яё])(?:failure|fail|отказ\w*)(?![a-zа-яё])", re.IGNORECASE)
+_NOT_FAILURE = re.compile(
+    r"(?<![a-zа-яё])(?:not|no|never|near(?:ly)?|close|short|shy|almost|before|from|away|off|avoid\w*|"
+    r"не|без|почти|около|близко|недо\w*|до\s+почти)(?![a-zа-яё])|\d",
+    re.IGNORECASE,
+)
+
+
+def says_failure(note: str | None) -> bool:
+    """The lifter's note says the set was taken to failure (`[Failure]`, `to failure`, `в отказ`)."""
+    if not note:
+        return False
+    match = _FAILURE_NOTE.search(note)
+    return match is not None and _NOT_FAILURE.search(note[: match.start()]) is None
+
+
+def with_failure(parsed: ParsedSet) -> ParsedSet:
+    """A set with no effort written whose note says failure is a set at RIR 0 (the note is kept)."""
+    if parsed.rpe is not None or parsed.rir is not None or parsed.timed or not says_failure(parsed.note):
+        return parsed
+    return parsed.model_copy(update={"rir": FAILURE_RIR, "rpe": MAX_RPE - FAILURE_RIR})
 
 
 def _lower_keep_columns(text: str) -> str:
@@ -637,6 +667,17 @@ def _on_duration(state: _Body, m: re.Match[str], column: int) -> None:
     state.durations.append((int(seconds), count, column))
 
 
+def _on_clock(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
+    """`rest 2:30`, `plank 1:30`: minutes and seconds, a rest after `rest`, else a duration."""
+    seconds = int(m.group("clock_min")) * 60 + int(m.group("clock_s"))
+    if state.rest_pending:
+        _set_rest(state, seconds, column)
+        return
+    count = state.pending_sets or 1
+    state.pending_sets = None
+    state.durations.append((seconds, count, column))
+
+
 def _set_rest(state: _Body, seconds: float, column: int) -> None:
     if not 0 < seconds <= MAX_REST_S:
         raise _LineError(Msg.REST_RANGE, column, Msg.HINT_REST_FORM, {"seconds": f"{seconds:g}"})
@@ -725,6 +766,7 @@ def _on_bodyweight(state: _Body, m: re.Match[str], column: int, prev: str, prev_
 
 def _on_amrap(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     state.amrap_pending = True
+    state.failure = state.failure or m.group("amrap").startswith("до")  # `до отказа` is "to failure"
     # `squat 315 AMRAP 5`, `squat 315 x AMRAP (7)`: a bare number, then AMRAP; a number after it is the reps
     state.amrap_load = _bare_only(state) and not state.bodyweight_exercise
 
@@ -859,6 +901,7 @@ def _on_slash_numbers(state: _Body, m: re.Match[str], column: int, prev: str) ->
         return
     if state.drop_loads is None and state.load is None and not state.bodyweight_exercise:
         state.drop_loads = values  # `curl 20/15/10 10+8+6`
+        state.slash_column = column  # (or reps, if no reps follow: `squat 5/5/5`)
         return
     for value in values:  # `Deadlift 310 4/1`, `Chins 4/3/3`: one set per number
         _new_entry(state, column, [_whole_reps(value, column)])
@@ -953,7 +996,10 @@ def _on_xx(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: st
 def _on_xrep(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     count = int(m.group("xrep_n"))
     last = state.entries[-1] if state.entries else None
-    if prev in ("bar", "bw") or last is None:  # `bar x 10`, `BW x 12`
+    if prev == "comma" and last is not None and last.load_times_reps:  # `100kg x8, x8, x7`: the load carries
+        _new_entry(state, column, [count], load=last.load, load_times_reps=True)
+        return
+    if prev in ("bar", "bw", "comma") or last is None:  # `bar x 10`, `BW x 12`
         _new_entry(state, column, [count])
         return
     if last.axb is None and last.count == 1:  # `21 x 10 (x 3)`: that set three times
@@ -1032,6 +1078,8 @@ def _on_note(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: 
 
 def _on_word(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     word = m.group("word")
+    if _TRAILING_DOTS.fullmatch(word):  # `5 повт.`, `8 reps.`: the end of a sentence, not a note
+        return
     start = m.start("word")
     rest = m.string[start:]
     typo = difflib.get_close_matches(word.rstrip("0123456789."), _KEYWORDS, n=1, cutoff=NOTE_TYPO_CUTOFF)
@@ -1048,6 +1096,7 @@ def _on_word(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: 
 
 
 _HANDLERS: dict[str, Handler] = {
+    "clock": _on_clock,
     "xx": _on_xx,
     "number": _on_number,
     "at": _on_at,
@@ -1096,9 +1145,21 @@ def _read_body(body: str, offset: int, default_unit: Unit, exercise: Exercise | 
             previous_text = match.group(kind)
     if state.amrap_load and state.entries and state.entries[-1].reps[0] > MAX_REPS:
         _promote_bare_load(state, "number")  # `squat 315 AMRAP`: a load with no reps yet, not 315 reps
+    if state.slash_column is not None and state.drop_loads and not state.entries and not state.durations:
+        _slash_reps(state, state.slash_column)  # `squat 5/5/5`, `8/8/7` under a heading: nothing else is reps
     if state.amrap_pending and state.entries:
         state.entries[-1].amrap = True
     return state
+
+
+def _slash_reps(state: _Body, column: int) -> None:
+    """`5/5/5` with no reps after it: one set per number, not the loads of a drop set."""
+    values = state.drop_loads or []
+    if not all(value.is_integer() and 0 < value <= MAX_REPS for value in values):
+        return
+    state.drop_loads = None
+    for value in values:
+        _new_entry(state, column, [int(value)])
 
 
 def _bare_only(state: _Body) -> bool:
@@ -1301,6 +1362,8 @@ def _build_sets(
     sets: list[ParsedSet] = []
     for entry in state.entries:
         rir, rpe = _effort_for(entry, shared_effort, state.effort)
+        if state.failure and rpe is None:
+            rir, rpe = FAILURE_RIR, MAX_RPE - FAILURE_RIR
         if entry.axb is not None:
             count = int(entry.axb[0])
             loads: list[float | None] = list(state.per_set_loads) or [entry.load]
@@ -1332,7 +1395,7 @@ def _build_sets(
                 if entry.note:
                     shared = common.get("note")
                     fields["note"] = (f"{entry.note}; {shared}" if shared else entry.note)[:MAX_NOTE_CHARS]
-                built[load] = ParsedSet(**fields)
+                built[load] = with_failure(ParsedSet(**fields))
             sets.append(built[load])
     if len(sets) > MAX_SETS:
         raise _LineError(Msg.TOO_MANY_SETS, offset + 1, Msg.HINT_FEWER_SETS, {"count": len(sets)})

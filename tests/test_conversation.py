@@ -22,7 +22,7 @@ START = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
 def shown(parsed: ParsedSet) -> str:
     """A set as a compact string: `Bench Press 100x8 @8`."""
-    reps = "+".join(str(s.reps) for s in parsed.segments)
+    reps = "+".join(f"{s.seconds}s" if s.seconds is not None else str(s.reps) for s in parsed.segments)
     load = parsed.segments[0].load
     text = f"{parsed.exercise} {format_load(load)}x{reps}" if load is not None else f"{parsed.exercise} {reps}"
     if parsed.rpe is not None:
@@ -126,6 +126,59 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         ],
     ),
     (
+        "rest in Russian, and in the words of a lifter who rested already",
+        [
+            ("Жим лёжа", ["heading Bench Press"]),
+            ("80х8", ["Bench Press 80x8"]),
+            ("отдыхаю 90", ["rest 90"]),
+            ("пауза 90", ["rest 90"]),
+            ("перерыв 2 мин", ["rest 120"]),
+            ("отдых 2 мин", ["rest 120"]),
+            ("Отдых: 3 мин", ["rest 180"]),
+            ("отдохнул 2 минуты", ["rest 120"]),
+            ("rest 2:30", ["rest 150"]),
+            ("rested 3 min", ["rest 180"]),
+            ("resting 90", ["rest 90"]),
+            ("rest for 2 minutes", ["rest 120"]),
+            ("90s rest", ["rest 90"]),
+            ("8 rest 2:30", ["Bench Press 80x8 rest 150"]),  # not 2 min of rest and a set of 30
+            ("8", ["Bench Press 80x8"]),
+        ],
+    ),
+    (
+        "a duration alone under a hold or cardio is the set itself, not a rest",
+        [
+            ("Plank", ["heading Plank"]),
+            ("60s", ["Plank 60s"]),
+            ("1:30", ["Plank 90s"]),
+            ("rest 60", ["rest 60"]),  # the word says it is the rest
+            ("45 sec", ["Plank 45s"]),
+            ("Treadmill", ["heading Run"]),
+            ("20 min", ["Run 1200s"]),
+            ("Bench", ["heading Bench Press"]),
+            ("100x8", ["Bench Press 100x8"]),
+            ("90s", ["rest 90"]),  # under a lift, a duration alone is the rest
+        ],
+    ),
+    (
+        "a set the lifter says went to failure is RIR 0, its note kept; a note saying otherwise is not",
+        [
+            ("Bench Press", ["heading Bench Press"]),
+            ("100x8 [Failure]", ['Bench Press 100x8 @10 "Failure"']),
+            ("100x6 (failure)", ['Bench Press 100x6 @10 "failure"']),
+            ("95x8 to failure", ['Bench Press 95x8 @10 "to failure"']),
+            ("95kg 7 - to failure", ['Bench Press 95x7 @10 "to failure"']),
+            ("6 (failure)", ['Bench Press 95x6 @10 "failure"']),
+            ("+2.5 to failure", ['Bench Press 97.5x6 @10 "to failure"']),
+            ("same (failure)", ['Bench Press 97.5x6 @10 "failure"']),
+            ("90x8 @8 to failure", ['Bench Press 90x8 @8 "to failure"']),  # the written RPE stands
+            ("90x8 not to failure", ['Bench Press 90x8 "not to failure"']),
+            ("90x8 near failure", ['Bench Press 90x8 "near failure"']),
+            ("90x8 в отказ", ['Bench Press 90x8 @10 "в отказ"']),
+            ("90x8 почти в отказ", ['Bench Press 90x8 "почти в отказ"']),
+        ],
+    ),
+    (
         "a lone number that could be a load is asked about",
         [
             ("bench 100kg 3x8", ["Bench Press 100x8"] * 3),
@@ -165,7 +218,7 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         [
             ("bench 100kg 8 (paused)", ['Bench Press 100x8 "paused"']),
             ("8 good", ['Bench Press 100x8 "good"']),
-            ("100 8 (failure)", ['Bench Press 100x8 "failure"']),
+            ("100 8 (failure)", ['Bench Press 100x8 @10 "failure"']),  # the lifter said RIR 0
             ("100kg 7 - last 2 reps were sorta mid", ['Bench Press 100x7 "last 2 reps were sorta mid"']),
             ("same", ["Bench Press 100x7"]),  # a repeat is the set, not its note
             ("same (grindy)", ['Bench Press 100x7 "grindy"']),
