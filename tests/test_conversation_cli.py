@@ -104,12 +104,13 @@ def test_a_note_in_brackets_and_a_hold_are_logged_summed_up_and_exported_as_the_
 ) -> None:
     db = tmp_path / "notes.db"
     said = chat(db, ["Bench Press", "100x8", "100x8 [Failure]", "plank 60s", "done"])
-    assert "Bench Press: 8 reps @ 100 kg · “Failure”" in said  # the echo: no stray bracket, the lifter's case
+    # the echo: no stray bracket, the lifter's case, and "[Failure]" read as RIR 0 (the lifter said so)
+    assert "Bench Press: 8 reps @ 100 kg · RPE 10 (RIR 0) · “Failure”" in said
     assert "• Plank: 1 set, longest 1 min hold" in said and "top 0" not in said
-    assert exported_cells(db, "Exercise Name", "Weight", "Reps", "Seconds", "Notes") == [
-        ("Bench Press", "100", "8", "", ""),
-        ("Bench Press", "100", "8", "", "Failure"),  # Strong's Notes column
-        ("Plank", "", "0", "60", ""),  # Strong's Seconds column: the hold's time
+    assert exported_cells(db, "Exercise Name", "Weight", "Reps", "Seconds", "RPE", "Notes") == [
+        ("Bench Press", "100", "8", "", "", ""),
+        ("Bench Press", "100", "8", "", "10", "Failure"),  # Strong's Notes column
+        ("Plank", "", "0", "60", "", ""),  # Strong's Seconds column: the hold's time
     ]
     history = chat(db, ["/history"])
-    assert "8 reps @ 100 kg · “Failure”" in history and "1 min hold" in history
+    assert "8 reps @ 100 kg · RPE 10 (RIR 0) · “Failure”" in history and "1 min hold" in history
