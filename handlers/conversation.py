@@ -55,8 +55,11 @@ from rules.session import (
     bests,
     last_time,
     records,
+    records_unsaid,
+    said_once,
     summarize,
 )
+from rules.units import rounded_pair
 
 WEEK = timedelta(days=7)
 log = logging.getLogger(__name__)
@@ -183,9 +186,10 @@ def render_record(record: Record) -> str:
     if record.kind is RecordKind.HEAVIEST:
         return say("record.heaviest", exercise=record.exercise, load=load_text(record.value, record.unit),
                    previous=load_text(record.previous, record.unit))  # fmt: skip
-    if record.kind is RecordKind.E1RM:
-        return say("record.e1rm", exercise=record.exercise, value=load_text(round(record.value), record.unit),
-                   previous=load_text(round(record.previous or 0), record.unit))  # fmt: skip
+    if record.kind is RecordKind.E1RM:  # rounded as every e1RM a reply states (rules.units.rounded_pair)
+        value, previous = rounded_pair(record.value, record.previous or 0.0, record.unit or "kg")
+        return say("record.e1rm", exercise=record.exercise, value=load_text(value, record.unit),
+                   previous=load_text(previous, record.unit))  # fmt: skip
     return say("record.reps", exercise=record.exercise, reps=record.reps, load=load_text(record.load, record.unit),
                previous=int(record.previous or 0))  # fmt: skip
 
@@ -286,11 +290,23 @@ async def _bests_before(
     return {name: rows for name, rows in held.items() if rows}
 
 
-def _records(sets: Sequence[ParsedSet], before: Bests) -> list[str]:
-    lines: list[str] = []
+def _records(sets: Sequence[ParsedSet], before: Bests) -> list[Record]:
+    found: list[Record] = []
     for name, rows in before.items():
-        lines += [render_record(r) for r in records([s for s in sets if s.exercise == name], bests(name, rows))]
-    return lines
+        found += records([s for s in sets if s.exercise == name], bests(name, rows))
+    return found
+
+
+def _said(fresh: Sequence[Feedback], top: Sequence[Feedback], found: Sequence[Record]) -> list[Feedback]:
+    """What this reply said: the remarks shown, and those a record line said for them (`said_once`), so a later
+    set of the session does not say them again."""
+    kept = said_once(fresh, found)
+    return [*top, *(item for item in fresh if item not in kept)]
+
+
+def _record_lines(found: Sequence[Record], shown: Sequence[Feedback]) -> list[str]:
+    """The records beside the remarks shown, each e1RM said once in the reply (`records_unsaid`)."""
+    return [render_record(record) for record in records_unsaid(found, shown)]
 
 
 def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple[list[str], list[tuple[str, Callback]]]:
@@ -355,19 +371,23 @@ async def answer_turn(
     parts: list[str] = []
     choices: list[tuple[str, Callback]] = []
     top: list[Feedback] = []
+    said: list[Feedback] = []
     if turn.closed is not None:
         parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))
     feedback: list[Feedback] = []
-    held: Bests = {}
+    found: list[Record] = []
     if sets:
         context = await coach_context(services, user, sets)
         session_start = turn.before.session_start  # None for a session this message opens: all history counts
         held = await _bests_before(services, user, sets, session_start) if not corrected else {}  # edits: no PRs
+        found = _records(sets, held)
         feedback = evaluate(sets, context)
-        top = headline(unsaid(feedback, turn.before.said))  # a note or praise is said once a session
+        fresh = unsaid(feedback, turn.before.said)  # a note or praise is said once a session
+        top = headline(said_once(fresh, found))
+        said = _said(fresh, top, found)
     state = turn.state
-    if state.session_open and top:
-        state = state.model_copy(update={"said": remember(state.said, top)})
+    if state.session_open and said:
+        state = state.model_copy(update={"said": remember(state.said, said)})
     # What the message logged and the conversation after it: one statement, so neither is kept without the other.
     change = _change(message, row, services, conversation, turn, state, corrected)
     if sets:
@@ -381,7 +401,7 @@ async def answer_turn(
         body = echo(turn.lines)
         described = "\n".join(describe_sets(sets)).count("\n") + 1  # a pair's "↳" line is a line of its own
         parts.append("\n".join([header, *body, *logged[1 + described :]]))
-        extra = _records(sets, held)
+        extra = _record_lines(found, top)
         if extra:
             parts.append("\n".join(extra))
     for line in turn.lines:
@@ -455,15 +475,16 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
     now = context.received_at
     chat_id = user.chat_id or user.id
     feedback = evaluate([parsed], await coach_context(services, user, [parsed]))
-    before = await _bests_before(services, user, [parsed], state.session_start)
+    found = _records([parsed], await _bests_before(services, user, [parsed], state.session_start))
     await storage.save_outcome(user.id, row, MessageKind.SETS, [parsed], now, feedback)
     conversation = await storage.conversation(user.id, chat_id)
     line = Line(LineKind.SETS, sets=(parsed,), how=How.CARRIED, exercise=parsed.exercise)
     state = advance(conversation.state, line, now)
-    top = headline(unsaid(feedback, conversation.state.said))  # a note or praise is said once a session
-    state = state.model_copy(update={"said": remember(state.said, top)})
+    fresh = unsaid(feedback, conversation.state.said)  # a note or praise is said once a session
+    top = headline(said_once(fresh, found))
+    state = state.model_copy(update={"said": remember(state.said, _said(fresh, top, found))})
     await storage.save_conversation(user.id, chat_id, state, row=row, rest=RestChange.CANCEL)  # context stays
-    extra = _records([parsed], before)
+    extra = _record_lines(found, top)
     text = render_logged([parsed], top)
     return Reply("\n\n".join([text, *(["\n".join(extra)] if extra else [])]), why_button(top))
 

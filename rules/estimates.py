@@ -13,11 +13,14 @@ from rules.context import Context
 from rules.e1rm import AMRAP_GUIDE, AMRAP_TOO_LIGHT_REPS, EPLEY_SOURCE, MAX_RELIABLE_REPS, amrap_targets, estimate
 from rules.models import Feedback, Level, ParamItem, ParsedSet, Unit, remark
 from rules.sources import Source
-from rules.units import convert, rounded
+from rules.units import convert, rounded, rounded_pair
 
 # "At the end of a training block ... Not every session": blocks run four weeks (004's 12-week system), so an
 # earlier AMRAP of the same lift inside the last three weeks means it is not the end-of-block test.
 AMRAP_MIN_GAP_DAYS = 21
+# The remarks that state a set's e1RM (rules/session.py's `said_once` keeps a reply from saying it twice):
+NEW_BEST = "e1rm.new_best"  # the best in the trend window (rules/trends.py's eight weeks)
+AMRAP_E1RM = ("e1rm.amrap_targets", "e1rm.amrap_near_light")  # an AMRAP's, with the next block's loads
 
 
 def display_unit(parsed: ParsedSet | None, context: Context) -> Unit:
@@ -77,9 +80,10 @@ def new_best(new_sets: Sequence[ParsedSet], trends: dict[str, list[float]], cont
         if len(bests) >= 2 and bests[-1] > max(bests[:-1]):
             unit = display_unit(next((s for s in new_sets if s.exercise == name and s.unit), None), context)
             now, before = (convert(value, context.profile.unit, unit) for value in (bests[-1], max(bests[:-1])))
+            e1rm, was = rounded_pair(now, before, unit)
             items.append(
-                remark("e1rm.new_best", Level.GOOD, (EPLEY_SOURCE, Source.PRACTICE), name, exercise=name,
-                       e1rm=rounded(now, unit), before=rounded(before, unit), unit=unit)
+                remark("e1rm.new_best", Level.GOOD, (EPLEY_SOURCE, Source.PRACTICE), name, exercise=name, e1rm=e1rm,
+                       before=was, unit=unit)
             )  # fmt: skip
     return items
 

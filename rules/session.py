@@ -15,8 +15,9 @@ from enum import StrEnum
 from rules.catalog import lookup
 from rules.context import SESSION_HOURS, Context
 from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, percent_of_max
+from rules.estimates import AMRAP_E1RM, NEW_BEST
 from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK, intensifier_uses
-from rules.models import LoggedSet, ParsedSet, Technique, Unit
+from rules.models import Feedback, LoggedSet, ParsedSet, Technique, Unit
 from rules.report import EffortSpread, MuscleWeek, weekly_report
 from rules.sources import Source
 from rules.units import convert, readable
@@ -196,6 +197,20 @@ def records(new_sets: Sequence[ParsedSet], best: Best) -> list[Record]:
             e1rm = max(e1rm or 0.0, estimate or 0.0) or None
             reps_at[load] = max(reps, reps_at.get(load, 0))
     return [found[kind] for kind in RecordKind if kind in found]
+
+
+def said_once(feedback: Sequence[Feedback], found: Sequence[Record]) -> list[Feedback]:
+    """A reply states a set's e1RM once: an all-time e1RM record of an exercise says what its "best in 8
+    weeks" remark would (a best ever is the best of the last 8 weeks too), so that remark goes."""
+    beaten = {record.exercise for record in found if record.kind is RecordKind.E1RM}
+    return [item for item in feedback if not (item.rule == NEW_BEST and item.exercise in beaten)]
+
+
+def records_unsaid(found: Sequence[Record], shown: Sequence[Feedback]) -> list[Record]:
+    """The records still to say beside the remarks `shown`: an AMRAP's remark states its e1RM with the next
+    block's loads, so an e1RM record of that exercise is not said again."""
+    stated = {item.exercise for item in shown if item.rule in AMRAP_E1RM}
+    return [record for record in found if not (record.kind is RecordKind.E1RM and record.exercise in stated)]
 
 
 # The summary -----------------------------------------------------------------------------------

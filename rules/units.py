@@ -41,6 +41,13 @@ def readable(load: float) -> float:
     return round(load * 4) / 4
 
 
+def rounded_pair(now: float, before: float, unit: Unit) -> tuple[float, float]:
+    """A new best and the one it beat, as every e1RM in a reply is said: to the plate step (`rounded`); to a
+    tenth when the step would make them read the same (129.5 over 128.9 kg is not "130 (was 130)")."""
+    shown = rounded(now, unit), rounded(before, unit)
+    return shown if shown[0] != shown[1] else (round(now, 1), round(before, 1))
+
+
 def lifter_unit(
     history: Sequence[LoggedSet], chosen: Unit, new: Sequence[ParsedSet] = (), now: datetime | None = None
 ) -> Unit:

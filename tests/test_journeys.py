@@ -134,8 +134,30 @@ async def test_a_kg_history_and_an_lb_set_are_one_lift_not_269_kg(services: Serv
     said = await cy.says("bench 225lb 5")
     assert "269" not in said and "Best Bench Press e1RM" not in said  # 262.5 lb < 110 kg x 5 = 282.9 lb
     cy.later(days=3)
-    said = await cy.says("bench 250lb 5")
-    assert "Best Bench Press e1RM in 8 weeks: 290 lb (was 285)" in said
+    said = await cy.says("bench 250lb 5")  # a best ever: the PR line states it, once (not "best in 8 weeks" too)
+    assert "PR: best Bench Press e1RM, 290 lb (was 285 lb)" in said and said.count("e1RM") == 1
+
+
+async def test_a_reply_states_a_sets_e1rm_record_once_rounded_as_every_e1rm_is(
+    services: Services, clock: Clock
+) -> None:
+    di = Lifter(services, clock, 404)
+    await di.says("bench 100kg 5 @8")  # RTS: 5 @8 is 81.1% of max, so 123.3 kg
+    await di.says("done")
+    di.later(days=7)
+    # 105 kg x 5 @8 = 129.5 kg: a best ever and of 8 weeks; said once, to the plate step like the 8-week remark
+    said = await di.says("bench 105kg 5 @8")
+    assert "PR: best Bench Press e1RM, 130 kg (was 122.5 kg)" in said and said.count("e1RM") == 1, said
+    said = await di.says("bench 107.5kg 5 @8")  # 132.6 kg: the next record of the session, still once
+    assert "PR: best Bench Press e1RM, 132.5 kg (was 130 kg)" in said and said.count("e1RM") == 1, said
+    said = await di.says("bench 105kg 5 @8")  # no record: no "best in 8 weeks" for it either
+    assert "e1RM" not in said, said
+    # An AMRAP's remark states its e1RM with the next block's loads: no PR line saying it again
+    said = await di.says("bench 110kg amrap 8")  # Epley 139.3 kg -> 140
+    assert "Bench Press e1RM ≈ 140 kg (Epley)" in said and said.count("e1RM") == 1, said
+    assert "PR: heaviest Bench Press yet, 110 kg (was 107.5 kg)" in said
+    said = await di.says("done")  # the summary lists the session's records, rounded as the replies were
+    assert "PR: best Bench Press e1RM, 140 kg (was 132.5 kg)" in said
 
 
 async def test_a_tokyo_lifter_s_morning_check_in_is_in_the_week(services: Services, clock: Clock) -> None:

@@ -15,7 +15,7 @@ from rules.conversation import State, read_message
 from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 from rules.notation import parse_message
 from rules.session import RecordKind
-from rules.units import KG_PER_LB, convert, lifter_unit
+from rules.units import KG_PER_LB, convert, lifter_unit, rounded_pair
 from tests.notation_reading import describe
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -169,3 +169,15 @@ def test_a_progress_chart_puts_kg_and_lb_days_in_the_lifters_unit() -> None:
     assert [(round(p.top_load or 0, 1), round(p.e1rm or 0, 1)) for p in in_lb] == [(242.5, 282.9), (225.0, 262.5)]
     in_kg = report.progress(rows, "kg")
     assert [(round(p.top_load or 0, 1), round(p.e1rm or 0, 1)) for p in in_kg] == [(110.0, 128.3), (102.1, 119.1)]
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "unit", "said"),
+    [(129.5, 123.3, "kg", (130.0, 122.5)), (291.7, 282.9, "lb", (290.0, 285.0)),
+     (129.5, 128.9, "kg", (129.5, 128.9)),  # both 130 to the plate step: to a tenth instead
+     (301.2, 299.4, "lb", (301.2, 299.4))],
+)  # fmt: skip
+def test_a_new_e1rm_best_and_the_one_it_beat_are_said_to_the_plate_step_unless_they_would_read_the_same(
+    now: float, before: float, unit: Unit, said: tuple[float, float]
+) -> None:
+    assert rounded_pair(now, before, unit) == said
