@@ -239,10 +239,19 @@ def _fill_load(parsed: ParsedSet, last: ParsedSet | None) -> tuple[ParsedSet, bo
 
 @dataclass
 class _Reader:
-    unit: Unit
+    lifter_unit: Unit  # the profile's: what a load without a unit is in when nothing else says
     state: State
     unknown_headings: bool = False
     lines: list[Line] = field(default_factory=list)
+
+    @property
+    def unit(self) -> Unit:
+        """A load written without a unit is in the unit of the session's last loaded set (`squat 315 AMRAP 5`
+        after `bench 225lb 5` is 315 lb, #16), else the profile's."""
+        last = self.state.last
+        if self.state.session_open and last is not None and last.unit is not None:
+            return last.unit
+        return self.lifter_unit
 
     def _parse_with(self, exercise: str, body: str, number: int, hidden: int = 0) -> ParseResult:
         """`body` as a set of `exercise`; error columns point at the lifter's text (`hidden` characters
@@ -506,7 +515,7 @@ def read_message(text: str, state: State, now: datetime, unit: Unit = "kg", unkn
         for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
         if raw.strip()
     ]
-    reader = _Reader(unit=unit, state=start, unknown_headings=unknown_headings or len(numbered) > 1)
+    reader = _Reader(lifter_unit=unit, state=start, unknown_headings=unknown_headings or len(numbered) > 1)
     lines: list[Line] = []
     first_of: list[str] = []
     for number, raw in numbered:

@@ -121,12 +121,27 @@ def test_a_load_change_written_in_the_other_unit_is_converted_to_the_sets_unit(c
     assert [describe(s) for s in turn.sets] == [expected]
 
 
-def test_a_bare_load_after_an_lb_set_is_lb_for_a_kg_lifter_and_a_written_unit_wins() -> None:
+# (what is typed after `bench 225lb 5` in the same session, by a lifter whose profile says kg, the set read)
+AFTER_AN_LB_SET: list[tuple[str, str]] = [
+    ("230 5", "Bench Press: 230x5 lb"),  # the open exercise's load is in its unit
+    ("100kg 5", "Bench Press: 100x5 kg"),  # a written unit wins
+    ("squat 315 AMRAP 5", "Back Squat: 315x5 lb amrap"),  # a new exercise: the session's unit, as lifter_unit
+    ("squat 140kg 5", "Back Squat: 140x5 kg"),
+    ("pull ups 8", "Pull-Up: x8"),  # no load, no unit
+]
+
+
+@pytest.mark.parametrize(("typed", "read"), AFTER_AN_LB_SET)
+def test_a_load_without_a_unit_is_in_the_unit_of_the_sessions_last_set(typed: str, read: str) -> None:
     state = State(exercise="Bench Press", last=one("bench 225lb 5"), session_start=NOW, last_at=NOW)
     later = NOW + timedelta(minutes=3)
-    assert [describe(s) for s in read_message("230 5", state, later, "kg").sets] == ["Bench Press: 230x5 lb"]
-    assert [describe(s) for s in read_message("100kg 5", state, later, "kg").sets] == ["Bench Press: 100x5 kg"]
-    assert [describe(s) for s in read_message("squat 100 5", state, later, "kg").sets] == ["Back Squat: 100x5 kg"]
+    assert [describe(s) for s in read_message(typed, state, later, "kg").sets] == [read]
+
+
+def test_a_new_session_starts_in_the_profiles_unit() -> None:
+    state = State(exercise="Bench Press", last=one("bench 225lb 5"), session_start=NOW, last_at=NOW)
+    tomorrow = NOW + timedelta(days=1)
+    assert [describe(s) for s in read_message("squat 140 5", state, tomorrow, "kg").sets] == ["Back Squat: 140x5 kg"]
 
 
 def best_rows(*texts: str) -> list[session.BestRow]:
