@@ -391,7 +391,9 @@ def _e1rm(exercise: Exercise | None, context: Context | None) -> Answer:
     params: dict[str, Param] = {"exercise": exercise.name, "e1rm": round(bests[-1]), "best": round(max(bests)),
                                 "unit": unit, "sessions": len(bests), "first": round(bests[0])}  # fmt: skip
     message = "e1rm.trend" if len(bests) >= 2 else "e1rm.value"
-    return Answer(topic="e1rm", message=message, params=params, evidence="your_data", sources=(FAIL,))
+    # Epley (failure guide) or, for a set logged with effort, the RPE chart (in none of the guides)
+    return Answer(topic="e1rm", message=message, params=params, evidence="your_data",
+                  sources=(FAIL, PRACTICE))  # fmt: skip
 
 
 def _effort_scale() -> Answer:

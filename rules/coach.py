@@ -13,8 +13,22 @@ REPLY_ITEMS = 3  # short enough to read between sets
 SAFETY_RULES = ("warning.", "frequency.", "pair.recovery")
 
 
+# An AMRAP's reading (its e1RM and the next block's loads) is data the lifter tested for, not praise: shown with
+# every AMRAP, whatever else is said about the set, and never held back as "said already" (a second AMRAP is
+# a second reading).
+AMRAP_READINGS = ("e1rm.amrap_targets", "e1rm.amrap_near_light", "e1rm.amrap_too_light")
+
+
 def is_safety(item: Feedback) -> bool:
     return item.rule.startswith(SAFETY_RULES)
+
+
+def is_reading(item: Feedback) -> bool:
+    return item.rule in AMRAP_READINGS
+
+
+def _always(item: Feedback) -> bool:
+    return is_safety(item) or is_reading(item)
 
 
 # When only praise is left, the one shown is the one that tells the lifter most: the AMRAP's next-block loads.
@@ -63,20 +77,21 @@ def _said_key(item: Feedback) -> tuple[str, str]:
 def unsaid(items: Sequence[Feedback], said: Said) -> list[Feedback]:
     """The items still worth saying in this session: a note or praise is said once per rule and exercise;
     safety remarks and warnings keep showing whenever the rules raise them."""
-    return [item for item in items if is_safety(item) or item.level is Level.WARN or _said_key(item) not in said]
+    return [item for item in items if _always(item) or item.level is Level.WARN or _said_key(item) not in said]
 
 
 def remember(said: Said, shown: Sequence[Feedback]) -> Said:
     """`said` plus the notes and praise just shown (safety remarks and warnings are never held back)."""
-    new = [_said_key(item) for item in shown if not is_safety(item) and item.level is not Level.WARN]
+    new = [_said_key(item) for item in shown if not _always(item) and item.level is not Level.WARN]
     return tuple(dict.fromkeys((*said, *new)))
 
 
 def headline(items: Sequence[Feedback], limit: int = REPLY_ITEMS) -> list[Feedback]:
     """The few items worth a lifter's attention between sets: every safety remark, then the worst others up to
-    the limit; praise only when there is nothing else to say."""
+    the limit, then an AMRAP's reading (never cut); other praise only when there is nothing else to say."""
     safety = [item for item in items if is_safety(item)]
-    serious = [item for item in items if item.level is not Level.GOOD and not is_safety(item)]
+    readings = [item for item in items if is_reading(item)]
+    serious = [item for item in items if item.level is not Level.GOOD and not _always(item)]
     if safety or serious:
-        return safety + serious[: max(limit - len(safety), 0)]
-    return list(items[:1])
+        return safety + serious[: max(limit - len(safety) - len(readings), 0)] + readings
+    return readings or list(items[:1])

@@ -99,7 +99,9 @@ def compound_load(compound: ParsedSet, context: Context) -> list[Feedback]:
     if low <= share <= high:
         return []
     rule = "compound_light" if share < low else "compound_heavy"
-    return [_item(rule, Level.NOTE, compound.exercise, exercise=compound.exercise, share=share, low=low, high=high)]
+    # the share is of an e1RM: Epley (failure guide) or, for a set logged with effort, the RPE chart (practice)
+    return [_item(rule, Level.NOTE, compound.exercise, POST, Source.FAILURE_GUIDE, Source.PRACTICE,
+                  exercise=compound.exercise, share=share, low=low, high=high)]  # fmt: skip
 
 
 def compound_declining(compound: ParsedSet, new_sets: Sequence[ParsedSet], context: Context) -> list[Feedback]:

@@ -120,3 +120,50 @@ async def test_an_lb_lifter_s_swollen_knee_nerve_signs_and_flat_motivation_chang
     ray.later(hours=2)
     said = await ray.says("lat raise 20 12+4+3 rir1")
     assert "motivation" in said.lower() and "Good rest-pause" not in said, said
+
+
+# -- AMRAP --------------------------------------------------------------------------------------------------
+
+
+async def test_a_kg_lifter_s_amraps_show_next_block_loads_whatever_effort_or_other_remarks_come_with_them(
+    services: Services, clock: Clock
+) -> None:
+    kai = Lifter(services, clock, 1605)
+    await units(kai, "kg")
+    # Epley: 100 x (1 + 8/30) = 126.7 -> 127.5 kg; 5s at 87% = 110 kg
+    for text in ("squat 100kg amrap 8 rir0", "squat 100kg amrap 8 @10"):
+        kai.later(minutes=5)
+        said = await kai.says(text)
+        assert "Back Squat e1RM ≈ 127.5 kg (Epley). Next block: 5s at ~110" in said, (text, said)
+    # An isolation before the press reads as pre-exhaust; the AMRAP's loads still show.
+    kai.later(minutes=5)
+    await kai.says("lat raise 10kg 15 rir1")
+    kai.later(minutes=5)
+    said = await kai.says("ohp 40kg amrap 19 @10")
+    assert "Overhead Press e1RM ≈" in said and "Next block" in said, said
+    # 16-19 reps are answered (near the guide's 20+ "too light"), 20+ says add load.
+    for reps in (16, 17, 18):
+        kai.later(minutes=5)
+        said = await kai.says(f"bench 80kg amrap {reps}")
+        assert f"{reps} reps on the AMRAP: close to too light" in said and "Next block" in said, said
+    kai.later(minutes=5)
+    said = await kai.says("bench 60kg amrap 22")
+    assert "22 reps on the AMRAP: the weight is too light (20+ reps is about 60% of max or less)" in said, said
+    # A week later another AMRAP on the same lift: questioned (it belongs at the end of a block).
+    kai.later(days=7)
+    said = await kai.says("squat 105kg amrap 7")
+    assert "AMRAP" in said and "7 days" in said and "end of a block" in said, said
+    assert "Next block" in said, said
+
+
+async def test_an_lb_lifter_s_amrap_at_rpe_10_is_a_load_and_gets_its_loads_in_lb(
+    services: Services, clock: Clock
+) -> None:
+    lou = Lifter(services, clock, 1606)
+    await units(lou, "lb")
+    said = await lou.says("squat 315 AMRAP 5 @10")
+    # 315 x (1 + 5/30) = 367.5 -> 370 lb; 5s at 87% = 320 lb
+    assert "Back Squat: AMRAP 5 @ 315 lb" in said and "Back Squat e1RM ≈ 370 lb (Epley). Next block: 5s at ~320" in said
+    lou.later(days=3)
+    said = await lou.says("squat 315 amrap 6 rir0")
+    assert "e1RM ≈" in said and "Next block" in said and "3 days" in said, said

@@ -99,7 +99,7 @@ CATALOGUE: dict[str, str] = {
     ),
     # Failure
     "failure.isolation": N_(
-        "On {exercise}, yes: take the last set to failure (RPE 10); stop the others about {low}-{high} reps short."
+        "On {exercise}, yes: take the last set to failure (RPE 10); stop the others 1 rep short (RIR 1)."
     ),
     "failure.isolation.reason": N_(
         "Absolute failure is fine for machine and cable isolation work, and reserved for its last set; grinding "
@@ -294,7 +294,10 @@ CATALOGUE: dict[str, str] = {
         "over 60 s between sets."
     ),
     "strength.definition": N_("Definition (the RPE/RIR scale), not a claim that needs evidence."),
-    "strength.your_data": N_("Your own logged sets (Epley's formula, or the RPE scale when you log effort)."),
+    "strength.your_data": N_(
+        "Your own logged sets: Epley's formula (failure guide), or, for sets logged with effort, an RPE-percentage "
+        "chart (general coaching practice, not from the guides)."
+    ),
     "strength.practice": N_("General coaching practice, not from the guides."),
     # The lifter's own caveats
     "caveat.joint": N_(

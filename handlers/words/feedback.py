@@ -172,13 +172,18 @@ CATALOGUE: dict[str, str] = {
     ),
     "pair.compound_light.why": N_(
         "Going too light on the compound is the guide's first common mistake: saving energy for the isolation "
-        "defeats the purpose."
+        "defeats the purpose. Your e1RM is Epley's (failure guide) or, for sets logged with effort, an "
+        "RPE-percentage chart (general coaching practice, not from the guides)."
     ),
     "pair.compound_heavy": N_(
         "{exercise} at about {share:.0%} of your e1RM: the post-exhaust compound works at {low:.0%}-{high:.0%} of max "
         "for 6-10 reps."
     ),
-    "pair.compound_heavy.why": N_("The guide's set scheme: compound 6-10 reps at 75-85% of 1RM, moderate to heavy."),
+    "pair.compound_heavy.why": N_(
+        "The guide's set scheme: compound 6-10 reps at 75-85% of 1RM, moderate to heavy. Your e1RM is Epley's "
+        "(failure guide) or, for sets logged with effort, an RPE-percentage chart (general coaching practice, not "
+        "from the guides)."
+    ),
     "pair.poor_pairing": N_(
         "{second} doesn't hit {first}'s primary mover ({muscle}): for post-exhaust, pick an isolation for {muscle}."
     ),
@@ -233,7 +238,8 @@ CATALOGUE: dict[str, str] = {
         "RPE 6 means 4+ reps left: warm-ups, technique work and deload weeks. Most training should land at RPE 7-9."
     ),
     "effort.failure_not_last": N_(
-        "{sets} sets of {exercise} to failure today: keep failure for the last set; stop the others 0-1 reps short."
+        "{sets} sets of {exercise} to failure today: keep failure for the last set; stop the others 1 rep short "
+        "(RIR 1)."
     ),
     "effort.failure_not_last.why": N_(
         "Reserve absolute failure for the last set of isolation exercises only; RIR 0-1 for isolation work."
@@ -253,7 +259,8 @@ CATALOGUE: dict[str, str] = {
     ),
     "warning.joint.why": N_(
         "Irritated joints are a stop signal: remove rest-pause (and drop-set) work before rewriting the program. "
-        "Persistent = moderate {moderate_days} days running or mild {mild_days}."
+        "Persistent = moderate {moderate_days} days running or mild {mild_days} (SetCoach's reading: general "
+        "coaching practice, not from the guides)."
     ),
     "warning.joint_straight": N_(
         "Your {joint} has been irritated {days} days running: keep {exercise} pain-free and drop rest-pause and "
@@ -261,7 +268,8 @@ CATALOGUE: dict[str, str] = {
     ),
     "warning.joint_straight.why": N_(
         "Irritated joints are a stop signal: remove rest-pause (and drop-set) work before rewriting the program. "
-        "Persistent = moderate {moderate_days} days running or mild {mild_days}."
+        "Persistent = moderate {moderate_days} days running or mild {mild_days} (SetCoach's reading: general "
+        "coaching practice, not from the guides)."
     ),
     "warning.soreness": N_("Soreness has hung on {days} days: skip intensifiers on {exercise} until it clears."),
     "warning.soreness.why": N_(
@@ -324,7 +332,7 @@ CATALOGUE: dict[str, str] = {
     "checkin.better": N_("Your {joint} is better than last time ({before} → {after})."),
     "checkin.noted": N_(
         "Noted. I'll flag it if a joint stays irritated (moderate {moderate_days} days or mild {mild_days} days "
-        "running)."
+        "running: general coaching practice, not from the guides)."
     ),
     "checkin.swelling.why": _CHECKIN_WHY,
     "checkin.swelling_anywhere.why": _CHECKIN_WHY,
@@ -337,7 +345,8 @@ CATALOGUE: dict[str, str] = {
     "checkin.noted.why": _CHECKIN_WHY,
     # e1RM (rules/estimates.py)
     "e1rm.amrap_too_light": N_(
-        "{reps} reps on the AMRAP: the weight is too light to estimate a max. Add load before the next block."
+        "{reps} reps on the AMRAP: the weight is too light ({too_light}+ reps is about 60% of max or less). Increase "
+        "it before the next block."
     ),
     "e1rm.amrap_too_light.why": N_("{too_light}+ reps at a weight means it is about 60% of your max or less."),
     "e1rm.amrap_targets": N_("{exercise} e1RM ≈ {e1rm:g} {unit} (Epley). Next block: {targets} {unit}."),
