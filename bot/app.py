@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.config import Settings, StartRefused
 from bot.console import CONSOLE_USER, chat
 from bot.scheduler import SweepClock
+from bot.storage import Frontend
 from bot.wiring import started, wired
 from handlers.base import Reply, Upload
 from handlers.console_text import plain
@@ -67,18 +68,19 @@ async def _import(database_url: str | None, db_path: Path, user_id: int, path: P
     async def keep(reply: Reply) -> None:
         replies.append(reply)
 
-    async with wired(db_path, database_url=database_url) as wiring:
+    async with wired(db_path, Frontend.CONSOLE, database_url=database_url) as wiring:  # the command line's
         await answer(Upload(user_id, user_id, path.read_bytes()), wiring.services, keep)
     return "\n".join(plain(reply.html) for reply in replies)
 
 
 async def _export(database_url: str | None, db_path: Path, user_id: int) -> str:
-    async with wired(db_path, database_url=database_url) as wiring:
+    async with wired(db_path, Frontend.CONSOLE, database_url=database_url) as wiring:
         return export_csv(await wiring.backend.all_sets(user_id))
 
 
 async def _chat(database_url: str | None, db_path: Path, user_id: int, interactive: bool) -> int:
-    async with wired(db_path, SweepClock(), database_url) as wiring:  # the handlers' and the timer sweep's clock
+    # One clock for the handlers and the timer sweep.
+    async with wired(db_path, Frontend.CONSOLE, SweepClock(), database_url) as wiring:
         started()  # what start-up built lives as long as the chat: out of the garbage collector's full walks
         return await chat(wiring, user_id, sys.stdin, sys.stdout, interactive, db_path.parent / "setcoach-files")
 

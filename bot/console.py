@@ -100,19 +100,19 @@ async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, inte
 
 
 def _timer_sweep(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> Sweeps:
-    """The rest-timer sweep as Telegram runs it (bot/scheduler.py's APScheduler job), its pings shown here."""
+    """The rest-timer sweep as Telegram runs it (bot/scheduler.py's APScheduler job), its pings shown here. It
+    claims only this lifter's console chat: a Telegram bot or another console on the same database sends its own."""
 
     async def send(chat_id: int, reply: Reply) -> None:
-        if chat_id == console.user_id:
-            stdout.write("\n")
-            console.show(reply)
-            stdout.write("you> ")
-            stdout.flush()
+        stdout.write("\n")
+        console.show(reply)
+        stdout.write("you> ")
+        stdout.flush()
 
-    services = wiring.services
+    services, lifter = wiring.services, console.user_id
     sweeps = Sweeps()
     sweeps.add(
-        TIMER_SWEEP_SECONDS, lambda: sweep_timers(wiring.backend, services, send, services.clock()), "the timer sweep",
-        first_s=TIMER_SWEEP_SECONDS,
+        TIMER_SWEEP_SECONDS, lambda: sweep_timers(wiring.backend, services, send, services.clock(), lifter),
+        "the timer sweep", first_s=TIMER_SWEEP_SECONDS,
     )  # fmt: skip
     return sweeps

@@ -135,12 +135,15 @@ class TimerReport:
     failed: int = 0
 
 
-async def sweep_timers(backend: Backend, services: Services, send: SendReply, now: datetime) -> TimerReport:
-    """Send every due rest ping and idle-session summary once: each is claimed atomically first (two
-    sweepers never send the same), cleared once sent; a crash before the clear re-sends it after a minute
-    (at least once, never lost), and a restart in between finds it still due in the database."""
+async def sweep_timers(
+    backend: Backend, services: Services, send: SendReply, now: datetime, user_id: int | None = None
+) -> TimerReport:
+    """Send every due rest ping and idle-session summary of the backend's front-end (only `user_id`'s, when
+    given) once: each is claimed atomically first (two sweepers never send the same), cleared once sent; a
+    crash before the clear re-sends it after a minute (at least once, never lost), and a restart in between
+    finds it still due in the database. Another front-end's chats are left to its own sweep."""
     report = TimerReport()
-    for claim in await backend.claim_due_timers(now):
+    for claim in await backend.claim_due_timers(now, user_id):
         try:
             reply = _timer_reply(claim) if claim.kind is TimerKind.REST else await idle_summary(
                 services, claim.user_id, claim.chat_id, claim.state

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.charts import MatplotlibCharts
 from bot.i18n import install_translations
-from bot.storage import Backend, open_backend
+from bot.storage import Backend, Frontend, open_backend
 from handlers.base import Services, utc_now
 
 
@@ -28,11 +28,16 @@ class Wiring:
 
     @classmethod
     async def open(
-        cls, db_path: Path, clock: Callable[[], datetime] = utc_now, database_url: str | None = None
+        cls,
+        db_path: Path,
+        frontend: Frontend,
+        clock: Callable[[], datetime] = utc_now,
+        database_url: str | None = None,
     ) -> Wiring:
-        """PostgreSQL when `database_url` is given (DATABASE_URL), else the SQLite file at `db_path`."""
+        """PostgreSQL when `database_url` is given (DATABASE_URL), else the SQLite file at `db_path`; for
+        `frontend`, whose lifters' prompts and pings its sweeps claim (several may share one database)."""
         install_translations()  # the message catalogues, for every front-end
-        backend = await open_backend(database_url, db_path)
+        backend = await open_backend(database_url, db_path, frontend)
         return cls(backend, Services(storage=backend, charts=MatplotlibCharts(), clock=clock))
 
     async def close(self) -> None:
@@ -41,10 +46,10 @@ class Wiring:
 
 @asynccontextmanager
 async def wired(
-    db_path: Path, clock: Callable[[], datetime] = utc_now, database_url: str | None = None
+    db_path: Path, frontend: Frontend, clock: Callable[[], datetime] = utc_now, database_url: str | None = None
 ) -> AsyncIterator[Wiring]:
-    """`async with wired(path) as wiring:` for front-ends that run inside one block."""
-    wiring = await Wiring.open(db_path, clock, database_url)
+    """`async with wired(path, frontend) as wiring:` for front-ends that run inside one block."""
+    wiring = await Wiring.open(db_path, frontend, clock, database_url)
     try:
         yield wiring
     finally:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.storage import Backend, open_backend
+from bot.storage import Backend, Frontend, open_backend
 
 
 def _as_sqlite(value: Any) -> Any:
@@ -41,8 +41,8 @@ class Database:
         """Environment variables that point `python -m bot` here."""
         return {"SETCOACH_DB": str(self.path), **({"DATABASE_URL": self.url} if self.url else {})}
 
-    async def open(self) -> Backend:
-        return await open_backend(self.url, self.path)
+    async def open(self, frontend: Frontend = Frontend.TELEGRAM) -> Backend:
+        return await open_backend(self.url, self.path, frontend)
 
     def rows(self, sql: str, params: tuple[object, ...] | list[object] = ()) -> list[tuple[Any, ...]]:
         if self.url is None:

@@ -12,24 +12,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.common import GroupWrite
-from bot.storage.contract import Backend, Claim
+from bot.storage.contract import Backend, Claim, Frontend
 from bot.storage.sqlite import MIGRATIONS, Storage
 from handlers.ports import StoredMessage
 
-__all__ = ["MIGRATIONS", "Backend", "Claim", "GroupWrite", "Storage", "StoredMessage", "describe", "open_backend"]
+__all__ = [
+    "MIGRATIONS", "Backend", "Claim", "Frontend", "GroupWrite", "Storage", "StoredMessage", "describe", "open_backend",
+]
 
 POSTGRES_SCHEMES = ("postgres://", "postgresql://")
 
 
-async def open_backend(database_url: str | None, db_path: Path | str) -> Backend:
-    """PostgreSQL when a DATABASE_URL is given (postgres:// or postgresql://), else the SQLite file."""
+async def open_backend(
+    database_url: str | None, db_path: Path | str, frontend: Frontend = Frontend.TELEGRAM
+) -> Backend:
+    """PostgreSQL when a DATABASE_URL is given (postgres:// or postgresql://), else the SQLite file; opened
+    for `frontend` (whose lifters it stamps and whose due work it claims)."""
     if database_url:
         if not database_url.startswith(POSTGRES_SCHEMES):
             raise ValueError("DATABASE_URL must start with postgres:// or postgresql:// (unset it to use SQLite)")
         from bot.storage.postgres import PostgresStorage  # psycopg loads only when it is used
 
-        return await PostgresStorage.open(database_url)
-    return await Storage.open(db_path)
+        return await PostgresStorage.open(database_url, frontend=frontend)
+    return await Storage.open(db_path, frontend=frontend)
 
 
 def describe(database_url: str | None, db_path: Path | str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import TypeAdapter
 
-from bot.storage.contract import Claim, TimerClaim, TimerKind
+from bot.storage.contract import Claim, Frontend, TimerClaim, TimerKind
 from handlers.ports import Conversation, ConversationChange, MessageContext, RestChange, StoredMessage
 from rules.conversation import SESSION_IDLE, State
 from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, Unit, UserSettings
@@ -108,6 +108,7 @@ class ConversationWrite(NamedTuple):
     rest_due: datetime | None
     rest_s: int | None
     idle_due: datetime | None  # when the session closes for want of a set
+    frontend: Frontend  # whose sweep pings it
 
 
 # row, user, kind, feedback, sets, and the conversation after the message (written in the same statement)
@@ -115,6 +116,7 @@ Outcome = tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]], Con
 
 
 def conversation_write(
+    frontend: Frontend,
     user_id: int,
     chat_id: int,
     state: State,
@@ -129,19 +131,21 @@ def conversation_write(
     idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
     context_json = before.model_dump_json() if before is not None else None
     return ConversationWrite(
-        user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due
+        user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due, frontend
     )
 
 
 class SharedStorage(ABC):
     """The calls both backends make alike. A backend provides its dialect: the SQL behind the abstract
-    methods, and how its driver hands back a stored moment or day (`_moment`, `_day`)."""
+    methods, and how its driver hands back a stored moment or day (`_moment`, `_day`). It is opened for one
+    front-end (`frontend`), which it stamps on what it writes and by which it claims due work."""
 
     PRESS_MEMORY = timedelta(days=2)  # Telegram keeps an update at most 24 h: older presses cannot come back
     LAST_TIME_SETS = 40  # more than any one session of one exercise
     STALE_TIMER_CLAIM = 60  # seconds: a live sweeper sends a ping in well under this
 
-    def __init__(self) -> None:
+    def __init__(self, frontend: Frontend) -> None:
+        self.frontend = frontend
         self._arrivals = GroupWrite(self._insert_arrivals)
         self._outcomes = GroupWrite(self._insert_outcomes)
         self._answers = GroupWrite(self._mark_answered)
@@ -330,8 +334,8 @@ class SharedStorage(ABC):
         feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
         write = (
             conversation_write(
-                user_id, conversation.chat_id, conversation.state, row, conversation.before, conversation.moved,
-                conversation.rest, conversation.rest_due, conversation.rest_s,
+                self.frontend, user_id, conversation.chat_id, conversation.state, row, conversation.before,
+                conversation.moved, conversation.rest, conversation.rest_due, conversation.rest_s,
             )
             if conversation is not None
             else None
@@ -397,7 +401,7 @@ class SharedStorage(ABC):
         rest_s: int | None = None,
     ) -> None:
         await self._write_conversation(
-            conversation_write(user_id, chat_id, state, row, before, moved, rest, rest_due, rest_s)
+            conversation_write(self.frontend, user_id, chat_id, state, row, before, moved, rest, rest_due, rest_s)
         )
 
     async def inbox_pending(self) -> list[tuple[int, int, str]]:

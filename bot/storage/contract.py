@@ -15,6 +15,15 @@ from rules.conversation import State
 from rules.models import LoggedSet, UserSettings
 
 
+class Frontend(StrEnum):
+    """Which front-end a lifter's chat belongs to. Several may share one database (the Telegram bot and a
+    console chat): each backend is opened for one, stamps it on the lifter and the conversation it writes,
+    and claims only that front-end's due check-ins and timers, so no front-end sends another's prompt."""
+
+    TELEGRAM = "telegram"
+    CONSOLE = "console"
+
+
 class Claim(BaseModel):
     """A due check-in taken by one sweeper."""
 
@@ -44,7 +53,9 @@ class TimerClaim(BaseModel):
 
 
 class Backend(Store, Protocol):
-    """A storage backend, opened once by the composition root and closed once."""
+    """A storage backend, opened once by the composition root (for one front-end) and closed once."""
+
+    frontend: Frontend  # the front-end it was opened for: whose lifters and chats it stamps and claims
 
     async def close(self) -> None: ...
 
@@ -73,7 +84,7 @@ class Backend(Store, Protocol):
         ...
 
     async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
-        """Atomically take the lifters whose check-in is due: two sweepers never get the same one."""
+        """Atomically take this front-end's lifters whose check-in is due: two sweepers never get the same one."""
         ...
 
     async def mark_checkin_sent(self, user_id: int) -> None:
@@ -86,12 +97,14 @@ class Backend(Store, Protocol):
         ...
 
     async def recover_stale_claims(self, claimed_before: datetime) -> int:
-        """Claims a dead sweeper never finished go back on the schedule (the sent marker stops repeats)."""
+        """Claims a dead sweeper of this front-end never finished go back on the schedule (the sent marker
+        stops repeats)."""
         ...
 
     # The rest-timer and idle-session sweep
-    async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
-        """Atomically take due rest pings and idle sessions (a dead sweeper's claims after a minute)."""
+    async def claim_due_timers(self, now: datetime, user_id: int | None = None) -> list[TimerClaim]:
+        """Atomically take the due rest pings and idle sessions of this front-end's chats (only `user_id`'s,
+        when given: a console serves one lifter), and a dead sweeper's claims after a minute."""
         ...
 
     async def finish_timer(self, claim: TimerClaim) -> None:

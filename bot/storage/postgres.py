@@ -40,7 +40,7 @@ from bot.storage.common import (
     SharedStorage,
     check_user_fields,
 )
-from bot.storage.contract import Backend, Claim, TimerClaim, TimerKind
+from bot.storage.contract import Backend, Claim, Frontend, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, StorageUnavailable, StoredMessage
 from rules.conversation import State
 from rules.models import (
@@ -357,6 +357,15 @@ MIGRATIONS: tuple[str, ...] = (
         RETURN OLD;
     END $$;
     """,
+    # 18: several front-ends on one database (issue #15): the front-end each lifter last spoke through and
+    # each conversation's, so a front-end's sweeps claim only its own prompts and pings. Rows kept before
+    # this are Telegram's, unless Telegram never opened the database (no bot recorded): then the console's.
+    """
+    ALTER TABLE users ADD COLUMN frontend TEXT NOT NULL DEFAULT 'telegram';
+    ALTER TABLE conversations ADD COLUMN frontend TEXT NOT NULL DEFAULT 'telegram';
+    UPDATE users SET frontend = 'console' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bot_id');
+    UPDATE conversations SET frontend = 'console' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bot_id');
+    """,
 )
 
 
@@ -419,9 +428,11 @@ def _same_conversation(one: Outcome, other: Outcome) -> bool:
 class PostgresStorage(SharedStorage):
     """The lifter's data in PostgreSQL. Open once (`await PostgresStorage.open(url)`), close once."""
 
-    def __init__(self, pool: AsyncConnectionPool[AsyncConnection[TupleRow]]) -> None:
+    def __init__(
+        self, pool: AsyncConnectionPool[AsyncConnection[TupleRow]], frontend: Frontend = Frontend.TELEGRAM
+    ) -> None:
         self._pool = pool
-        super().__init__()
+        super().__init__(frontend)
 
     @staticmethod
     def _moment(value: Any) -> datetime:  # TIMESTAMPTZ comes back in the session's time zone
@@ -465,7 +476,10 @@ class PostgresStorage(SharedStorage):
         return sql, [list(exercises), user_id, before, self.LAST_TIME_SETS]
 
     @classmethod
-    async def open(cls, url: str, pool_size: int = POOL_SIZE) -> PostgresStorage:
+    async def open(
+        cls, url: str, pool_size: int = POOL_SIZE, frontend: Frontend = Frontend.TELEGRAM
+    ) -> PostgresStorage:
+        """Open for `frontend`, migrate and prove the database can be written."""
         pool: AsyncConnectionPool[AsyncConnection[TupleRow]] = AsyncConnectionPool(
             url,
             min_size=1,
@@ -482,7 +496,7 @@ class PostgresStorage(SharedStorage):
                 f"SetCoach cannot reach PostgreSQL within {OPEN_TIMEOUT_S:.0f} s. Check DATABASE_URL "
                 "(host, port, database, password) and that the server is up."
             ) from error
-        storage = cls(pool)
+        storage = cls(pool, frontend)
         try:
             await storage._migrate()
             await storage._write_one(  # a real write: a read-only replica or a full disk is refused now
@@ -542,13 +556,14 @@ class PostgresStorage(SharedStorage):
     # Users ---------------------------------------------------------------------------------
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
-        row = await self._row(f"SELECT {USER_COLUMNS} FROM users WHERE id = %s", (user_id,))
-        if row is None or (chat_id is not None and row[7] != chat_id):
-            row = await self._row(
-                "INSERT INTO users (id, chat_id, created_at) VALUES (%s, %s, %s) "
-                "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id) "
+        row = await self._row(f"SELECT {USER_COLUMNS}, frontend FROM users WHERE id = %s", (user_id,))
+        if row is None or (chat_id is not None and (row[7] != chat_id or row[11] != self.frontend)):
+            row = await self._row(  # a chat given is where the lifter is now: through this front-end
+                "INSERT INTO users (id, chat_id, created_at, frontend) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id), "
+                "frontend = CASE WHEN excluded.chat_id IS NULL THEN users.frontend ELSE excluded.frontend END "
                 f"RETURNING {USER_COLUMNS}",
-                (user_id, chat_id, now or datetime.now(UTC)),
+                (user_id, chat_id, now or datetime.now(UTC), self.frontend.value),
             )
         return self._user_from_row(row)
 
@@ -590,14 +605,16 @@ class PostgresStorage(SharedStorage):
             "SELECT user_id, chat_id, message_id, text, received_at "
             "FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::text[], %s::timestamptz[]) "
             "WITH ORDINALITY AS n(user_id, chat_id, message_id, text, received_at, arrival) "
-            "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = n.user_id) ORDER BY arrival "  # ids in arrival order
+            # A lifter last seen through another front-end takes the long way, which moves them here.
+            "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = n.user_id AND users.frontend = %s) "
+            "ORDER BY arrival "  # ids in arrival order
             "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id) "
             f"SELECT new.user_id, new.chat_id, new.message_id, new.id, "
             f"{', '.join('users.' + c.strip() for c in USER_COLUMNS.split(','))}, "
             "c.state_json::text, c.last_row, c.rest_due, c.rest_s "  # the conversation, read in the same trip
             "FROM new JOIN users ON users.id = new.user_id "
             "LEFT JOIN conversations AS c ON c.user_id = new.user_id AND c.chat_id = new.chat_id",
-            [list(column) for column in columns],
+            [*(list(column) for column in columns), self.frontend.value],
         )
         users = len(USER_COLUMNS.split(","))
         found = {
@@ -638,12 +655,12 @@ class PostgresStorage(SharedStorage):
 
     async def _write_outcomes(self, outcomes: list[Outcome]) -> None:
         sets: list[list[object]] = [[] for _ in range(21)]
-        states: list[list[object]] = [[] for _ in range(9)]
+        states: list[list[object]] = [[] for _ in range(10)]
         for row, user_id, _, _, items, then in outcomes:
             if then is not None:
                 state: tuple[object, ...] = (
                     user_id, then.chat_id, _clean(then.state_json), row, then.moved, then.rest.value, then.rest_due,
-                    then.rest_s, then.idle_due,
+                    then.rest_s, then.idle_due, then.frontend.value,
                 )  # fmt: skip
                 for column, cell in zip(states, state, strict=True):
                     column.append(cell)
@@ -665,18 +682,20 @@ class PostgresStorage(SharedStorage):
             "AND sets.user_id = outcome.user_id), "
             # The conversation after each message that carries one: migration 8's upsert, row by row.
             "state AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::jsonb[], %s::bigint[], %s::bool[], "
-            "%s::text[], %s::timestamptz[], %s::int[], %s::timestamptz[]) "
-            "AS c(user_id, chat_id, state_json, message_row, moved, rest, rest_due, rest_s, idle_due)), "
-            "saved AS (INSERT INTO conversations (user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due) "
+            "%s::text[], %s::timestamptz[], %s::int[], %s::timestamptz[], %s::text[]) "
+            "AS c(user_id, chat_id, state_json, message_row, moved, rest, rest_due, rest_s, idle_due, frontend)), "
+            "saved AS (INSERT INTO conversations "
+            "(user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due, frontend) "
             "SELECT user_id, chat_id, state_json, CASE WHEN moved THEN message_row END, "
-            "CASE WHEN rest = 'set' THEN rest_due END, CASE WHEN rest = 'set' THEN rest_s END, idle_due FROM state "
+            "CASE WHEN rest = 'set' THEN rest_due END, CASE WHEN rest = 'set' THEN rest_s END, idle_due, frontend "
+            "FROM state "
             "ON CONFLICT (user_id, chat_id) DO UPDATE SET state_json = excluded.state_json, "
             "last_row = coalesce(excluded.last_row, conversations.last_row), "
             f"rest_due = CASE ({_REST_OF}) WHEN 'keep' THEN conversations.rest_due "
             "WHEN 'set' THEN excluded.rest_due END, "
             f"rest_s = CASE ({_REST_OF}) WHEN 'keep' THEN conversations.rest_s WHEN 'set' THEN excluded.rest_s END, "
             f"rest_claimed_at = CASE ({_REST_OF}) WHEN 'keep' THEN conversations.rest_claimed_at END, "
-            "idle_due = excluded.idle_due, idle_claimed_at = NULL), "
+            "idle_due = excluded.idle_due, idle_claimed_at = NULL, frontend = excluded.frontend), "
             f"added AS (INSERT INTO sets ({_SET_FIELDS}) SELECT n.* FROM unnest(%s::bigint[], %s::bigint[], %s::int[], "
             "%s::timestamptz[], %s::text[], %s::text[], %s::bool[], %s::text[], %s::jsonb[], %s::text[], %s::bool[], "
             "%s::float8[], %s::float8[], %s::bool[], "
@@ -854,10 +873,10 @@ class PostgresStorage(SharedStorage):
         # One statement, as on SQLite: a data-modifying CTE instead of a view.
         await self._write_one(
             "WITH saved AS (INSERT INTO conversations "
-            "(user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due) "
+            "(user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due, frontend) "
             "VALUES (%(user)s, %(chat)s, %(state)s::jsonb, CASE WHEN %(moved)s THEN %(row)s::bigint END, "
             "CASE WHEN %(rest)s::text = 'set' THEN %(due)s::timestamptz END, "
-            "CASE WHEN %(rest)s::text = 'set' THEN %(rest_s)s::int END, %(idle)s::timestamptz) "
+            "CASE WHEN %(rest)s::text = 'set' THEN %(rest_s)s::int END, %(idle)s::timestamptz, %(frontend)s) "
             "ON CONFLICT (user_id, chat_id) DO UPDATE SET state_json = excluded.state_json, "
             "last_row = coalesce(excluded.last_row, conversations.last_row), "
             "rest_due = CASE %(rest)s::text WHEN 'keep' THEN conversations.rest_due "
@@ -865,7 +884,7 @@ class PostgresStorage(SharedStorage):
             "rest_s = CASE %(rest)s::text WHEN 'keep' THEN conversations.rest_s "
             "WHEN 'set' THEN excluded.rest_s END, "
             "rest_claimed_at = CASE %(rest)s::text WHEN 'keep' THEN conversations.rest_claimed_at END, "
-            "idle_due = excluded.idle_due, idle_claimed_at = NULL) "
+            "idle_due = excluded.idle_due, idle_claimed_at = NULL, frontend = excluded.frontend) "
             "UPDATE messages SET context_json = %(context)s::jsonb "
             "WHERE %(context)s::jsonb IS NOT NULL AND id = %(row)s::bigint AND user_id = %(user)s",
             {
@@ -879,6 +898,7 @@ class PostgresStorage(SharedStorage):
                 "due": write.rest_due,
                 "rest_s": write.rest_s,
                 "idle": write.idle_due,
+                "frontend": write.frontend.value,
             },
         )
 
@@ -898,16 +918,17 @@ class PostgresStorage(SharedStorage):
         )
         return self._context_from_row(found)
 
-    async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
+    async def claim_due_timers(self, now: datetime, user_id: int | None = None) -> list[TimerClaim]:
         stale = now - timedelta(seconds=self.STALE_TIMER_CLAIM)
         claims: list[TimerClaim] = []
         for kind in (TimerKind.REST, TimerKind.IDLE):
             due, claimed = f"{kind.value}_due", f"{kind.value}_claimed_at"
             rows = await self._rows(
                 f"UPDATE conversations SET {claimed} = %s WHERE {due} IS NOT NULL AND {due} <= %s "
-                f"AND ({claimed} IS NULL OR {claimed} < %s) "
+                f"AND ({claimed} IS NULL OR {claimed} < %s) AND frontend = %s "
+                "AND (%s::bigint IS NULL OR user_id = %s::bigint) "
                 f"RETURNING user_id, chat_id, state_json::text, {due}, rest_s",
-                (now, now, stale),
+                (now, now, stale, self.frontend.value, user_id, user_id),
             )
             claims += [self._timer_claim_from_row(kind, row) for row in rows]
         return claims
@@ -994,10 +1015,10 @@ class PostgresStorage(SharedStorage):
         rows = await self._rows(
             "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = %s, next_checkin_utc = NULL "
             "WHERE id IN (SELECT id FROM users WHERE checkins_on AND next_checkin_utc IS NOT NULL "
-            "AND next_checkin_utc <= %s ORDER BY next_checkin_utc LIMIT %s FOR UPDATE SKIP LOCKED) "
+            "AND next_checkin_utc <= %s AND frontend = %s ORDER BY next_checkin_utc LIMIT %s FOR UPDATE SKIP LOCKED) "
             "AND next_checkin_utc IS NOT NULL "
             "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
-            (now, now, limit),
+            (now, now, self.frontend.value, limit),
         )
         return [self._claim_from_row(row) for row in rows]
 
@@ -1020,8 +1041,9 @@ class PostgresStorage(SharedStorage):
     async def recover_stale_claims(self, claimed_before: datetime) -> int:
         return await self._write_one(
             "UPDATE users SET next_checkin_utc = claimed_due, claimed_due = NULL, claimed_at = NULL "
-            "WHERE checkins_on AND claimed_at IS NOT NULL AND claimed_at < %s AND next_checkin_utc IS NULL",
-            (claimed_before,),
+            "WHERE checkins_on AND claimed_at IS NOT NULL AND claimed_at < %s AND next_checkin_utc IS NULL "
+            "AND frontend = %s",
+            (claimed_before, self.frontend.value),
         )
 
     async def disable_checkins(self, user_id: int) -> None:

@@ -36,7 +36,7 @@ from bot.storage.common import (
     SharedStorage,
     check_user_fields,
 )
-from bot.storage.contract import Claim, TimerClaim, TimerKind
+from bot.storage.contract import Claim, Frontend, TimerClaim, TimerKind
 from handlers.ports import Conversation, MessageContext, StorageUnavailable, StoredMessage
 from rules.conversation import State
 from rules.models import (
@@ -424,6 +424,54 @@ MIGRATIONS: tuple[str, ...] = (
           AND unit = coalesce(OLD.unit, 'kg');
     END;
     """,
+    # 18: several front-ends on one database (issue #15): the front-end each lifter last spoke through and
+    # each conversation's, so a front-end's sweeps claim only its own prompts and pings. Rows kept before
+    # this are Telegram's, unless Telegram never opened the database (no bot recorded): then the console's.
+    # Both views (8, 16) carry the front-end through to the conversation they write.
+    """
+    ALTER TABLE users ADD COLUMN frontend TEXT NOT NULL DEFAULT 'telegram';
+    ALTER TABLE conversations ADD COLUMN frontend TEXT NOT NULL DEFAULT 'telegram';
+    UPDATE users SET frontend = 'console' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bot_id');
+    UPDATE conversations SET frontend = 'console' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bot_id');
+    DROP TRIGGER outcome_writes_insert;
+    DROP VIEW outcome_writes;
+    DROP TRIGGER conversation_writes_insert;
+    DROP VIEW conversation_writes;
+    CREATE VIEW conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest,
+                                     rest_due, rest_s, idle_due, frontend) AS
+        SELECT user_id, chat_id, state_json, last_row, NULL, NULL, NULL, rest_due, rest_s, idle_due, frontend
+        FROM conversations;
+    CREATE TRIGGER conversation_writes_insert INSTEAD OF INSERT ON conversation_writes BEGIN
+        INSERT INTO conversations (user_id, chat_id, state_json, last_row, rest_due, rest_s, idle_due, frontend)
+        VALUES (NEW.user_id, NEW.chat_id, NEW.state_json, CASE WHEN NEW.moved THEN NEW.message_row END,
+                CASE WHEN NEW.rest = 'set' THEN NEW.rest_due END, CASE WHEN NEW.rest = 'set' THEN NEW.rest_s END,
+                NEW.idle_due, NEW.frontend)
+        ON CONFLICT (user_id, chat_id) DO UPDATE SET
+            state_json = excluded.state_json,
+            last_row = coalesce(excluded.last_row, conversations.last_row),
+            rest_due = CASE NEW.rest WHEN 'keep' THEN conversations.rest_due WHEN 'set' THEN excluded.rest_due END,
+            rest_s = CASE NEW.rest WHEN 'keep' THEN conversations.rest_s WHEN 'set' THEN excluded.rest_s END,
+            rest_claimed_at = CASE NEW.rest WHEN 'keep' THEN conversations.rest_claimed_at END,
+            idle_due = excluded.idle_due,
+            idle_claimed_at = NULL,
+            frontend = excluded.frontend;
+        UPDATE messages SET context_json = NEW.context_json
+        WHERE NEW.context_json IS NOT NULL AND id = NEW.message_row AND user_id = NEW.user_id;
+    END;
+    CREATE VIEW outcome_writes (message_row, user_id, kind, feedback_json, sets_json, chat_id, state_json, moved,
+                                context_json, rest, rest_due, rest_s, idle_due, frontend) AS
+        SELECT id, user_id, kind, feedback_json, NULL, chat_id, NULL, NULL, context_json, NULL, NULL, NULL, NULL, NULL
+        FROM messages;
+    CREATE TRIGGER outcome_writes_insert INSTEAD OF INSERT ON outcome_writes BEGIN
+        INSERT INTO outcomes (message_row, user_id, kind, feedback_json, sets_json)
+        VALUES (NEW.message_row, NEW.user_id, NEW.kind, NEW.feedback_json, NEW.sets_json);
+        INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest,
+                                         rest_due, rest_s, idle_due, frontend)
+        SELECT NEW.user_id, NEW.chat_id, NEW.state_json, NEW.message_row, NEW.moved, NEW.context_json, NEW.rest,
+               NEW.rest_due, NEW.rest_s, NEW.idle_due, NEW.frontend
+        WHERE NEW.state_json IS NOT NULL;
+    END;
+    """,
 )
 
 
@@ -526,10 +574,10 @@ async def _unavailable_on_failure() -> AsyncIterator[None]:
 class Storage(SharedStorage):
     """The lifter's data. Open once (`await Storage.open(path)`), close once."""
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, frontend: Frontend = Frontend.TELEGRAM) -> None:
         self._db = connection
         self._write_lock = asyncio.Lock()
-        super().__init__()
+        super().__init__(frontend)
 
     @staticmethod
     def _moment(value: Any) -> datetime:  # moments are stored as UTC ISO text
@@ -561,13 +609,17 @@ class Storage(SharedStorage):
 
     @classmethod
     async def open(
-        cls, path: Path | str, busy_timeout_s: float = BUSY_TIMEOUT_S, trace: Callable[[str], object] | None = None
+        cls,
+        path: Path | str,
+        busy_timeout_s: float = BUSY_TIMEOUT_S,
+        trace: Callable[[str], object] | None = None,
+        frontend: Frontend = Frontend.TELEGRAM,
     ) -> Storage:
-        """Open, migrate and prove the file can be written; `StorageUnavailable` says why it cannot.
+        """Open for `frontend`, migrate and prove the file can be written; `StorageUnavailable` says why it cannot.
 
         `trace` is called with every SQL statement run (tests and benchmarks count database trips)."""
         try:
-            return await cls._open(path, busy_timeout_s, trace)
+            return await cls._open(path, busy_timeout_s, trace, frontend)
         except (OSError, sqlite3.Error) as error:
             raise StorageUnavailable(
                 f"SetCoach cannot write its database {path}: {error}. "
@@ -575,7 +627,9 @@ class Storage(SharedStorage):
             ) from error
 
     @classmethod
-    async def _open(cls, path: Path | str, busy_timeout_s: float, trace: Callable[[str], object] | None) -> Storage:
+    async def _open(
+        cls, path: Path | str, busy_timeout_s: float, trace: Callable[[str], object] | None, frontend: Frontend
+    ) -> Storage:
         # Autocommit: a single statement is its own atomic transaction (one trip to the database
         # thread); multi-statement writes open an explicit BEGIN IMMEDIATE in `_write`.
         if str(path) != ":memory:":
@@ -588,7 +642,7 @@ class Storage(SharedStorage):
             await connection.execute("PRAGMA synchronous=NORMAL")
             await connection.execute(f"PRAGMA busy_timeout={int(busy_timeout_s * 1000)}")
             await connection.execute("PRAGMA foreign_keys=ON")
-            storage = cls(connection)
+            storage = cls(connection, frontend)
             await storage._migrate()
             # A real write: a read-only file, a full disk or a foreign lock is refused now, not on a lifter's set.
             await connection.execute(
@@ -651,13 +705,14 @@ class Storage(SharedStorage):
     # Users ---------------------------------------------------------------------------------
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
-        row = await self._row(f"SELECT {USER_COLUMNS} FROM users WHERE id = ?", (user_id,))
-        if row is None or (chat_id is not None and row[7] != chat_id):
-            async with self._write() as db:
+        row = await self._row(f"SELECT {USER_COLUMNS}, frontend FROM users WHERE id = ?", (user_id,))
+        if row is None or (chat_id is not None and (row[7] != chat_id or row[11] != self.frontend)):
+            async with self._write() as db:  # a chat given is where the lifter is now: through this front-end
                 await db.execute(
-                    "INSERT INTO users (id, chat_id, created_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id)",
-                    (user_id, chat_id, _iso(now or datetime.now(UTC))),
+                    "INSERT INTO users (id, chat_id, created_at, frontend) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id), "
+                    "frontend = CASE WHEN excluded.chat_id IS NULL THEN users.frontend ELSE excluded.frontend END",
+                    (user_id, chat_id, _iso(now or datetime.now(UTC)), self.frontend.value),
                 )
             return await self.user(user_id)
         return self._user_from_row(row)
@@ -698,12 +753,16 @@ class Storage(SharedStorage):
             rows = await self._rows(
                 "INSERT INTO messages (user_id, chat_id, message_id, text, received_at) "
                 f"SELECT * FROM (VALUES {values}) AS new "
-                "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = new.column1) "
+                # a lifter last seen through another front-end takes the long way, which moves them here
+                "WHERE EXISTS (SELECT 1 FROM users WHERE users.id = new.column1 AND users.frontend = ?) "
                 "ON CONFLICT (user_id, chat_id, message_id) DO NOTHING RETURNING user_id, chat_id, message_id, id, "
                 f"(SELECT json_array({USER_COLUMNS}) FROM users WHERE users.id = messages.user_id), "
                 "(SELECT json_array(state_json, last_row, rest_due, rest_s) FROM conversations "
                 "WHERE conversations.user_id = messages.user_id AND conversations.chat_id = messages.chat_id)",
-                [value for *message, received_at in messages for value in (*message, _iso(received_at))],
+                [
+                    *(value for *message, received_at in messages for value in (*message, _iso(received_at))),
+                    self.frontend.value,
+                ],
             )
         found = {
             (row[0], row[1], row[2]): (
@@ -731,22 +790,22 @@ class Storage(SharedStorage):
     async def _insert_outcomes(self, outcomes: list[Outcome]) -> list[None]:
         # One INSERT into the `outcome_writes` view (migration 16): its trigger replaces the sets and marks the
         # message (the `outcomes` view, 6) and writes the conversation a row carries (`conversation_writes`, 8).
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(outcomes))
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(outcomes))
         params: list[object] = []
         for row, user_id, kind, feedback_json, sets, then in outcomes:
             items = [{"performed_at": _iso(when), "set": parsed} for parsed, when in sets]
             params += [row, user_id, kind, feedback_json, to_json(items).decode() if items else "[]"]
             if then is None:
-                params += [None] * 8
+                params += [None] * 9
             else:
                 params += [
                     then.chat_id, then.state_json, int(then.moved), then.context_json, then.rest.value,
                     _iso(then.rest_due) if then.rest_due else None, then.rest_s,
-                    _iso(then.idle_due) if then.idle_due else None,
+                    _iso(then.idle_due) if then.idle_due else None, then.frontend.value,
                 ]  # fmt: skip
         await self._write_one(
             "INSERT INTO outcome_writes (message_row, user_id, kind, feedback_json, sets_json, chat_id, state_json, "
-            f"moved, context_json, rest, rest_due, rest_s, idle_due) VALUES {values}",
+            f"moved, context_json, rest, rest_due, rest_s, idle_due, frontend) VALUES {values}",
             params,
         )
         return [None] * len(outcomes)
@@ -997,9 +1056,9 @@ class Storage(SharedStorage):
             db.execute(
                 "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = ?, next_checkin_utc = NULL "
                 "WHERE id IN (SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NOT NULL "
-                "AND next_checkin_utc <= ? ORDER BY next_checkin_utc LIMIT ?) "
+                "AND next_checkin_utc <= ? AND frontend = ? ORDER BY next_checkin_utc LIMIT ?) "
                 "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
-                (_iso(now), _iso(now), limit),
+                (_iso(now), _iso(now), self.frontend.value, limit),
             ) as cursor,
         ):
             rows = await cursor.fetchall()
@@ -1022,8 +1081,9 @@ class Storage(SharedStorage):
     async def recover_stale_claims(self, claimed_before: datetime) -> int:
         return await self._write_one(
             "UPDATE users SET next_checkin_utc = claimed_due, claimed_due = NULL, claimed_at = NULL "
-            "WHERE checkins_on = 1 AND claimed_at IS NOT NULL AND claimed_at < ? AND next_checkin_utc IS NULL",
-            (_iso(claimed_before),),
+            "WHERE checkins_on = 1 AND claimed_at IS NOT NULL AND claimed_at < ? AND next_checkin_utc IS NULL "
+            "AND frontend = ?",
+            (_iso(claimed_before), self.frontend.value),
         )
 
     async def disable_checkins(self, user_id: int) -> None:
@@ -1046,7 +1106,7 @@ class Storage(SharedStorage):
         # One statement: an INSERT into the conversation_writes view (migration 8).
         await self._write_one(
             "INSERT INTO conversation_writes (user_id, chat_id, state_json, message_row, moved, context_json, rest, "
-            "rest_due, rest_s, idle_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "rest_due, rest_s, idle_due, frontend) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 write.user_id,
                 write.chat_id,
@@ -1058,6 +1118,7 @@ class Storage(SharedStorage):
                 _iso(write.rest_due) if write.rest_due else None,
                 write.rest_s,
                 _iso(write.idle_due) if write.idle_due else None,
+                write.frontend.value,
             ),
         )
 
@@ -1077,15 +1138,16 @@ class Storage(SharedStorage):
         )
         return self._context_from_row(found)
 
-    async def claim_due_timers(self, now: datetime) -> list[TimerClaim]:
+    async def claim_due_timers(self, now: datetime, user_id: int | None = None) -> list[TimerClaim]:
         stale = _iso(now - timedelta(seconds=self.STALE_TIMER_CLAIM))
         claims: list[TimerClaim] = []
         for kind in (TimerKind.REST, TimerKind.IDLE):
             due, claimed = f"{kind.value}_due", f"{kind.value}_claimed_at"
             rows = await self._rows(
                 f"UPDATE conversations SET {claimed} = ? WHERE {due} IS NOT NULL AND {due} <= ? "
-                f"AND ({claimed} IS NULL OR {claimed} < ?) RETURNING user_id, chat_id, state_json, {due}, rest_s",
-                (_iso(now), _iso(now), stale),
+                f"AND ({claimed} IS NULL OR {claimed} < ?) AND frontend = ? AND (? IS NULL OR user_id = ?) "
+                f"RETURNING user_id, chat_id, state_json, {due}, rest_s",
+                (_iso(now), _iso(now), stale, self.frontend.value, user_id, user_id),
             )
             claims += [self._timer_claim_from_row(kind, row) for row in rows]
         return claims

@@ -10,7 +10,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.config import Settings, StartRefused
 from bot.scheduler import SweepClock, Sweeps, sweep, sweep_timers
-from bot.storage import describe
+from bot.storage import Frontend, describe
 from bot.telegram import updates
 from bot.telegram.health import DEFAULT_PORT
 from bot.telegram.http import AiohttpRequest
@@ -40,7 +40,9 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         # One clock for the handlers and the sweeps (a rest's end and the sweep that pings it agree): the
         # wall clock, except that a step is ignored until it has held an hour (bot/scheduler.py).
         clock = SweepClock()
-        wiring = await Wiring.open(settings.db_path, clock=clock, database_url=settings.database_url)
+        wiring = await Wiring.open(
+            settings.db_path, Frontend.TELEGRAM, clock=clock, database_url=settings.database_url
+        )
         me = application.bot
         owner = await wiring.backend.bind_bot(me.id)
         if owner != me.id:  # message ids and chats are per bot: another bot's data would collide and mislead

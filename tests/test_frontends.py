@@ -1,0 +1,96 @@
+"""Two front-ends on one database (issue #15: the state lives in storage, so a second front-end sees the same
+thing): the console chat, run as a lifter runs it (`python -m bot chat --db X` at a terminal, its rest-timer
+sweep on), and the Telegram bot against our Bot API server. Each sends only its own lifters' pings."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pty
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from bot.console import CONSOLE_USER
+from tests.botapi import FakeBotAPI
+from tests.conftest import running_bot
+from tests.waiting import eventually
+
+ROOT = Path(__file__).resolve().parent.parent
+ALICE = 1001  # on Telegram
+PING = "⏱"  # how a rest ping starts, in both front-ends
+FAST_SWEEPS = {"SETCOACH_TIMER_SWEEP_SECONDS": 0.2}
+
+
+class Console:
+    """`python -m bot chat` at a terminal (stdin is a pty, so it runs its timer sweep); what it printed."""
+
+    def __init__(self, process: asyncio.subprocess.Process, keyboard: int) -> None:
+        self.process = process
+        self.keyboard = keyboard
+        self.printed = ""
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        assert self.process.stdout is not None
+        while chunk := await self.process.stdout.read(4096):
+            self.printed += chunk.decode()
+
+    async def says(self, line: str, answer: str) -> None:
+        seen = self.printed.count(answer)
+        os.write(self.keyboard, (line + "\n").encode())
+        assert await eventually(lambda: self.printed.count(answer) > seen, timeout=30), self.printed
+
+    def pings(self) -> list[str]:
+        return [line for line in self.printed.splitlines() if line.startswith(PING) and "I'll ping you" not in line]
+
+    async def quit(self) -> None:
+        os.write(self.keyboard, b"\x04")  # Ctrl-D: the console stops its sweep and exits
+        assert await asyncio.wait_for(self.process.wait(), 30) == 0
+        await self._reader
+
+
+@asynccontextmanager
+async def console_chat(db_path: Path) -> AsyncIterator[Console]:
+    keyboard, terminal = pty.openpty()
+    env = {key: value for key, value in os.environ.items() if key not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "chat", "--db", str(db_path),
+        stdin=terminal, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, cwd=ROOT, env=env,
+    )  # fmt: skip
+    os.close(terminal)
+    console = Console(process, keyboard)
+    try:
+        assert await eventually(lambda: "you> " in console.printed, timeout=60), console.printed
+        yield console
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        os.close(keyboard)
+
+
+async def test_the_console_leaves_a_telegram_lifters_rest_ping_to_the_bot_and_the_bot_leaves_the_consoles(
+    bot_api: FakeBotAPI, db_path: Path
+) -> None:
+    async with console_chat(db_path) as console:
+        await console.says("squat 100kg 5 @8", "Logged")
+        await console.says("rest 2s", "I'll ping you")
+        async with running_bot(bot_api, db_path, **FAST_SWEEPS):
+            await bot_api.send_text(ALICE, "bench 100kg 8 @8")
+            await bot_api.send_text(ALICE, "rest 2s")
+            await bot_api.wait_for_replies(ALICE, 2)
+        # The bot is down (a restart) while both rests come due; the console sweeps on alone.
+        assert await eventually(lambda: len(console.pings()) == 1, timeout=30), console.printed
+        await asyncio.sleep(3)  # three more turns of the console's sweep, Alice's rest long over
+        assert console.pings() == ["⏱ 2 s up: next set of Back Squat; last 100 kg × 5 @8."]
+        async with running_bot(bot_api, db_path, **FAST_SWEEPS):
+            # Back up, the bot finds Alice's ping still due in the database and sends it.
+            await bot_api.wait_for(lambda: any(PING in text for text in bot_api.texts(ALICE)[2:]))
+            assert bot_api.texts(ALICE)[2:] == ["⏱ 2 s up: next set of <b>Bench Press</b>; last 100 kg × 8 @8."]
+            # The console's lifter sets a rest and quits before it is over: the bot, sweeping, leaves it.
+            await console.says("rest 2s", "I'll ping you")
+            await console.quit()
+            await asyncio.sleep(3)
+            assert bot_api.sent(CONSOLE_USER) == []
