@@ -136,7 +136,8 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
      "dips|chest dip|parallel bar dip|tricep dip|triceps dip|weighted dip"),
     # Shoulders
     ("Overhead Press", _C, "vertical_push", "barbell", "shoulders", "triceps", _P, HEAVY_BARBELL, True,
-     "ohp|press|military press|standing press|barbell overhead press|shoulder press barbell|overhead press barbell"),
+     "ohp|press|military press|standing press|barbell overhead press|shoulder press barbell|overhead press barbell|"
+     "standing military press|barbell military press|standing barbell military press|standing barbell press"),
     ("Push Press", _C, "vertical_push", "barbell", "shoulders", "triceps quads", _P, OLYMPIC, False,
      "push press barbell"),
     ("Dumbbell Shoulder Press", _C, "vertical_push", "dumbbell", "shoulders", "triceps", _O, FREE_WEIGHT_OK, False,
@@ -146,7 +147,8 @@ _ROWS: tuple[tuple[str, Kind, str, str, str, str, Fit, str, bool, str], ...] = (
     ("Arnold Press", _C, "vertical_push", "dumbbell", "shoulders", "triceps", _O, FREE_WEIGHT_OK, False,
      "arnold|arnolds"),
     ("Lateral Raise", _I, "lateral_raise", "dumbbell", "shoulders", "", _G, STABLE_ISOLATION, False,
-     "lat raise|lr|side raise|side lateral raise|db lateral raise|dumbbell lateral raise|lateral raise dumbbell|lateral|laterals|side lateral"),
+     "lat raise|lr|side raise|side lateral raise|db lateral raise|dumbbell lateral raise|lateral raise dumbbell|lateral|"
+     "laterals|side lateral|dumbbell side raise"),
     ("Cable Lateral Raise", _I, "lateral_raise", "cable", "shoulders", "", _G, STABLE_MACHINE, False,
      "cable lat raise|cable lr|cable side raise|lateral raise cable"),
     ("Machine Lateral Raise", _I, "lateral_raise", "machine", "shoulders", "", _G, STABLE_MACHINE, False,
@@ -429,6 +431,35 @@ _NON_WORD = re.compile(r"[^a-z0-9&а-я]+")
 FUZZY_CUTOFF = 0.8  # "benhc" and "laterl raise" resolve; "row" vs "rope" does not
 # Abbreviations are matched exactly, never fuzzily: `sq` is a back squat, not the nearby `fsq`.
 FUZZY_MIN_CHARS = 4
+# The words that say which movement a name is: a fuzzy match never swaps one for another.
+MOVEMENTS: frozenset[str] = frozenset(
+    [
+        "press",
+        "curl",
+        "row",
+        "raise",
+        "squat",
+        "deadlift",
+        "fly",
+        "extension",
+        "pulldown",
+        "pushdown",
+        "pressdown",
+        "lunge",
+        "shrug",
+        "dip",
+        "crunch",
+        "thrust",
+        "bridge",
+        "kickback",
+        "pullover",
+        "swing",
+        "clean",
+        "snatch",
+        "jerk",
+    ]
+)
+EQUIPMENT: frozenset[str] = frozenset(["barbell", "dumbbell", "cable", "machine", "kettlebell"])
 # Equipment prefixes lifters abbreviate: `DB bench`, `BB row`, `KB swing`.
 PREFIXES: dict[str, str] = {"db": "dumbbell", "bb": "barbell", "kb": "kettlebell", "ez": "ez bar"}
 TIMED: frozenset[str] = frozenset(
@@ -492,8 +523,29 @@ def lookup(text: str) -> Exercise | None:
             return _INDEX[expanded]
     if len(key.replace(" ", "")) < FUZZY_MIN_CHARS:
         return None
-    close = difflib.get_close_matches(key, _KEYS, n=1, cutoff=FUZZY_CUTOFF)
+    if rest and first in PREFIXES:
+        key = f"{PREFIXES[first]} {rest}"  # `db incline bench`: the dumbbell one, even misspelt
+    close = difflib.get_close_matches(key, _fuzzy_keys(key), n=1, cutoff=FUZZY_CUTOFF)
     return _INDEX[close[0]] if close else None
+
+
+@lru_cache(maxsize=1024)
+def _fuzzy_keys(key: str) -> tuple[str, ...]:
+    """The names a typo may stand for: a movement or equipment the lifter wrote is kept (`standing barbell
+    press` is no Standing Barbell Curl, `standing dumbbell press` no barbell press; a misspelt word still
+    matches, as it is no movement or equipment word)."""
+    words = set(key.split())
+    moves, gear = MOVEMENTS & words, EQUIPMENT & words
+    if not moves and not gear:
+        return _KEYS
+    return tuple(k for k in _KEYS if _fits(k, moves, gear))
+
+
+def _fits(key: str, moves: frozenset[str], gear: frozenset[str]) -> bool:
+    words = set(key.split())
+    if moves and MOVEMENTS & words != moves:
+        return False
+    return not gear or bool(gear & words) or _INDEX[key].equipment in gear
 
 
 @lru_cache(maxsize=4096)

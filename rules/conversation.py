@@ -164,7 +164,9 @@ _REPEAT_ONE = re.compile(
     r"^(?:same(?: again)?|again|one more|another(?: one)?|repeat|ditto|same set|ещё|еще|ещё раз|еще раз|"
     r"то же|тоже самое|то же самое)(?P<rest>(?:\s+|$).*)$"
 )
-_REPEAT_N = re.compile(r"^(?:x\s*(?P<x>\d+)|(?P<n>\d+|two|three|four|five) more(?: sets?)?)(?P<rest>(?:\s+|$).*)$")
+_REPEAT_N = re.compile(  # not `x 5 - 145` (5 reps at 145, as teamhpf.com's logs write them)
+    r"^(?:x\s*(?P<x>\d+)|(?P<n>\d+|two|three|four|five) more(?: sets?)?)(?P<rest>(?:\s+(?![-–—]\s*\d)|$).*)$"
+)
 _EMPTY_BAR = re.compile(r"^(?:empty\s+)?(?:bar|barbell)\b", re.IGNORECASE)
 _WARMUPS = re.compile(r"^(?:warm[\s-]?ups?|w/?u|warmups? sets?|разминка)[:.]?$")
 _WORKING = re.compile(r"^(?:working|work|top|main) sets?[:.]?$|^рабочие(?: подходы)?[:.]?$")
@@ -178,8 +180,9 @@ _REST_WORD = r"rest(?:ed|ing)?|break|отд[ыо][хx]\w*|пауза|перер�
 _REST = re.compile(
     rf"^(?:(?P<word>{_REST_WORD}):?\s*(?:for\s+|на\s+)?)?(?:(?P<clock>\d{{1,2}}:\d{{2}})|(?P<value>\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|с|сек|секунды?|секунд|мин|минуты?|минут)?)"
-    rf"(?:\s+(?P<after>{_REST_WORD}))?\.?$"
+    rf"(?:\s+(?P<after>{_REST_WORD}))?(?:\s+(?:after|between|per)(?: each| the)? sets?|\s+между под[хx]одами)?\.?$"
 )
+_EMPHASIS = re.compile(r"^\s*[*_~]+(?=\S)|(?<=\S)[*_~]+\s*$")
 _REST_SAID = re.compile(rf"(?:^|\s)(?:{_REST_WORD})(?:\s|:|$)")
 _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
 _DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
@@ -269,6 +272,7 @@ class _Reader:
         return (retry, False) if retry.sets else (result, True)
 
     def read(self, raw: str, number: int) -> Line:
+        raw = _EMPHASIS.sub("", raw)  # `*4 minutes rest after each set*`: chat emphasis, not notation
         text = _normal(raw)
         if _DONE.match(text):
             return Line(LineKind.DONE, number)
@@ -483,7 +487,9 @@ def advance(state: State, line: Line, now: datetime) -> State:
     if line.kind is LineKind.HEADING and line.exercise is not None:
         last = state.last if state.last and state.last.exercise == line.exercise else None
         seen = state.seen if line.exercise in state.seen else (*state.seen, line.exercise)
-        changes = {"exercise": line.exercise, "last": last, "seen": seen}
+        changes: dict[str, object] = {"exercise": line.exercise, "last": last, "seen": seen}
+        if line.note is not None and _WARMUPS.match(_normal(line.note)):  # `Bench Press - Warm ups`
+            return state.model_copy(update={**changes, "warming_up": True})
         return state.model_copy(update=changes if line.exercise == state.exercise else {**changes, "warming_up": False})
     if line.kind is LineKind.SETS and line.sets:
         last = line.sets[-1]  # after a pair (`bench 80kg 8 > fly 15kg 15`), bare lines are the fly's

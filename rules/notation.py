@@ -126,6 +126,7 @@ _TOKEN = re.compile(
     |(?P<number>(?P<value>{_NUM}(?:/{_NUM})*)(?:
         \s*(?P<unit>{_UNIT})(?:{_END}|(?=x\d))(?:\s*[x*]\s*(?P<unit_reps>\d+)(?!\d|\.\d))?
         |\s*s\s*[x*]\s*(?P<pair_reps>\d+)
+        |(?P<pair_load>['’`]s){_END}
         |\s*[x*]\s*(?P<x_bw>bw|bodyweight){_END}
         |\s*[x*]\s*(?P<x_reps>{_NUM})(?:
             \s*(?P<x_unit>{_UNIT}){_END}
@@ -164,6 +165,7 @@ _TOKEN = re.compile(
     |(?P<note>bands?{_END}|chains?{_END}|paused?{_END}|tempo{_END}|резин\w*|цеп[ьи]\w*)
     |(?P<filler>по\b|at\b|with\b|w/|и\b)
     |(?P<skip>[()\[\]:|/=]|-(?!\s*\d)|(?:reps?|sets?|раз|повтор\w*){_END}|x\b(?!\s*\d))
+    |(?P<dash>(?<=\s)-\s+(?=\d))
     |(?P<neg>-\s*\d+(?:\.\d+)?)
     |(?P<effort>(?P<effort_kind>rir|rpe|рпе|рир)\s*(?P<effort_value>{_NUM}))
     |(?P<bw>(?:bw|bodyweight|body\s+weight|свой\s+вес)(?:\s*\+\s*(?P<bw_load>{_NUM})\s*(?P<bw_unit>{_UNIT})?)?{_END})
@@ -437,6 +439,7 @@ class _Body:
     effort_count: int = 0
     amrap_pending: bool = False
     failure: bool = False  # `до отказа`: to failure, said in words
+    load_next: bool = False  # after `4 x 12 -`: the next bare number is the load
     slash_column: int | None = None  # where `20/15/10` was written, read as drop loads for now
     rest_pending: bool = False
     durations: list[tuple[int, int, int]] = field(default_factory=list)  # (seconds, count, column)
@@ -643,6 +646,14 @@ def _on_skip(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: 
 
 def _on_negative(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     raise _LineError(Msg.NEGATIVE, column, Msg.HINT_PLAIN_NUMBER)
+
+
+def _on_dash(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
+    """`4 x 12 - 130`, `x 5 - 145`, `3 x 3 - 200, 230, 265`: a spaced dash after loadless sets, then their load."""
+    last = state.entries[-1] if state.entries else None
+    if last is None or last.load is not None or state.load is not None or prev not in ("number", "xrep"):
+        raise _LineError(Msg.NEGATIVE, column, Msg.HINT_PLAIN_NUMBER)
+    state.load_next = True
 
 
 def _on_percent(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
@@ -923,7 +934,15 @@ def _on_bare_number(state: _Body, m: re.Match[str], column: int, prev: str) -> N
             done.axb = (done.axb[0], done.reps[0])
         return
     last = state.entries[-1] if state.entries else None
-    after_sets = prev in ("number", "comma") and last is not None and last.axb is not None
+    if state.load_next and last is not None:  # `4 x 12 - 130`, `x 5 - 145`
+        state.load_next = False
+        _check_load(value, _unit_now(state), column)
+        if last.axb is not None:
+            state.per_set_loads.append(value)  # `3 x 3 - 200, 230, 265`: more may follow
+        else:
+            _set_load(state, value)
+        return
+    after_sets = prev in ("number", "comma", "dash") and last is not None and last.axb is not None
     if after_sets and state.load is None and not state.amrap_pending and not state.bodyweight_exercise:
         state.per_set_loads.append(value)  # `row 3x10 60,60,55`
         return
@@ -959,6 +978,10 @@ def _on_number(state: _Body, m: re.Match[str], column: int, prev: str, prev_text
         load = float(m.group("value"))
         _check_load(load, _unit_now(state), column)
         _new_entry(state, column, [int(m.group("pair_reps"))], load=load, load_times_reps=True)
+    elif m.group("pair_load"):  # `50's for 10 reps`: a pair of 50s
+        load = float(m.group("value"))
+        _check_load(load, _unit_now(state), column)
+        _set_load(state, load)
     elif m.group("x_bw"):  # `20xBW`
         state.bodyweight = True
         _new_entry(state, column, [_whole_reps(float(m.group("value")), column)], load=None, load_times_reps=True)
@@ -1116,6 +1139,7 @@ _HANDLERS: dict[str, Handler] = {
     "filler": _ignore,
     "skip": _on_skip,
     "neg": _on_negative,
+    "dash": _on_dash,
     "effort": _on_effort,
     "bw": _on_bodyweight,
     "amrap": _on_amrap,

@@ -14,7 +14,7 @@ from rules.conversation import (
     answer_number,
     read_message,
 )
-from rules.models import ParsedSet
+from rules.models import ParsedSet, Unit
 from rules.notation import format_load
 
 START = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -55,11 +55,11 @@ def outcome(turn: Turn) -> list[str]:
     return out
 
 
-def converse(messages: list[str], minutes_apart: float = 2.0) -> list[list[str]]:
+def converse(messages: list[str], minutes_apart: float = 2.0, unit: Unit = "kg") -> list[list[str]]:
     state = State()
     said: list[list[str]] = []
     for number, message in enumerate(messages):
-        turn = read_message(message, state, START + timedelta(minutes=number * minutes_apart))
+        turn = read_message(message, state, START + timedelta(minutes=number * minutes_apart), unit)
         said.append(outcome(turn))
         state = turn.state
     return said
@@ -289,6 +289,78 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
 @pytest.mark.parametrize(("title", "exchange"), CONVERSATIONS, ids=[title for title, _ in CONVERSATIONS])
 def test_a_whole_conversation_logs_the_sets_the_lifter_meant(title: str, exchange: list[tuple[str, list[str]]]) -> None:
     said = converse([message for message, _ in exchange])
+    assert said == [expected for _, expected in exchange]
+
+
+# Real workouts from public training logs (lb), texted one set per message as they are written there.
+REAL_LOGS: list[tuple[str, list[tuple[str, list[str]]]]] = [
+    (
+        "teamhpf.com/october-15-2013-bench-press/: reps then load after a dash, warm-ups named in the heading",
+        [
+            ("Bench Press - Warm ups", ["heading Bench Press (Warm ups)"]),
+            ("x 5 - 145", ["Bench Press 145x5 w/u"]),
+            ("x 5 - 165", ["Bench Press 165x5 w/u"]),
+            ("x 3 - 185", ["Bench Press 185x3 w/u"]),
+            ("Working Sets", ["working"]),
+            ("x 5 - 245", ["Bench Press 245x5"]),
+            ("x 4 - 255", ["Bench Press 255x4"]),
+            ("x 2 - 290", ["Bench Press 290x2"]),
+            ("Incline Bench Press", ["heading Incline Bench Press"]),
+            ("3 x 3 - 200, 230, 265", [f"Incline Bench Press {load}x3" for load in (200, 230, 265)]),
+            ("Chest Supported Rows", ["heading Chest-Supported Row"]),
+            ("4 x 10 - 50", ["Chest-Supported Row 50x10"] * 4),
+            ("Tricep Pushdowns w/band", ["heading Triceps Pressdown"]),
+            ("4 x 25 - orange band", ['Triceps Pressdown 25 "orange band"'] * 4),
+            ("Hammer Curls", ["heading Hammer Curl"]),
+            ("4 x 10 - 35", ["Hammer Curl 35x10"] * 4),
+        ],
+    ),
+    (
+        "elitefts.com/training-logs/sunday-february-8-2015/: a pair of dumbbells as 50's, 'for N reps', 'N sets of'",
+        [
+            ("Dumbbell press", ["heading Dumbbell Bench Press"]),
+            ("50's for 10 reps", ["Dumbbell Bench Press 50x10"]),
+            ("70's for 10 reps", ["Dumbbell Bench Press 70x10"]),
+            ("Barbell bench", ["heading Bench Press"]),
+            ("135 for 5 reps", ["Bench Press 135x5"]),
+            ("Standing barbell military press", ["heading Overhead Press"]),  # a press, never a curl
+            ("95 for 10 reps", ["Overhead Press 95x10"]),
+            ("135 for 3 sets of 8 reps", ["Overhead Press 135x8"] * 3),
+            ("Dumbbell rows", ["heading Dumbbell Row"]),
+            ("100 for 5 sets of 12 reps", ["Dumbbell Row 100x12"] * 5),
+        ],
+    ),
+    (
+        "snowdaddypowerlifting.blogspot.com/2013/03/bench-press_16.html: load/reps, and the rest in emphasis",
+        [
+            ("Bench Press", ["heading Bench Press"]),
+            ("135lbs/16 reps", ["Bench Press 135x16"]),
+            ("225lbs/8 reps", ["Bench Press 225x8"]),
+            ("6 sets/1 rep/345lbs", ["Bench Press 345x1"] * 6),
+            ("*4 minutes rest after each set*", ["rest 240"]),  # not a set of 4 reps noted "minutes rest..."
+            ("5 sets/4 reps/355lbs", ["Bench Press 355x4"] * 5),
+            ("*2 minutes rest after each set*", ["rest 120"]),
+        ],
+    ),
+    (
+        "crossfitz.wordpress.com/2018/04/19/bench-press-x5/: `45# x10`, then same and +10",
+        [
+            ("Bench Press", ["heading Bench Press"]),
+            ("45# x10", ["Bench Press 45x10"]),
+            ("55# x8", ["Bench Press 55x8"]),
+            ("85# x5", ["Bench Press 85x5"]),
+            ("same", ["Bench Press 85x5"]),
+            ("+10", ["Bench Press 95x5"]),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "exchange"), REAL_LOGS, ids=[source for source, _ in REAL_LOGS])
+def test_a_real_log_texted_set_by_set_logs_the_sets_its_lifter_meant(
+    source: str, exchange: list[tuple[str, list[str]]]
+) -> None:
+    said = converse([message for message, _ in exchange], unit="lb")
     assert said == [expected for _, expected in exchange]
 
 

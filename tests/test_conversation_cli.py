@@ -67,8 +67,8 @@ MEANT = [
     ("Lat Pulldown", "130", "12", ""),
     ("Lat Pulldown", "130", "12", ""),
     ("Lat Pulldown", "130", "12", ""),
-    ("Dumbbell side raises", "20", "15", ""),  # not in the catalog: logged under the name as typed
-    ("Dumbbell side raises", "20", "15", "last 2 reps were sorta mid"),
+    ("Lateral Raise", "20", "15", ""),  # a side raise is the catalog's Lateral Raise
+    ("Lateral Raise", "20", "15", "last 2 reps were sorta mid"),
 ]
 
 
