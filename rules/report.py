@@ -14,7 +14,7 @@ from rules.context import Context
 from rules.e1rm import MAX_RELIABLE_REPS, one_rep_max, set_one_rep_max
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK
 from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, JointLevel, LoggedSet, Unit
-from rules.units import convert
+from rules.units import convert, readable
 
 HARD_SET_MAX_RIR = 3  # a set within 3 reps of failure counts toward growth
 # Failure guide: "Most research supports training in the RIR 1-3 range for compounds"; beyond 3 a set is easy.
@@ -250,12 +250,13 @@ def progress(rows: Sequence[SetSummary], unit: Unit = "kg") -> list[ProgressPoin
     by_day: defaultdict[date, list[SetSummary]] = defaultdict(list)
     for row in rows:
         load = None if row.load is None else convert(row.load, row.unit, unit)
-        by_day[row.performed_at.date()].append(row._replace(load=load, unit=unit))
+        by_day[row.performed_at.date()].append(row._replace(load=load, unit=row.unit or unit))
     points: list[ProgressPoint] = []
     for day in sorted(by_day):
         sets = by_day[day]
         estimates = [v for row in sets if (v := _estimate(row)) is not None]
         heaviest = max(sets, key=lambda row: (row.load or 0, row.reps))
         estimate = max(estimates) if estimates else None
-        points.append(ProgressPoint(day=day, e1rm=estimate, top_load=heaviest.load, top_reps=heaviest.reps))
+        top = heaviest.load if heaviest.load is None or heaviest.unit == unit else readable(heaviest.load)
+        points.append(ProgressPoint(day=day, e1rm=estimate, top_load=top, top_reps=heaviest.reps))
     return points
