@@ -33,5 +33,5 @@ async def block(message: Incoming, user: UserSettings, services: Services) -> Re
     if started:
         start = today
         await services.storage.update_user(user.id, block_started_on=today)
-    unit = lifter_unit(history, user.unit)  # the loads in the unit they lift in now
+    unit = lifter_unit(history, user.unit, chosen_at=user.unit_set_at)  # the loads in the unit they lift in now
     return Reply(render_block(blocks.status(start, today, history, unit), started=started))

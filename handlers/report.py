@@ -97,11 +97,13 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     rows = await services.storage.exercise_summaries(user.id, name)
     if not rows:
         return Reply(_w("progress.none", exercise=escape(exercise_name(name)[:60])))
-    # Every point in the unit the lifter lifts in now, as /week speaks it (with no sets in its window: the unit
-    # this exercise was last written in).
+    # Every point in the unit the lifter lifts in now, as /week speaks it (with no sets in its window: as this
+    # exercise's last session was written, unless /settings chose a unit since).
     now = services.clock()
     recent = await services.storage.history(user.id, since=now - timedelta(days=REPORT_DAYS))
-    unit = lifter_unit(recent, await services.storage.exercise_unit(user.id, name) or user.unit)
+    if not recent:
+        recent = await services.storage.last_sets(user.id, [name], now)
+    unit = lifter_unit(recent, user.unit, chosen_at=user.unit_set_at)
     points = progress(rows, unit)
     chart = await services.charts.progress(name, points, unit)
     last = points[-1]

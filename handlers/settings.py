@@ -127,7 +127,8 @@ async def choose(user: UserSettings, step: str, value: str, services: Services) 
     """A button press `set:<step>:<value>`."""
     storage = services.storage
     if step == "unit" and value in ("kg", "lb"):
-        user = await storage.update_user(user.id, unit=value, awaiting=None)
+        # The choice is answered at once, whatever unit the last sets were in (rules.units.lifter_unit).
+        user = await storage.update_user(user.id, unit=value, unit_set_at=services.clock(), awaiting=None)
         return _after(step, user, _w("unit.set", unit=value))
     if step == "experience" and value in Experience.__members__.values():
         user = await storage.update_user(user.id, experience=value, awaiting=None)

@@ -214,6 +214,7 @@ class LifterProfile(BaseModel):
 
     unit: Unit = "kg"
     experience: Experience = Experience.INTERMEDIATE
+    unit_set_at: datetime | None = None  # when `unit` was chosen in /settings (None: never, it is the default)
 
 
 class Awaiting(StrEnum):
@@ -259,10 +260,11 @@ class UserSettings(BaseModel):
     awaiting: Awaiting | None = None
     block_started_on: date | None = None  # first day (the lifter's local date) of a running 12-week block
     language: str | None = None  # the reply language chosen in /settings ("en", "ru"); None: Telegram's
+    unit_set_at: datetime | None = None  # when `unit` was last chosen in /settings (None: never)
 
     @property
     def profile(self) -> LifterProfile:
-        return LifterProfile(unit=self.unit, experience=self.experience)
+        return LifterProfile(unit=self.unit, experience=self.experience, unit_set_at=self.unit_set_at)
 
 
 class HistoryRow(BaseModel):

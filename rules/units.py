@@ -49,14 +49,22 @@ def rounded_pair(now: float, before: float, unit: Unit) -> tuple[float, float]:
 
 
 def lifter_unit(
-    history: Sequence[LoggedSet], chosen: Unit, new: Sequence[ParsedSet] = (), now: datetime | None = None
+    history: Sequence[LoggedSet],
+    chosen: Unit,
+    new: Sequence[ParsedSet] = (),
+    now: datetime | None = None,
+    chosen_at: datetime | None = None,
 ) -> Unit:
     """The unit a lifter lifts in now: the one most sets with a load were written in on their latest training
     day (`history` oldest first; `new` sets are logged `now`; a tie goes to the latest set), else the unit
     chosen in /settings. One kg machine in an lb gym does not flip it; a lifter who moved to lb that day is
-    answered in lb. A bare number is read in the chosen unit, so it counts for that unit."""
-    written = [(logged.performed_at.date(), logged.set.unit) for logged in history if _loaded(logged.set)]
-    if now is not None:
+    answered in lb. A bare number is read in the chosen unit, so it counts for that unit. A choice made in
+    /settings (at `chosen_at`) wins over the sets logged before it: only sets logged since can outvote it."""
+    written = [
+        (logged.performed_at.date(), logged.set.unit) for logged in history
+        if _loaded(logged.set) and (chosen_at is None or logged.performed_at >= chosen_at)
+    ]  # fmt: skip
+    if now is not None and (chosen_at is None or now >= chosen_at):
         written += [(now.date(), parsed.unit) for parsed in new if _loaded(parsed)]
     if not written:
         return chosen
@@ -77,5 +85,5 @@ def lifter_profile(
     profile: LifterProfile, history: Sequence[LoggedSet], new: Sequence[ParsedSet] = (), now: datetime | None = None
 ) -> LifterProfile:
     """`profile` with its unit the one the lifter lifts in now (`lifter_unit`)."""
-    unit = lifter_unit(history, profile.unit, new, now)
+    unit = lifter_unit(history, profile.unit, new, now, profile.unit_set_at)
     return profile if unit == profile.unit else profile.model_copy(update={"unit": unit})

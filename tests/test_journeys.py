@@ -160,6 +160,31 @@ async def test_a_reply_states_a_sets_e1rm_record_once_rounded_as_every_e1rm_is(
     assert "PR: best Bench Press e1RM, 140 kg (was 132.5 kg)" in said
 
 
+async def test_a_kg_lifter_who_switches_settings_to_lb_is_answered_in_lb_before_logging_an_lb_set(
+    services: Services, clock: Clock
+) -> None:
+    ed = Lifter(services, clock, 505)
+    await ed.says("bench 110kg 5 @8")  # RTS: 135.6 kg = 299 lb
+    await ed.says("done")
+    ed.later(hours=2)
+    assert "Unit: kg" in await ed.says("/settings")
+    assert "Which unit" in await ed.presses("ask:unit")
+    assert "Unit: lb" in await ed.presses("set:unit:lb")
+    said = await ed.says("what's my bench 1RM?")
+    assert "Your Bench Press e1RM is about 299 lb" in said and " kg" not in said, said
+    said = await ed.says("/week")
+    assert "Bench Press e1RM: 299 lb" in said and " kg" not in said, said
+    said = await ed.says("/progress bench")
+    assert "latest e1RM 299 lb, best set 242.5 lb × 5" in said, said
+    said = await ed.says("/block")
+    assert " kg" not in said, said
+    ed.later(days=2)
+    said = await ed.says("bench 110kg 5 @8")  # a kg set logged after the switch: that day is kg again
+    assert "110 kg" in said
+    said = await ed.says("what's my bench 1RM?")
+    assert "Your Bench Press e1RM is about 136 kg" in said, said
+
+
 async def test_a_tokyo_lifter_s_morning_check_in_is_in_the_week(services: Services, clock: Clock) -> None:
     kenji = Lifter(services, clock, 404)
     await kenji.says("squat 100kg 5 @8")

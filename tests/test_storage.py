@@ -240,6 +240,14 @@ async def test_each_best_keeps_the_unit_its_load_was_written_in_and_migration_17
     assert sorted(after["Bench Press"]) == expected["Bench Press"][:2]
 
 
+async def test_when_the_unit_was_chosen_comes_back_with_the_lifters_settings(storage: Backend) -> None:
+    assert (await storage.user(1, 1, NOW)).unit_set_at is None  # never chosen: the default
+    chosen = await storage.update_user(1, unit="lb", unit_set_at=NOW)
+    assert (chosen.unit, chosen.unit_set_at) == ("lb", NOW)
+    user, _ = await storage.arrive(1, 1, 1, "bench 100 5", NOW + timedelta(minutes=1))  # the one-statement path
+    assert (user.unit, user.unit_set_at) == ("lb", NOW)
+
+
 async def test_one_instance_holds_the_polling_lease_at_a_time(storage: Backend) -> None:
     ttl = timedelta(seconds=30)
     assert await storage.hold_poller("a", NOW, ttl) == "a"

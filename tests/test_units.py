@@ -15,7 +15,7 @@ from rules.conversation import State, read_message
 from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 from rules.notation import parse_message
 from rules.session import RecordKind
-from rules.units import KG_PER_LB, convert, lifter_unit, rounded_pair
+from rules.units import KG_PER_LB, convert, lifter_profile, lifter_unit, rounded_pair
 from tests.notation_reading import describe
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -61,6 +61,25 @@ def test_a_lifter_lifts_in_the_unit_most_of_their_latest_day_was_written_in(
     history: list[tuple[str, float]], new: list[str], chosen: Unit, expected: Unit
 ) -> None:
     assert lifter_unit(done(*history), chosen, [one(text) for text in new], NOW) == expected
+
+
+# (history: line, days ago; /settings chose this unit so many days ago; the unit the lifter lifts in now)
+CHOSEN_UNITS: list[tuple[list[tuple[str, float]], Unit, float, Unit]] = [
+    ([("bench 110kg 5", 0.5)], "lb", 0.1, "lb"),  # switched to lb after today's kg sets: answered in lb at once
+    ([("bench 110kg 5", 7)], "lb", 1, "lb"),
+    ([("bench 110kg 5", 0.5), ("bench 100kg 5", 0.05)], "lb", 0.1, "kg"),  # a kg set after the switch: kg again
+    ([("bench 225lb 5", 0.5)], "kg", 3, "lb"),  # a choice older than the sets: the latest day decides
+]
+
+
+@pytest.mark.parametrize(("history", "chosen", "days_ago", "expected"), CHOSEN_UNITS)
+def test_a_unit_chosen_in_settings_wins_over_the_sets_logged_before_the_choice(
+    history: list[tuple[str, float]], chosen: Unit, days_ago: float, expected: Unit
+) -> None:
+    chosen_at = NOW - timedelta(days=days_ago)
+    assert lifter_unit(done(*history), chosen, now=NOW, chosen_at=chosen_at) == expected
+    profile = LifterProfile(unit=chosen, unit_set_at=chosen_at)
+    assert lifter_profile(profile, done(*history), now=NOW).unit == expected
 
 
 def test_session_bests_convert_a_kg_history_into_the_lifters_unit() -> None:

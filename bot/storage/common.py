@@ -28,11 +28,11 @@ CHECKINS = TypeAdapter(list[CheckIn])
 
 USER_COLUMNS = (
     "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on, "
-    "language"
+    "language, unit_set_at"
 )
 USER_FIELDS = frozenset(  # what update_user may change
     {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
-     "block_started_on", "language"}
+     "block_started_on", "language", "unit_set_at"}
 )  # fmt: skip
 
 
@@ -247,6 +247,7 @@ class SharedStorage(ABC):
             awaiting=row[8],
             block_started_on=self._day(row[9]) if row[9] else None,
             language=row[10],
+            unit_set_at=self._moment(row[11]) if row[11] else None,
         )
 
     def _claim_from_row(self, row: Sequence[Any]) -> Claim:

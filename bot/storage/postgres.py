@@ -366,6 +366,11 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE users SET frontend = 'console' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bot_id');
     UPDATE conversations SET frontend = 'console' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'bot_id');
     """,
+    # 19: when the lifter last chose their unit in /settings (issue #16): the choice is answered at once, and
+    # only sets logged after it can say they lift in the other unit now (rules.units.lifter_unit).
+    """
+    ALTER TABLE users ADD COLUMN unit_set_at TIMESTAMPTZ;
+    """,
 )
 
 

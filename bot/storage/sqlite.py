@@ -472,6 +472,11 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE NEW.state_json IS NOT NULL;
     END;
     """,
+    # 19: when the lifter last chose their unit in /settings (issue #16): the choice is answered at once, and
+    # only sets logged after it can say they lift in the other unit now (rules.units.lifter_unit).
+    """
+    ALTER TABLE users ADD COLUMN unit_set_at TEXT;
+    """,
 )
 
 
