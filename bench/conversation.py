@@ -37,6 +37,7 @@ from bot.storage import Storage, open_backend
 from bot.wiring import started
 from handlers.base import Incoming, Services
 from handlers.conversation import summary_of
+from handlers.ports import ConversationChange
 from handlers.router import handle_text
 from rules.conversation import State, read_message
 
@@ -152,7 +153,8 @@ async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
         text = await summary_of(services, user, conversation.state, start + timedelta(hours=1))
         summaries.append(time.perf_counter() - begin)
         assert "Session done" in text, text
-        await storage.save_conversation(LIFTER, LIFTER, State())  # as `done` or the idle sweep leaves it
+        # A fresh state, as `done` or the idle sweep leaves it.
+        await storage.save_conversation(LIFTER, ConversationChange(chat_id=LIFTER, state=State()))
     gc.callbacks.remove(collections)
     assert len(set(carry_trips)) == 1, f"carry-forward sets took {sorted(set(carry_trips))} trips"
     line = (

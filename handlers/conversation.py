@@ -483,7 +483,8 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
     fresh = unsaid(feedback, conversation.state.said)  # a note or praise is said once a session
     top = headline(said_once(fresh, found))
     state = state.model_copy(update={"said": remember(state.said, _said(fresh, top, found))})
-    await storage.save_conversation(user.id, chat_id, state, row=row, rest=RestChange.CANCEL)  # context stays
+    change = ConversationChange(chat_id=chat_id, state=state, rest=RestChange.CANCEL)  # no `before`: context stays
+    await storage.save_conversation(user.id, change, row)
     extra = _record_lines(found, top)
     text = render_logged([parsed], top)
     return Reply("\n\n".join([text, *(["\n".join(extra)] if extra else [])]), why_button(top))
@@ -524,4 +525,5 @@ async def after_undo(services: Services, user: UserSettings, chat_id: int, remov
         return
     context = await storage.message_context(user.id, conversation.last_row)
     if context is not None and context.state is not None:
-        await storage.save_conversation(user.id, chat_id, context.state, rest=RestChange.CANCEL)
+        await storage.save_conversation(user.id, ConversationChange(chat_id=chat_id, state=context.state,
+                                                                    rest=RestChange.CANCEL))  # fmt: skip

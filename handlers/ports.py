@@ -47,9 +47,9 @@ class Conversation(BaseModel):
 
 
 class ConversationChange(BaseModel):
-    """The conversation after a message, written with that message's outcome (one transaction): the
-    state, the state the message was read in (`before`, kept with it so an edit re-reads it there),
-    whether it moved the state, and what it does to the rest ping."""
+    """The conversation after a message, written with that message's outcome (one transaction) or on its
+    own (`Store.save_conversation`): the state, the state the message was read in (`before`, kept with it
+    so an edit re-reads it there), whether it moved the state, and what it does to the rest ping."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -212,20 +212,10 @@ class Store(Protocol):
         """The lifter's state in this chat: open exercise, last set, session, pending rest."""
         ...
 
-    async def save_conversation(
-        self,
-        user_id: int,
-        chat_id: int,
-        state: State,
-        row: int | None = None,
-        before: State | None = None,
-        moved: bool = True,
-        rest: RestChange = RestChange.KEEP,
-        rest_due: datetime | None = None,
-        rest_s: int | None = None,
-    ) -> None:
-        """The state after message `row` (which keeps `before`, the state it was read in; `moved`: it
-        changed the state, so an edit of it moves the state again) and the rest ping."""
+    async def save_conversation(self, user_id: int, change: ConversationChange, row: int | None = None) -> None:
+        """The conversation in `change.chat_id` after message `row` (which keeps `change.before`, the state it
+        was read in; `change.moved`: it changed the state, so an edit of it moves the state again), and the
+        rest ping; no outcome with it."""
         ...
 
     async def all_messages(self, user_id: int) -> list[tuple[datetime, str, str]]:

@@ -116,23 +116,16 @@ Outcome = tuple[int, int, str, str | None, list[tuple[ParsedSet, datetime]], Con
 
 
 def conversation_write(
-    frontend: Frontend,
-    user_id: int,
-    chat_id: int,
-    state: State,
-    row: int | None = None,
-    before: State | None = None,
-    moved: bool = True,
-    rest: RestChange = RestChange.KEEP,
-    rest_due: datetime | None = None,
-    rest_s: int | None = None,
+    frontend: Frontend, user_id: int, change: ConversationChange, row: int | None
 ) -> ConversationWrite:
     """What a conversation write stores: the state as JSON, the moment an idle session closes."""
+    state = change.state
     idle_due = state.last_at + SESSION_IDLE if state.session_open and state.last_at else None
-    context_json = before.model_dump_json() if before is not None else None
+    context_json = change.before.model_dump_json() if change.before is not None else None
     return ConversationWrite(
-        user_id, chat_id, state.model_dump_json(), row, moved, context_json, rest, rest_due, rest_s, idle_due, frontend
-    )
+        user_id, change.chat_id, state.model_dump_json(), row, change.moved, context_json, change.rest,
+        change.rest_due, change.rest_s, idle_due, frontend,
+    )  # fmt: skip
 
 
 class SharedStorage(ABC):
@@ -333,14 +326,7 @@ class SharedStorage(ABC):
         moment = performed_at or datetime.now(UTC)
         moments = list(times) if times else [moment] * len(sets)
         feedback_json = FEEDBACK.dump_json(list(feedback)).decode() if feedback else None
-        write = (
-            conversation_write(
-                self.frontend, user_id, conversation.chat_id, conversation.state, row, conversation.before,
-                conversation.moved, conversation.rest, conversation.rest_due, conversation.rest_s,
-            )
-            if conversation is not None
-            else None
-        )  # fmt: skip
+        write = conversation_write(self.frontend, user_id, conversation, row) if conversation is not None else None
         await self._outcomes((row, user_id, kind, feedback_json, list(zip(sets, moments, strict=True)), write))
 
     async def mark_answered(self, user_id: int, row: int) -> None:
@@ -389,21 +375,8 @@ class SharedStorage(ABC):
             return {}
         return bests_from_rows(exercises, await self._rows(*self._bests_query(user_id, exercises, before, done_before)))
 
-    async def save_conversation(
-        self,
-        user_id: int,
-        chat_id: int,
-        state: State,
-        row: int | None = None,
-        before: State | None = None,
-        moved: bool = True,
-        rest: RestChange = RestChange.KEEP,
-        rest_due: datetime | None = None,
-        rest_s: int | None = None,
-    ) -> None:
-        await self._write_conversation(
-            conversation_write(self.frontend, user_id, chat_id, state, row, before, moved, rest, rest_due, rest_s)
-        )
+    async def save_conversation(self, user_id: int, change: ConversationChange, row: int | None = None) -> None:
+        await self._write_conversation(conversation_write(self.frontend, user_id, change, row))
 
     async def inbox_pending(self) -> list[tuple[int, int, str]]:
         # Portable SQL: the same text on every backend.
