@@ -260,7 +260,8 @@ def render_answer(reply: Answer) -> str:
     if reply.caveat:
         lines.append(f"⚠️ {escape(_answer_words(reply.caveat.message, reply.caveat.params))}")
     lines.append(_w("answer.evidence", evidence=escape(fill(answer_words.CATALOGUE, "strength." + reply.evidence))))
-    lines.append(_w("answer.source", source=escape(source_titles(reply.sources))))
+    if reply.sources:  # "the guides don't cover that" cites none
+        lines.append(_w("answer.source", source=escape(source_titles(reply.sources))))
     return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from rules.exercises import fit_reason
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_uses
 from rules.models import Experience, Param
 from rules.muscles import MUSCLE_WORDS
+from rules.notation import parse_message
 from rules.recovery import persistent_joints, signs_on
 from rules.sources import Source
 from rules.trends import session_bests
@@ -58,12 +59,30 @@ class Answer(BaseModel):
 # Rest-pause guide: "a small hypertrophy benefit to resting longer than 60 seconds" between normal sets.
 REST_LONGER_THAN_S = 60
 # Evidence ids: how strong the evidence behind each kind of answer is.
-EVIDENCE_IDS = ("technique", "exercise_choice", "failure", "convention", "rest", "definition", "your_data", "practice")
+EVIDENCE_IDS = (
+    "technique", "exercise_choice", "failure", "convention", "rest", "definition", "your_data", "practice",
+    "intensifiers", "not_covered",
+)  # fmt: skip
 
 _WORD = re.compile(r"[a-z0-9&'+-]+")
 _QUESTION_START = re.compile(
-    r"^(?:what|whats|what's|how|should|shall|can|could|is|are|do|does|did|which|when|why|would|will|any|"
+    r"^(?:what|whats|what's|wat|wut|how|should|shall|can|could|is|are|do|does|did|which|when|why|would|will|any|"
     r"rest.?pause or|drop.?sets? or|tell me|explain)\b"
+)
+# Questions typed as a topic, with no question word and no question mark (`rest between mini-sets`,
+# `failure on squats`, `pre or post exhaust`); only without digits, so `rest 90` and sets stay sets.
+_TOPIC_START = re.compile(
+    r"^(?:rest(?:ing)?|pause|break)\s+(?:between|in|for|during|after|time)\b"
+    r"|^(?:rest[\s-]*p[aeu]{1,2}s\w*|restp[aeu]{1,2}s\w*|drop[\s-]*sets?|dropsets?|drops|myo[\s-]*reps?|rp|"
+    r"super[\s-]*sets?|(?:pre|post)(?:[\s-]*exhaust\w*)?)\s+(?:or|vs\.?|versus|on|for|with|in|every|per|when|how|what|"
+    r"which|rest)\b"
+    r"|^(?:go |train |going )?(?:to )?fail\w*\b|^(?:deload|amrap|rpe|rir|progress)\w*\b"
+    r"|^(?:finisher|pair)\w* (?:for|with)\b|^(?:i'?m|i am) (?:a )?(?:beginner|novice|new|stuck|stalled|plateau)"
+    r"|^(?:stuck|stalled|plateau\w*)\b"
+)
+# A message that opens with a load or reps (`100x8`, `100kg 8`, `8 @9`, `+5kg`) is a set, whatever follows.
+_SET_START = re.compile(
+    r"^\s*(?:\+\s*\d|\d+(?:[.,]\d+)?(?:\s*(?:kg|кг|lbs?\b|фунт\w*|[x×х*]\s*\d|@|reps?\b|повтор\w*)|\s+\d+\b))"
 )
 # Technique words, including the ways lifters misspell them; matched per word with a typo tolerance.
 TECHNIQUE_WORDS: dict[str, str] = {
@@ -75,7 +94,13 @@ TECHNIQUE_WORDS: dict[str, str] = {
     "straight": "straight", "normal": "straight", "regular": "straight", "traditional": "straight",
 }  # fmt: skip
 _PHRASES = (
-    (re.compile(r"rest[\s-]*pause|rest[\s-]*paus|myo[\s-]*reps?"), "rest-pause"),
+    (re.compile(r"\b(?:pre|post)\s*(?:or|vs\.?|versus|/)\s*(?:pre|post)[\s-]*exhaust\w*"), "pre-exhaust post-exhaust"),
+    (re.compile(r"rest[\s-]*p[aeu]{1,2}s\w*|myo[\s-]*reps?"), "rest-pause"),
+    (re.compile(r"\breps? in reserve\b"), "rir"),
+    (re.compile(r"\brate of perceived exertion\b"), "rpe"),
+    (re.compile(r"@\s*\d+(?:[.,]5)?"), "rpe"),
+    (re.compile(r"%"), "percent"),
+    (re.compile(r"\bmini[\s-]*sets?\b|\bminisets?\b"), "mini burst"),
     (re.compile(r"drop[\s-]*sets?"), "dropset"),
     (re.compile(r"super[\s-]*sets?"), "superset"),
     (re.compile(r"post[\s-]*exhaust\w*"), "post-exhaust"),
@@ -98,13 +123,38 @@ _RUSSIAN_QUESTION = re.compile(
 )
 
 
+# Russian topics typed without a question word (`отдых между мини-подходами`, `до отказа на приседе`).
+_RUSSIAN_TOPIC_START = re.compile(
+    r"^(?:отдых\w*|пауз\w*)\s+(?:между|в|на|при)\b|^(?:до )?отказ\w*\b|^разгрузк\w*|^прогресс\w*"
+    r"|^(?:(?:рест|отдых)[\s-]*пауз\w*|дроп[\s-]*сет\w*|дропсет\w*|пред\w*|пост\w*)\s+(?:или|на|в|для|против)\b"
+)
+
+
+def reads_as_set(text: str) -> bool:
+    """A set, whatever words follow it: a known exercise with numbers (`bench 100kg 8 @9 how was that?`),
+    or a load or reps first (`100x8 should I go heavier?`). Its words are the set's note, not a question."""
+    if _SET_START.match(text.strip().lower()):
+        return True
+    return any(parsed.known for parsed in parse_message(text).sets)
+
+
 def is_question(text: str) -> bool:
-    lowered = text.strip().lower()
-    if "?" in lowered or lowered.startswith("/ask"):
+    """A question: a question word first (or a topic typed bare, `rest between mini-sets`), or a question
+    mark or Russian `ли` on something that is not a set (`bench 100kg 8 @9 too heavy?` is a set and its note)."""
+    lowered = " ".join(text.strip().lower().replace("’", "'").split())
+    if lowered.startswith("/ask"):
         return True
-    if russian.is_russian(lowered) and _RUSSIAN_QUESTION.search(russian.fold(lowered)):
+    folded = russian.fold(lowered)
+    if _QUESTION_START.match(lowered):
         return True
-    return bool(_QUESTION_START.match(lowered))
+    if russian.is_russian(lowered) and _RUSSIAN_QUESTION.match(folded):
+        return True
+    if not any(character.isdigit() for character in lowered) and (
+        _TOPIC_START.match(lowered) or (russian.is_russian(lowered) and _RUSSIAN_TOPIC_START.match(folded))
+    ):
+        return True
+    asked = "?" in lowered or (russian.is_russian(lowered) and _RUSSIAN_QUESTION.search(folded))
+    return bool(asked) and not reads_as_set(text)
 
 
 def _normalize(text: str) -> str:
@@ -114,8 +164,20 @@ def _normalize(text: str) -> str:
     return lowered
 
 
+# Intent words lifters misspell (`betwen`, `progres`, `delaod`): a long word this close is read as the word.
+_INTENT_WORDS = ("between", "failure", "progress", "deload", "beginner", "plateau", "increase", "stronger")
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    words = _WORD.findall(text)
+    return [_intent_word(word) for word in words]
+
+
+def _intent_word(word: str) -> str:
+    if len(word) < 5 or word in _INTENT_WORDS or word in TECHNIQUE_WORDS or word in MUSCLE_WORDS:
+        return word
+    close = difflib.get_close_matches(word, _INTENT_WORDS, n=1, cutoff=0.85)
+    return close[0] if close else word
 
 
 def _fuzzy(word: str, vocabulary: Sequence[str]) -> str | None:
@@ -309,7 +371,7 @@ def _rest(words: Sequence[str], asked: list[str], exercise: Exercise | None, pai
     if "drop_set" in asked:
         return Answer(topic="rest", message="rest.drop_set", evidence="convention", sources=(ARTICLE,))
     paired = paired or bool({"post_exhaust", "pre_exhaust", "superset"} & set(asked))
-    if paired or "pair" in text or "between the two" in text:
+    if paired or "pair" in text or "between the two" in text or ("compound" in text and "isolation" in text):
         low, high = pairs.PAIR_REST_S
         return Answer(topic="rest", message="rest.pair", params={"low": low, "high": high}, evidence="convention",
                       sources=(POST,))  # fmt: skip
@@ -326,11 +388,9 @@ def _pairs_limit(context: Context | None) -> tuple[Experience, int]:
 def _how_many(words: Sequence[str], asked: list[str], context: Context | None) -> Answer | None:
     text = " ".join(words)
     paired = "pair" in text or bool({"post_exhaust", "pre_exhaust", "superset"} & set(asked))
-    if "week" in text or "often" in text or "times" in text:
+    if re.search(r"\bweek\w*|\boften\b|\bevery (day|session|workout|time)\b|\bdaily\b", text):
         if paired:
-            experience, limit = _pairs_limit(context)
-            return Answer(topic="how_many", message="how_many.pairs_week", evidence="convention", sources=(POST,),
-                          params={"experience": experience.value, "limit": limit})  # fmt: skip
+            return _pairs_week(context)
         return Answer(topic="how_many", message="how_many.intensifiers_week", evidence="convention",
                       sources=(ARTICLE,), params={"limit": MAX_INTENSIFIER_DAYS_PER_WEEK})  # fmt: skip
     if paired:
@@ -461,9 +521,76 @@ def _drop_size() -> Answer:
     return Answer(topic="drop_size", message="drop.size", evidence="convention", sources=(ARTICLE,))
 
 
+def _progress(exercise: Exercise | None) -> Answer:
+    """Only what the guides say about progressing: the 12-week blocks, the AMRAP that sets the next block's
+    loads (004), progressive hard sets rather than intensifiers, the same setup week to week (000)."""
+    params: dict[str, Param] = {"weeks": blocks.BLOCK_WEEKS, "week": blocks.AMRAP_WEEK}
+    for phase in blocks.PHASES:
+        params[f"{phase.name}_reps"] = f"{phase.reps[0]}-{phase.reps[1]}"
+        params[f"{phase.name}_rpe"] = f"{phase.rpe[0]:g}-{phase.rpe[1]:g}"
+    if exercise is not None:
+        params["exercise"] = exercise.name
+    return Answer(topic="progress", message="progress.exercise" if exercise else "progress", params=params,
+                  evidence="convention", sources=(FAIL, RP))  # fmt: skip
+
+
+def _deload_when() -> Answer:
+    """The guides set no deload schedule: the block's AMRAP is 'the final session before a deload or new
+    phase' (004); the warning signs pull rest-pause work first (000)."""
+    return Answer(topic="deload", message="deload.when", evidence="convention", sources=(FAIL, RP, POST),
+                  params={"rpe": effort.WARM_UP_MAX_RPE})  # fmt: skip
+
+
+def _drop_set_evidence() -> Answer:
+    """The 2021 volume-equated trial (000) compared drop sets too: broadly similar; the meta-analysis card
+    is about rest-pause only, so it is not cited for drop sets."""
+    return Answer(topic="evidence", message="evidence.drop_set", evidence="intensifiers", sources=(RP, ARTICLE))
+
+
+def _beginner(asked: list[str]) -> Answer:
+    if {"post_exhaust", "pre_exhaust", "superset"} & set(asked):
+        return Answer(topic="beginner", message="beginner.post_exhaust", evidence="convention", sources=(POST,),
+                      params={"limit": pairs.MAX_PAIRS_PER_WORKOUT[Experience.BEGINNER]})  # fmt: skip
+    return Answer(topic="beginner", message="choice.hold_off.beginner", evidence="exercise_choice",
+                  sources=(ARTICLE,))  # fmt: skip
+
+
+def _pain(exercise: Exercise | None) -> Answer:
+    """What the rest-pause guide says about pain, swelling, nerve symptoms and irritated joints; no more."""
+    return Answer(topic="pain", message="pain", evidence="convention", sources=(RP,),
+                  params={"exercise": exercise.name if exercise else ""})  # fmt: skip
+
+
+def _volume() -> Answer:
+    return Answer(topic="volume", message="volume.no_count", evidence="convention", sources=(FAIL,))
+
+
+def _not_covered() -> Answer:
+    return Answer(topic="not_covered", message="not_covered", evidence="not_covered", sources=())
+
+
+def _pairs_week(context: Context | None) -> Answer:
+    """003's table and FAQ by experience: beginners 1 pair a workout (after 6-12 months), intermediates 1-2
+    pairs 2-3 times a week (the table: 2-3), advanced 3-4 pairs, multiple times a week."""
+    experience, limit = _pairs_limit(context)
+    message = (
+        "how_many.pairs_week.beginner" if experience is Experience.BEGINNER
+        else "how_many.pairs_week.advanced" if experience is Experience.ADVANCED
+        else "how_many.pairs_week.intermediate"
+    )  # fmt: skip
+    return Answer(topic="how_many", message=message, evidence="convention", sources=(POST,), params={"limit": limit})
+
+
+def _reps(exercise: Exercise | None, context: Context | None) -> Answer:
+    """`how many reps should I do`: the block's week when one runs, else the three blocks' ranges."""
+    if context is not None and blocks.phase_for(context) is not None:
+        return _how_hard(exercise, context)
+    return _blocks(context)
+
+
 _STOP_WORDS = re.compile(r"\bstop\w*\b|\bquit\b|\bend (the|a|my) set\b|\bcall it\b")
 _HOW_HARD = re.compile(
-    r"\bhow (hard|heavy|intense|close)\b|\bwhat (rpe|rir|effort|intensity)\b|\bhow many reps in reserve\b|"
+    r"\bhow (hard|heavy|intense|close)\b|\bwhat (rpe|rir|effort|intensity)\b|\bhow many rir\b|"
     r"\b(rpe|rir) should\b|\bhow much effort\b"
 )
 _BLOCKS = re.compile(r"\bblocks?\b|\bperiodi[sz]\w*|\b12[\s-]*weeks?\b|\bfoundation\b|\bchallenge (block|phase)\b|"
@@ -473,6 +600,30 @@ _WHEN_NOT = re.compile(r"\b(peak\w*|meet|competition|powerlift\w*|pure strength|
 _DROP_SIZE = re.compile(r"\bhow (much|far|big|heavy)\b|\bpercent\w*|%|\blighter\b|\bsize\b|\bweight\b")
 _GROWTH = re.compile(r"\b(better|superior|worth|work|works|effective|build|builds|grow|grows|growth|more muscle|"
                      r"hypertroph\w*|gains?|bigger|size)\b")  # fmt: skip
+_PROGRESS = re.compile(
+    r"\bprogress\w*|\bplateau\w*|\bstuck\b|\bstall\w*|\bget(ting)? stronger\b|\bgo up in (weight|load)\b|"
+    r"\b(add|adding|increase|increasing|raise|raising)\b.*\b(weight|load|kg|lbs?)\b|"
+    r"\b(weight|load)\b.*\b(add|increase|raise)\b"
+)
+_DELOAD_WHEN = re.compile(
+    r"\b(when|need|often|due)\b|\btime (for|to)\b|^(should|shall|must|do) i (take |do )?(a )?deload"
+)
+_BEGINNER = re.compile(r"\bbeginn?ers?\b|\bnovices?\b|\bnew(bie)? (lifter|to lifting|to the gym)\b|\bjust start\w*")
+_PAIN = re.compile(r"\bpain\w*|\bhurts?\b|\bhurting\b|\bsore\b|\binjur\w*|\bache\w*|\baching\b|\btweak\w*|"
+                   r"\bniggl\w*|\bswoll\w*|\bswelling\b|\bnumb\w*|\btingl\w*")  # fmt: skip
+# Training topics none of the five guides covers: said so, never answered from a technique rule.
+_NOT_COVERED = re.compile(
+    r"\b(protein|diet|eat|eating|food|meal|calorie\w*|macros?|creatine|supplements?|cardio|running|sleep\w*|"
+    r"warm[\s-]*ups?|warming up|stretch\w*|split|steroids?|fat loss|bulk\w*|cutting)\b|"
+    r"\bhow many days\b|\bdays (a|per) week\b|\bhow long should (my|a|the) (workout|session|training)\b"
+)
+_VOLUME = re.compile(r"\bhow many (working |hard |total )?sets\b|\bsets (a|per|each) week\b|\bweekly (sets|volume)\b|"
+                     r"\bvolume\b")  # fmt: skip
+_DEFINE = re.compile(r"\b(what|whats|what's|wat|wut|mean|means|meaning|explain|difference|stand for|stands for)\b")
+_HOW_MANY = re.compile(r"\bhow many\b(?! (seconds|secs|minutes|mins)\b)|\bhow often\b|\btimes (a|per|each) week\b|"
+                       r"\bper week\b|\bevery (day|session|workout|time)\b")  # fmt: skip
+_RESTING = re.compile(r"(?<![\w-])(rest|resting|wait|seconds|secs|pause|break between)(?![\w-])|"
+                      r"\bhow long\b.*\bbetween\b")  # fmt: skip
 
 
 def _read(text: str) -> tuple[list[str], Exercise | None, str | None]:
@@ -489,19 +640,33 @@ def _read(text: str) -> tuple[list[str], Exercise | None, str | None]:
 
 def answer(text: str, context: Context | None = None) -> Answer | None:
     """The answer to a technique question (English or Russian), or None when it is not one we can answer
-    honestly."""
+    honestly. The order matters: the most specific intent first (`how many post-exhaust pairs per week`
+    is about pairs, not rest or failure)."""
     words, exercise, muscle = _read(text.removeprefix("/ask"))
     asked = techniques(words)
     joined = " ".join(words)
+    intensifiers = {"rest_pause", "drop_set"} & set(asked)
     if "e1rm" in words:
         return _e1rm(exercise, context)
+    if _PAIN.search(joined):
+        return _pain(exercise)
+    if _NOT_COVERED.search(joined) and (exercise is None or exercise.kind is Kind.CARDIO):
+        return _not_covered()
+    if _VOLUME.search(joined) and not asked:
+        return _volume()
     if re.search(r"\bdeload\w*", joined):
-        return _deload()
+        return _deload_when() if _DELOAD_WHEN.search(joined) else _deload()
     if re.search(r"\bamrap\w*|\bas many reps as possible\b", joined):
         return _amrap()
+    if _PROGRESS.search(joined) and not intensifiers:
+        return _progress(exercise)
     if _BLOCKS.search(joined):
         return _blocks(context)
-    if "post_exhaust" in asked and "pre_exhaust" in asked:
+    if re.search(r"\bhow many reps\b", joined) and not asked:
+        return _reps(exercise, context)
+    if _BEGINNER.search(joined) and asked:
+        return _beginner(asked)
+    if "pre_exhaust" in asked and not (_RESTING.search(joined) or _HOW_MANY.search(joined)):
         return _pre_vs_post()
     if "post_exhaust" in asked and _WHEN_NOT.search(joined):
         return _post_exhaust_when_not()
@@ -509,28 +674,31 @@ def answer(text: str, context: Context | None = None) -> Answer | None:
         return _stop(asked, words)
     if "drop_set" in asked and _DROP_SIZE.search(joined) and not re.search(r"\bhow many\b|\brest\b", joined):
         return _drop_size()
-    if _HOW_HARD.search(joined) and not re.search(r"\bfail\w*", joined):
+    failure = re.search(r"\bfail\w*|\bfailiure\b", joined)
+    if _HOW_HARD.search(joined) and (not failure or re.search(r"\bhow close\b", joined)):
         return _how_hard(exercise, context)
-    if re.search(r"\b(rir|rpe)\b", joined) and re.search(r"\b(what|mean|means|meaning|explain)\b", joined):
+    if re.search(r"\b(rir|rpe)\b", joined) and (_DEFINE.search(joined) or set(words) <= {"rir", "rpe", "and", "or"}):
         return _effort_scale()
-    if re.search(r"\bfail\w*|\bfailiure\b|\bto failure\b", joined):
+    if failure:
         return _failure(exercise, context)
-    if re.search(r"\bhow many\b(?! (seconds|secs|minutes|mins)\b)|\bhow often\b|\btimes a week\b|\bper week\b", joined):
+    if _HOW_MANY.search(joined):
         counted = _how_many(words, asked, context)
         if counted is not None:
             return counted
-    resting = re.search(r"(?<![\w-])(rest|wait|break|seconds|pause)(?![\w-])", joined)
-    if resting and re.search(r"\b(how|long|much)\b", joined):
+    if _RESTING.search(joined) and re.search(r"\b(how|long|much|between|in|time|during)\b", joined):
         return _rest(words, asked, exercise, _two_exercises(words))
     if (
-        re.search(r"\bpair\w*|\bafter\b|\bfinish\w*|\bwith\b", joined)
+        re.search(r"\bpair\w*|\bafter\b|\bfinish\w*|\bwith\b|\bgoes\b", joined)
         and (muscle or exercise)
-        and not ({"rest_pause", "drop_set"} & set(asked))
+        and not intensifiers
     ):
         return _pairing(exercise, muscle, context)
-    if _GROWTH.search(joined) and "rest_pause" in asked and not (exercise or muscle):
-        return _evidence_answer()
-    if re.search(r"\b(better|superior|worth|work|works|effective)\b", joined) and asked and not (exercise or muscle):
+    if not (exercise or muscle) and intensifiers == {"rest_pause", "drop_set"}:
+        return _technique_choice(asked, exercise, muscle, context)
+    growth = _GROWTH.search(joined) or "straight" in asked
+    if growth and intensifiers == {"drop_set"} and not (exercise or muscle):
+        return _drop_set_evidence()
+    if growth and intensifiers == {"rest_pause"} and not (exercise or muscle):
         return _evidence_answer()
     if asked:
         return _technique_choice(asked, exercise, muscle, context)

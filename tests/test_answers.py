@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from handlers.render import answer_text, render_answer
 from handlers.words import answers as answer_words
+from handlers.words import sources as source_words
+from handlers.words import tr
 from handlers.words.answers import EXAMPLES
 from rules.answers import answer, is_question
 from rules.context import Context
 from rules.models import CheckIn, Experience, JointLevel, LifterProfile, LoggedSet
 from rules.notation import parse_message
+from rules.sources import Source
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
 
@@ -230,3 +234,295 @@ def test_an_lb_lifter_hears_their_e1rm_in_lb_after_kg_sessions() -> None:
     # 225 lb x 5 (Epley) = 262.5 lb; 100 kg x 5 = 116.7 kg = 257 lb
     assert "about 262 lb" in said or "about 263 lb" in said, said
     assert "257 → 26" in reason, reason
+
+
+RP, META, ARTICLE, POST, FAIL = (
+    Source.REST_PAUSE_GUIDE, Source.META_ANALYSIS, Source.DROP_VS_REST_PAUSE, Source.POST_EXHAUST_GUIDE,
+    Source.FAILURE_GUIDE,
+)  # fmt: skip
+
+# How lifters type between sets: lower case, no question mark, typos. (question, answer id, a seed it cites)
+BETWEEN_SETS: list[tuple[str, str, Source]] = [
+    # rest between rest-pause mini-sets (002: "a 10 to 20-second break")
+    ("how long between mini sets?", "rest.rest_pause", ARTICLE),
+    ("how long between mini sets", "rest.rest_pause", ARTICLE),
+    ("rest between mini-sets", "rest.rest_pause", ARTICLE),
+    ("rest between mini sets", "rest.rest_pause", ARTICLE),
+    ("how long to rest in rest pause", "rest.rest_pause", ARTICLE),
+    ("how long do i rest in a rest pause set", "rest.rest_pause", ARTICLE),
+    ("how much rest between mini-sets", "rest.rest_pause", ARTICLE),
+    ("how many seconds between mini sets", "rest.rest_pause", ARTICLE),
+    ("how long is the pause in rest pause", "rest.rest_pause", ARTICLE),
+    ("rest in rest-pause?", "rest.rest_pause", ARTICLE),
+    ("how long between bursts", "rest.rest_pause", ARTICLE),
+    ("how long betwen mini sets", "rest.rest_pause", ARTICLE),
+    ("how long to rest in rest pasue", "rest.rest_pause", ARTICLE),
+    ("whats the rest between myo reps", "rest.rest_pause", ARTICLE),
+    ("how long should i wait between mini sets", "rest.rest_pause", ARTICLE),
+    ("rest time for rest pause", "rest.rest_pause", ARTICLE),
+    ("How long between minisets?", "rest.rest_pause", ARTICLE),
+    # rest between a pair's two exercises (003: 30-90 s)
+    ("rest between superset exercises", "rest.pair", POST),
+    ("how long between bench and flies", "rest.pair", POST),
+    ("rest between post exhaust exercises", "rest.pair", POST),
+    ("how long to rest between the compound and the isolation", "rest.pair", POST),
+    ("rest in a post-exhaust pair?", "rest.pair", POST),
+    ("how long between squats and leg extensions", "rest.pair", POST),
+    ("how much rest in a superset", "rest.pair", POST),
+    # rest between normal sets (000), in a drop set (002)
+    ("how long should i rest between sets", "rest.sets", RP),
+    ("rest between sets of squats", "rest.heavy", RP),
+    ("how long between sets of curls", "rest.sets", RP),
+    ("rest between sets", "rest.sets", RP),
+    ("how long should i rest on deadlifts", "rest.heavy", RP),
+    ("rest in a drop set", "rest.drop_set", ARTICLE),
+    ("do i rest between drops", "rest.drop_set", ARTICLE),
+    # RPE and RIR (004)
+    ("whats rpe", "rir_rpe", FAIL),
+    ("what's RIR", "rir_rpe", FAIL),
+    ("what does rir mean", "rir_rpe", FAIL),
+    ("rpe meaning", "rir_rpe", FAIL),
+    ("wat is rpe", "rir_rpe", FAIL),
+    ("what is rir", "rir_rpe", FAIL),
+    ("rir?", "rir_rpe", FAIL),
+    ("RPE?", "rir_rpe", FAIL),
+    ("explain rpe", "rir_rpe", FAIL),
+    ("whats the difference between rpe and rir", "rir_rpe", FAIL),
+    ("what does rpe 8 mean", "rir_rpe", FAIL),
+    ("what does @8 mean", "rir_rpe", FAIL),
+    ("what is reps in reserve", "rir_rpe", FAIL),
+    ("whats rate of perceived exertion", "rir_rpe", FAIL),
+    # progressing: the blocks and the AMRAP that sets the next block's loads (004), progressive hard sets (000)
+    ("how do I progress?", "progress", FAIL),
+    ("how do i progress", "progress", FAIL),
+    ("how should I progress my bench", "progress.exercise", FAIL),
+    ("how to progress on squats", "progress.exercise", FAIL),
+    ("progression?", "progress", FAIL),
+    ("how do i make progress", "progress", FAIL),
+    ("when should i add weight", "progress", FAIL),
+    ("when do i increase the weight on bench", "progress.exercise", FAIL),
+    ("how much weight should i add each week", "progress", FAIL),
+    ("how do i get stronger", "progress", RP),
+    ("how do i break a plateau", "progress", RP),
+    ("im stuck on bench what do i do", "progress.exercise", FAIL),
+    ("how do i progress my squat", "progress.exercise", FAIL),
+    # AMRAP (004)
+    ("when should I do an amrap", "amrap.when", FAIL),
+    ("when do i amrap", "amrap.when", FAIL),
+    ("amrap every week?", "amrap.when", FAIL),
+    ("should i amrap every session", "amrap.when", FAIL),
+    ("what is an amrap", "amrap.when", FAIL),
+    ("amrap?", "amrap.when", FAIL),
+    ("how often amrap", "amrap.when", FAIL),
+    ("whats amrap", "amrap.when", FAIL),
+    # the 12-week blocks (004)
+    ("what are the blocks", "blocks.what", FAIL),
+    ("whats the 12 week program", "blocks.what", FAIL),
+    ("explain the blocks", "blocks.what", FAIL),
+    ("what is the build block", "blocks.what", FAIL),
+    ("how does periodization work", "blocks.what", FAIL),
+    ("12 week plan?", "blocks.what", FAIL),
+    ("tell me about the foundation phase", "blocks.what", FAIL),
+    ("how many reps should i do", "blocks.what", FAIL),
+    # how hard (004)
+    ("how hard should my bench sets be", "how_hard.compound", FAIL),
+    ("how hard should i go on squats", "how_hard.compound", FAIL),
+    ("what rpe for squats", "how_hard.compound", FAIL),
+    ("what rir should i use on curls", "how_hard.isolation", FAIL),
+    ("how close to failure on bench", "how_hard.compound", FAIL),
+    ("how close to failure should i go", "how_hard.any", FAIL),
+    ("how many reps in reserve on bench", "how_hard.compound", FAIL),
+    ("how hard should my sets be", "how_hard.any", FAIL),
+    ("how hard shud i push", "how_hard.any", FAIL),
+    ("what rpe should i train at", "how_hard.any", FAIL),
+    # drops: how many, how much (002)
+    ("how many drops", "how_many.drops", ARTICLE),
+    ("how many drops in a drop set", "how_many.drops", ARTICLE),
+    ("how many times should i drop the weight", "how_many.drops", ARTICLE),
+    ("how much should I drop", "drop.size", ARTICLE),
+    ("how much weight to drop", "drop.size", ARTICLE),
+    ("how much lighter each drop", "drop.size", ARTICLE),
+    ("what % should i drop", "drop.size", ARTICLE),
+    ("how big should the drops be", "drop.size", ARTICLE),
+    # does it build more muscle: both readings (001, 000)
+    ("does rest-pause build more muscle", "evidence.rest_pause", META),
+    ("is rest pause better for growth", "evidence.rest_pause", META),
+    ("is rest pause worth it", "evidence.rest_pause", META),
+    ("does rest pause work", "evidence.rest_pause", RP),
+    ("rest pause vs normal sets", "evidence.rest_pause", META),
+    ("rest pause or straight sets", "evidence.rest_pause", META),
+    ("restpause better than straight sets?", "evidence.rest_pause", META),
+    ("does rest-pause build more muscle than normal sets", "evidence.rest_pause", META),
+    # drop sets: the 2021 trial (000) had them too; the meta-analysis card is about rest-pause only
+    ("do drop sets build muscle", "evidence.drop_set", RP),
+    ("are drop sets worth it", "evidence.drop_set", RP),
+    ("drop sets vs straight sets", "evidence.drop_set", RP),
+    ("do drop sets work better than straight sets?", "evidence.drop_set", RP),
+    # drop sets or rest-pause (002)
+    ("drop sets or rest pause?", "choice.either_any", ARTICLE),
+    ("which builds more muscle drop sets or rest pause", "choice.either_any", ARTICLE),
+    ("are drop sets better than rest pause", "choice.either_any", ARTICLE),
+    ("dropset vs restpause", "choice.either_any", ARTICLE),
+    # post-exhaust pairs per week and per workout (003)
+    ("how many post exhaust pairs per week", "how_many.pairs_week.intermediate", POST),
+    ("how often post exhaust", "how_many.pairs_week.intermediate", POST),
+    ("how often should i do post exhaust", "how_many.pairs_week.intermediate", POST),
+    ("post exhaust how many times a week", "how_many.pairs_week.intermediate", POST),
+    ("how many post exhaust pairs per workout", "how_many.pairs", POST),
+    ("how many pairs per session", "how_many.pairs", POST),
+    # intensifiers per week (002), bursts (002, 000)
+    ("how often can i do drop sets", "how_many.intensifiers_week", ARTICLE),
+    ("how many times a week rest pause", "how_many.intensifiers_week", ARTICLE),
+    ("how often rest pause", "how_many.intensifiers_week", ARTICLE),
+    ("can i do drop sets every workout", "how_many.intensifiers_week", ARTICLE),
+    ("how many mini sets", "how_many.bursts", ARTICLE),
+    ("how many rest pause rounds", "how_many.bursts", ARTICLE),
+    ("how many bursts", "how_many.bursts", ARTICLE),
+    # when to stop (000, 004)
+    ("when do I stop a rest pause set", "stop.rest_pause", RP),
+    ("when to stop the mini sets", "stop.rest_pause", RP),
+    ("when should i stop rest pause", "stop.rest_pause", RP),
+    ("when should i end a set", "stop.set", FAIL),
+    ("how do i know when to stop", "stop.set", FAIL),
+    ("when do i stop my squat set", "stop.set", FAIL),
+    # failure (004)
+    ("should I go to failure on squats", "failure.compound", FAIL),
+    ("failure on squats", "failure.compound", FAIL),
+    ("go to failure on bench?", "failure.compound", FAIL),
+    ("to failure on leg press?", "failure.compound", FAIL),
+    ("should i fail my sets", "failure.compounds", FAIL),
+    ("failure every set?", "failure.compounds", FAIL),
+    ("is training to failure bad", "failure.compounds", FAIL),
+    ("failure on curls", "failure.isolation", FAIL),
+    ("should i train to failiure on lat raises", "failure.isolation", FAIL),
+    # which technique on which exercise (000, 002)
+    ("rest-pause or drop set for leg press?", "choice.either", ARTICLE),
+    ("rest pause or drop set for leg press", "choice.either", ARTICLE),
+    ("rp or drops for lat raises", "choice.either", ARTICLE),
+    ("can i rest pause squats", "choice.neither", RP),
+    ("rest pause on deadlift", "choice.neither", RP),
+    ("drop sets on leg extensions", "choice.yes.good", ARTICLE),
+    ("rest pause for chest?", "choice.pick.rest_pause", RP),
+    ("is rest pause ok on bench", "choice.neither", RP),
+    # pre or post (003)
+    ("pre or post exhaust?", "pre_vs_post", POST),
+    ("pre or post exhaust", "pre_vs_post", POST),
+    ("pre-exhaust vs post-exhaust", "pre_vs_post", POST),
+    ("post or pre exhaust", "pre_vs_post", POST),
+    ("is pre exhaust better", "pre_vs_post", POST),
+    ("should i pre exhaust", "pre_vs_post", POST),
+    ("preexhaust or postexhaust for chest", "pre_vs_post", POST),
+    # beginners (002, 003)
+    ("can a beginner do drop sets", "choice.hold_off.beginner", ARTICLE),
+    ("is rest pause ok for beginners", "choice.hold_off.beginner", ARTICLE),
+    ("im a beginner should i do rest pause", "choice.hold_off.beginner", ARTICLE),
+    ("are drop sets good for beginners", "choice.hold_off.beginner", ARTICLE),
+    ("can beginners do post exhaust", "beginner.post_exhaust", POST),
+    ("should a beginner do post-exhaust", "beginner.post_exhaust", POST),
+    # deload (003, 004, 000)
+    ("should I deload", "deload.when", FAIL),
+    ("when should i deload", "deload.when", FAIL),
+    ("do i need a deload", "deload.when", FAIL),
+    ("how often should i deload", "deload.when", FAIL),
+    ("how do i deload", "deload", POST),
+    ("what do i do in a deload week", "deload", POST),
+    ("deload week?", "deload", POST),
+    # when not to post-exhaust (003), pairing (003)
+    ("when not to use post exhaust", "post_exhaust.when_not", POST),
+    ("post exhaust when peaking?", "post_exhaust.when_not", POST),
+    ("what do i pair with flies", "pairing.before", POST),
+    ("what goes with bench", "pairing.after", POST),
+    ("finisher for chest", "pairing.after", POST),
+    # pain: what the guides say, not medical advice (000)
+    ("can i train with a sore shoulder", "pain", RP),
+    ("what if my elbow hurts on pressdowns", "pain", RP),
+    ("should i squat with knee pain", "pain", RP),
+    # sets per week: no count in the guides, what they do say (004)
+    ("how many sets per week for chest", "volume.no_count", FAIL),
+    ("how many sets should i do", "volume.no_count", FAIL),
+]
+
+# Training questions the five guides don't answer: an honest "not covered", never a technique answer.
+NOT_COVERED = [
+    "how much protein should i eat",
+    "should i do cardio",
+    "how many days a week should i train",
+    "is creatine worth it",
+    "how long should my workout be",
+    "what should i eat before training",
+    "how much sleep do i need",
+    "whats a good warm up",
+    "what split should i run",
+]
+
+
+@pytest.mark.parametrize(("question", "message", "source"), BETWEEN_SETS)
+def test_a_question_typed_between_sets_gets_its_answer_from_its_seed(
+    question: str, message: str, source: Source
+) -> None:
+    assert is_question(question), question
+    reply = answer(question, lifter_context())
+    assert reply is not None, question
+    assert reply.message == message, (question, reply.message)
+    assert source in reply.sources, (question, reply.sources)
+    shown = render_answer(reply)
+    assert "Source: " in shown and tr(source_words.CATALOGUE[source]) in shown
+    assert "{" not in shown, shown
+
+
+def test_there_are_well_over_a_hundred_between_set_phrasings() -> None:
+    assert len(BETWEEN_SETS) >= 150
+
+
+@pytest.mark.parametrize("question", NOT_COVERED)
+def test_a_training_question_the_guides_dont_cover_says_so(question: str) -> None:
+    assert is_question(question), question
+    reply = answer(question, lifter_context())
+    assert reply is not None and reply.message == "not_covered", (question, reply)
+    said, _ = answer_text(reply)
+    assert "don't cover" in said and reply.sources == ()
+
+
+def test_how_do_i_progress_says_only_what_the_guides_say() -> None:
+    reply = answer("how should I progress my bench", lifter_context())
+    assert reply is not None and set(reply.sources) == {FAIL, RP}
+    said, reason = answer_text(reply)
+    assert said.startswith("Bench Press: progress it block by block")
+    assert "AMRAP on its last set in week 12 sets the next block's loads" in said
+    assert "Foundation: 12-15 reps at RPE 6-7; Build: 8-12 at RPE 7-8; Challenge: 6-10 at RPE 8-9" in reason
+    assert "Start lighter. Progress from there." in reason and "progressive hard sets" in reason
+    assert "The guides give no fixed weight to add each session" in reason
+    assert not re.search(r"\d+(\.\d+)?\s*(kg|lb)|\d+%", said + reason)  # no load jump the guides don't give
+
+
+def test_the_drop_set_evidence_answer_cites_the_trial_not_the_rest_pause_card() -> None:
+    reply = answer("do drop sets build more muscle than straight sets")
+    assert reply is not None and reply.message == "evidence.drop_set" and META not in reply.sources
+    shown = render_answer(reply)
+    assert "broadly similar" in shown and "not proven better" in shown
+    assert "DOI" not in shown and "slightly greater" not in shown
+
+
+@pytest.mark.parametrize(
+    ("experience", "message", "said"),
+    [
+        (Experience.BEGINNER, "how_many.pairs_week.beginner", "Beginner: 1 post-exhaust pair per workout at most"),
+        (Experience.INTERMEDIATE, "how_many.pairs_week.intermediate", "1-2 post-exhaust pairs per workout, 2-3 times"),
+        (Experience.ADVANCED, "how_many.pairs_week.advanced", "3-4 post-exhaust pairs per workout, multiple times"),
+    ],
+)
+def test_pairs_per_week_follow_the_lifters_experience(experience: Experience, message: str, said: str) -> None:
+    lifter = Context(now=NOW, profile=LifterProfile(experience=experience))
+    reply = answer("how many post exhaust pairs per week", lifter)
+    assert reply is not None and reply.message == message
+    assert said in answer_text(reply)[0]
+    if experience is Experience.BEGINNER:
+        assert "6-12 months" in answer_text(reply)[1]
+        assert answer("can beginners do post exhaust", lifter) is not None
+
+
+def test_the_guides_dont_cover_answer_cites_no_guide() -> None:
+    reply = answer("how much protein should i eat")
+    assert reply is not None
+    shown = render_answer(reply)
+    assert "don't cover that" in shown and "Source:" not in shown

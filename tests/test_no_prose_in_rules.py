@@ -24,6 +24,7 @@ VOCABULARY = {
     "catalog.py": {"_ROWS", "RUSSIAN", "CARDIO_ONLY", "PREFIXES", "TIMED", "PATTERN_JOINTS"},
     "muscles.py": {"MUSCLE_WORDS", "MUSCLE_STEMS"},
     "russian.py": {"PHRASES"},  # Russian phrases -> the English intent words the answer rules match
+    "answers.py": {"_PHRASES"},  # English spellings -> the intent words the answer rules match
     "checkin_reading.py": {"JOINTS", "JOINT_STEMS", "JOINT_BUTTONS", "DUAL_MUSCLES"},  # joint ids: `lower back`
 }
 # Strings that look like prose but are not sentences a lifter reads: (file, the text as the scan sees it).

@@ -136,17 +136,30 @@ CATALOGUE: dict[str, str] = {
         "uses short rests on purpose, for density."
     ),
     # How many
-    "how_many.pairs_week": N_("For a {experience} lifter: up to {limit} post-exhaust pairs per workout."),
-    "how_many.pairs_week.reason": N_(
-        "The post-exhaust guide: beginners 1 pair per workout at most (after 6-12 months of training); intermediates "
-        "1-2 pairs per workout, 2-3 times per week (its table says 2-3 pairs); advanced 3-4 pairs, multiple times "
-        "per week. If compound lifts decline, use it less."
+    "how_many.pairs_week.beginner": N_("Beginner: {limit} post-exhaust pair per workout at most, and only later."),
+    "how_many.pairs_week.beginner.reason": N_(
+        "The post-exhaust guide: master the compound lifts and basic progressive overload first; after 6-12 months "
+        "of consistent training, try one pair per workout on your strongest muscle groups. Intermediates: 1-2 pairs "
+        "per workout, 2-3 times per week."
+    ),
+    "how_many.pairs_week.intermediate": N_(
+        "Intermediate: 1-2 post-exhaust pairs per workout, 2-3 times per week (the guide's table allows up to {limit} "
+        "pairs a workout)."
+    ),
+    "how_many.pairs_week.intermediate.reason": N_(
+        "The post-exhaust guide's FAQ; its table says 2-3 pairs per workout for intermediates. It is an advanced "
+        "technique, not for every session: if your compound lifts decline, use it less."
+    ),
+    "how_many.pairs_week.advanced": N_("Advanced: 3-{limit} post-exhaust pairs per workout, multiple times per week."),
+    "how_many.pairs_week.advanced.reason": N_(
+        "The post-exhaust guide's table and FAQ. Watch your compound lifts: if they decline, reduce how often you "
+        "use it."
     ),
     "how_many.intensifiers_week": N_("Rest-pause and drop sets: {limit} times per muscle per week at most."),
     "how_many.intensifiers_week.reason": N_(
         "They stress the muscle and nervous system; once or twice per muscle group per week, and watch recovery."
     ),
-    "how_many.pairs": N_("Up to {limit} post-exhaust pair{limit_s} per workout for a {experience} lifter."),
+    "how_many.pairs": N_("Up to {limit} post-exhaust pair{limit_s} per workout at your level ({experience})."),
     "how_many.pairs.reason": N_(
         "Beginners 1, intermediate 2-3, advanced 3-4: post-exhaust is demanding and overuse impairs recovery."
     ),
@@ -276,6 +289,68 @@ CATALOGUE: dict[str, str] = {
         "Lower the weight enough to keep going with little or no rest, once, twice or more; isolation and machine "
         "work, toward the end of the workout."
     ),
+    # Progressing, by the blocks (004) and progressive hard sets (000)
+    "progress": N_(
+        "Progress block by block: {weeks} weeks from lighter, higher-rep sets to the heaviest ones, then an AMRAP in "
+        "week {week} sets the next block's loads."
+    ),
+    "progress.reason": N_(
+        "Foundation: {foundation_reps} reps at RPE {foundation_rpe}; Build: {build_reps} at RPE {build_rpe}; "
+        "Challenge: {challenge_reps} at RPE {challenge_rpe}, the heaviest weights ('Start lighter. Progress from "
+        "there.'). The rest-pause guide: named intensifiers are not automatically better than "
+        "progressive hard sets with sane volume and recovery; keep the setup the same week to week, or you won't "
+        "know whether progress is real. The guides give no fixed weight to add each session. /block starts one."
+    ),
+    "progress.exercise": N_(
+        "{exercise}: progress it block by block: {weeks} weeks from lighter, higher-rep sets to the heaviest ones, "
+        "then an AMRAP on its last set in week {week} sets the next block's loads."
+    ),
+    "progress.exercise.reason": N_(
+        "Foundation: {foundation_reps} reps at RPE {foundation_rpe}; Build: {build_reps} at RPE {build_rpe}; "
+        "Challenge: {challenge_reps} at RPE {challenge_rpe}, the heaviest weights ('Start lighter. Progress from "
+        "there.'). The rest-pause guide: named intensifiers are not automatically better than "
+        "progressive hard sets with sane volume and recovery; keep the setup the same week to week, or you won't "
+        "know whether progress is real. The guides give no fixed weight to add each session. /block starts one."
+    ),
+    "deload.when": N_(
+        "The guides set no deload schedule: a block's AMRAP week is the final session before a deload or a new phase."
+    ),
+    "deload.when.reason": N_(
+        "If main lifts drop, soreness hangs around, joints get irritated or motivation tanks, the rest-pause guide's "
+        "first move is to remove rest-pause work before rewriting the whole program. In a deload week: less compound "
+        "volume, keep the isolation work, about RPE {rpe}."
+    ),
+    "evidence.drop_set": N_("They work, but they are not proven better than normal hard sets when volume is matched."),
+    "evidence.drop_set.reason": N_(
+        "A 2021 volume-equated trial (in the rest-pause guide) compared rest-pause, drop sets and traditional sets and "
+        "found broadly similar strength and growth; advanced methods can work but are not automatically better than "
+        "progressive hard sets. The drop-sets article: they add volume, metabolic fatigue and a pump, toward the end "
+        "of a workout."
+    ),
+    "beginner.post_exhaust": N_(
+        "Not yet: after 6-12 months of consistent training, {limit} post-exhaust pair per workout on your strongest "
+        "muscle groups."
+    ),
+    "beginner.post_exhaust.reason": N_(
+        "The post-exhaust guide: beginners should master the compound movements and basic progressive overload "
+        "first; post-exhaust is demanding and needs good recovery and nutrition."
+    ),
+    "pain": N_("The guides don't cover training through pain; what they say: no rest-pause or drop sets on it."),
+    "pain.reason": N_(
+        "The rest-pause guide: rest-pause is for exercises with no persistent pain, nerve symptoms, swelling or "
+        "injury-return concern, and when joints get irritated, remove rest-pause work first. Tell me in /checkin and "
+        "I'll pull it on the exercises that load that joint."
+    ),
+    "volume.no_count": N_("The guides give no number of sets: multiple sets per exercise build more than single sets."),
+    "volume.no_count.reason": N_(
+        "The failure-proximity guide: higher total volume, with sufficient effort, is the main driver of growth; "
+        "track your weekly volume rather than session intensity. /week counts your hard sets per muscle."
+    ),
+    "not_covered": N_("The guides I coach from don't cover that, so I won't guess."),
+    "not_covered.reason": N_(
+        "They cover rest-pause, drop sets, post-exhaust pairs, how close to failure to go (RPE/RIR), AMRAPs and the "
+        "12-week blocks."
+    ),
     # How strong the evidence is
     "strength.technique": N_(
         "Mixed: the meta-analysis card reports a slight growth edge for rest-pause; the rest-pause guide's reading "
@@ -299,6 +374,11 @@ CATALOGUE: dict[str, str] = {
         "chart (general coaching practice, not from the guides)."
     ),
     "strength.practice": N_("General coaching practice, not from the guides."),
+    "strength.intensifiers": N_(
+        "Mixed, and narrow: one 2021 trial with drop sets among its methods and a 2024 review; no study in the guides "
+        "shows drop sets superior."
+    ),
+    "strength.not_covered": N_("None: the five guides don't cover this."),
     # The lifter's own caveats
     "caveat.joint": N_(
         "Your {joint} has been irritated {days} days running: skip rest-pause and drop sets on {exercise} this week."
