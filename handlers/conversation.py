@@ -30,7 +30,7 @@ from handlers.words import fill
 from handlers.words import replies as reply_words
 from handlers.words.conversation import CATALOGUE
 from handlers.words.exercises import body_part, exercise_name
-from rules.catalog import lookup
+from rules.catalog import Kind, lookup
 from rules.coach import evaluate, headline, remember, unsaid
 from rules.conversation import (
     How,
@@ -40,6 +40,7 @@ from rules.conversation import (
     Turn,
     advance,
     answer_number,
+    opens_warmups,
     read_message,
 )
 from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK
@@ -312,9 +313,13 @@ def _record_lines(found: Sequence[Record], shown: Sequence[Feedback]) -> list[st
 def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple[list[str], list[tuple[str, Callback]]]:
     """Words (and buttons) for a line that logged nothing."""
     if line.kind is LineKind.HEADING and line.exercise is not None:
-        known = lookup(line.exercise) is not None
-        words = [say("heading" if known else "heading.unknown", exercise=line.exercise)]
-        if line.note:
+        found = lookup(line.exercise)
+        timed = found is not None and found.kind in (Kind.HOLD, Kind.CARDIO)
+        heading = "heading.unknown" if found is None else "heading.timed" if timed else "heading"
+        words = [say(heading, exercise=line.exercise)]
+        if opens_warmups(line.note):  # `Bench Press - Warm ups`
+            words.append(say(LineKind.WARMUPS.value))
+        elif line.note:
             words.append(say("heading.note", note=line.note))
         return words, []
     if line.kind in (LineKind.WARMUPS, LineKind.WORKING):

@@ -325,7 +325,8 @@ class _Reader:
             bare = _missing_exercise(result) or bare
         if bare is not None:
             return self._bare(bare, result, number, line)
-        if self.state.exercise is not None and any(e.code == Msg.MISSING_EXERCISE for e in result.errors):
+        numbers = any(c.isdigit() for c in line)  # `🙂`, `-`, `~~~`: no set at all, so not an error of one
+        if self.state.exercise is not None and numbers and any(e.code == Msg.MISSING_EXERCISE for e in result.errors):
             # numbers without a name that the parser could not read: its errors, in the open exercise
             within = self._parse_with(self.state.exercise, line, number)
             # words the parser took for part of a new name (`отдых 90` misspelt) are still not a set of it
@@ -458,6 +459,11 @@ def _split_heading(raw: str) -> tuple[str, str, str]:
     return raw[: match.start()].strip(), match.group(0), tail
 
 
+def opens_warmups(note: str | None) -> bool:
+    """A heading's note that says warm-ups follow (`Bench Press - Warm ups`)."""
+    return note is not None and _WARMUPS.match(_normal(note)) is not None
+
+
 def expire(state: State, now: datetime) -> State | None:
     """The session that ended by itself (90 minutes with nothing logged), if any."""
     if state.session_open and state.last_at is not None and now - state.last_at >= SESSION_IDLE:
@@ -488,7 +494,7 @@ def advance(state: State, line: Line, now: datetime) -> State:
         last = state.last if state.last and state.last.exercise == line.exercise else None
         seen = state.seen if line.exercise in state.seen else (*state.seen, line.exercise)
         changes: dict[str, object] = {"exercise": line.exercise, "last": last, "seen": seen}
-        if line.note is not None and _WARMUPS.match(_normal(line.note)):  # `Bench Press - Warm ups`
+        if opens_warmups(line.note):  # `Bench Press - Warm ups`
             return state.model_copy(update={**changes, "warming_up": True})
         return state.model_copy(update=changes if line.exercise == state.exercise else {**changes, "warming_up": False})
     if line.kind is LineKind.SETS and line.sets:

@@ -424,6 +424,7 @@ class _Entry:
     forced_sets: bool = False  # `5 подходов по ... 10 раз`: sets were named, so `axb` is sets x reps
     note: str | None = None  # `135lbs x 10 (dead stop)`: this set's own note
     warmup: bool = False  # `2x5x45lb (warmup), 5x5x135lb`: this set only
+    reps_said: bool = False  # `8 reps`: written as reps, so never made a load by a number after it
 
 
 @dataclass
@@ -1004,8 +1005,10 @@ def _on_number(state: _Body, m: re.Match[str], column: int, prev: str, prev_text
         _check_load(load, unit, column)
         state.unit = unit
         _set_load(state, load)
-    elif m.group("reps_word"):  # `10 раз`, `8 reps`: reps, never a load
-        _new_entry(state, column, [_whole_reps(float(m.group("value")), column)])
+    elif m.group("reps_word"):  # `10 раз`, `8 reps`: reps, never a load (`80 10 раз`: the 80 before them is)
+        if not state.bodyweight_exercise:
+            _promote_bare_load(state, prev)
+        _new_entry(state, column, [_whole_reps(float(m.group("value")), column)]).reps_said = True
     elif "/" in m.group("value"):
         _on_slash_numbers(state, m, column, prev)
     else:
@@ -1191,7 +1194,13 @@ def _bare_only(state: _Body) -> bool:
     if state.load is not None or len(state.entries) != 1:
         return False
     (entry,) = state.entries
-    return len(entry.reps) == 1 and entry.axb is None and not entry.has_effort and not entry.load_times_reps
+    return (
+        len(entry.reps) == 1
+        and entry.axb is None
+        and not entry.has_effort
+        and not entry.load_times_reps
+        and not entry.reps_said
+    )
 
 
 def _promote_bare_load(state: _Body, previous_kind: str) -> None:

@@ -281,6 +281,8 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
             ("is 100kg 8 @9 too hard?", ["other"]),  # not 8 reps of an exercise called "is"
             ("bench 100kg 8?", ['Bench Press 100x8 "?"']),  # a known exercise: a set, the doubt kept as its note
             ("8", ["Bench Press 100x8"]),
+            ("🙂", ["other"]),  # no number, no name: no error of a set either
+            ("-", ["other"]),
         ],
     ),
 ]

@@ -15,6 +15,9 @@ CATALOGUE: dict[str, str] = {
     "how.load_change": N_("{delta} {unit}"),
     # Lines that are not sets
     "heading": N_("📋 <b>{exercise}</b>: send its sets (<code>100x8</code>, <code>8</code>, <code>same</code>)."),
+    "heading.timed": N_(
+        "📋 <b>{exercise}</b>: send its sets (<code>60s</code>, <code>1:30</code>, <code>same</code>)."
+    ),
     "heading.unknown": N_("📋 <b>{exercise}</b> is new to me: the sets you send next are logged under that name."),
     "heading.note": N_("Noted: <i>{note}</i>"),
     "warmups": N_("🔥 Warm-ups: the next sets are logged as warm-ups (kept out of hard sets, records and e1RM)."),
