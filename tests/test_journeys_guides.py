@@ -6,6 +6,8 @@ the clock moves by hand. Each step asserts what the lifter reads, in the guides'
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from handlers.base import Services
 from tests.conftest import Clock
 from tests.test_journeys import Lifter
@@ -167,3 +169,212 @@ async def test_an_lb_lifter_s_amrap_at_rpe_10_is_a_load_and_gets_its_loads_in_lb
     lou.later(days=3)
     said = await lou.says("squat 315 amrap 6 rir0")
     assert "e1RM ≈" in said and "Next block" in said and "3 days" in said, said
+
+
+# -- the lifter's own date ------------------------------------------------------------------------------------
+
+
+async def test_a_tokyo_kg_lifter_s_morning_check_ins_count_on_their_own_days_in_warnings_and_in_the_week(
+    services: Services, clock: Clock
+) -> None:
+    kenji = Lifter(services, clock, 1607)
+    await units(kenji, "kg")
+    said = await kenji.presses("set:timezone:Asia/Tokyo")
+    assert "Asia/Tokyo" in said
+    # Tuesday and Wednesday 08:00 in Tokyo are 23:00 UTC on Monday and Tuesday.
+    kenji.at(clock.now.replace(hour=23))
+    for _ in range(2):
+        await kenji.says("/checkin")
+        said = await kenji.says("elbow 2")
+        assert "Check-in saved" in said
+        kenji.later(days=1)
+    # Wednesday 19:00 in Tokyo (10:00 UTC): the elbow has been irritated 2 days running, by Tokyo's calendar.
+    kenji.later(days=-1, hours=11)
+    said = await kenji.says("pressdown 30kg 12+4+3 rir1 rest 15s")
+    assert "elbow has been irritated 2 days running" in said and "Good rest-pause" not in said, said
+    said = await kenji.says("/week")
+    assert "Check-ins: sore 0 of 2 days; elbow moderate → moderate" in said, said
+
+
+async def test_a_los_angeles_lb_lifter_s_evening_check_ins_are_that_evening_s_day(
+    services: Services, clock: Clock
+) -> None:
+    lupe = Lifter(services, clock, 1608)
+    await units(lupe, "lb")
+    await lupe.presses("set:timezone:America/Los_Angeles")
+    # Monday and Tuesday 20:00 in Los Angeles are 04:00 UTC on Tuesday and Wednesday.
+    lupe.at(clock.now.replace(hour=4) + timedelta(days=1))
+    for _ in range(2):
+        await lupe.says("/checkin")
+        await lupe.says("knee 2")
+        lupe.later(days=1)
+    # Wednesday 07:00 in LA (15:00 UTC): 2 days running by LA's calendar, still fresh.
+    lupe.later(days=-1, hours=11)
+    said = await lupe.says("leg ext 100/80 12+8")
+    assert "knee has been irritated 2 days running" in said and "👍" not in said, said
+
+
+# -- the 12-week block ------------------------------------------------------------------------------------------
+
+
+async def test_a_kg_lifter_s_block_checks_each_week_s_targets_prompts_the_amrap_and_sets_the_next_loads(
+    services: Services, clock: Clock
+) -> None:
+    ida = Lifter(services, clock, 1609)
+    await units(ida, "kg")
+    said = await ida.says("/block")
+    assert "Block started today" in said and "Week 1 of 12: Foundation" in said
+    said = await ida.says("bench 60kg 13 @6.5")
+    assert "On target for week 1 (Foundation): 12-15 reps at RPE 6-7" in said, said
+    said = await ida.says("bench 80kg 6 rir1")
+    assert "week 1 (Foundation) aims at 12-15 reps" in said or "aims at RPE 6-7" in said, said
+    said = await ida.says("cable fly 15kg 20 rir0")  # isolation finishers are the other guides' business
+    assert "Foundation" not in said and "week 1" not in said, said
+    ida.later(hours=14)
+    await ida.says("/checkin")
+    await ida.says("all good")
+    # Week 3: /block shows where the lifter is.
+    ida.later(days=14)
+    said = await ida.says("/block")
+    assert "Week 3 of 12: Foundation" in said, said
+    # Week 6, Build: 8-12 at RPE 7-8.
+    ida.later(days=21)
+    said = await ida.says("bench 75kg 10 @7.5")
+    assert "On target for week 6 (Build): 8-12 reps at RPE 7-8" in said, said
+    said = await ida.says("bench 75kg 10 @9.5")
+    assert "week 6 (Build) aims at RPE 7-8" in said, said
+    # Week 10, Challenge: 6-10 at RPE 8-9; an AMRAP now is early.
+    ida.later(days=28)
+    said = await ida.says("bench 85kg 8 @8.5")
+    assert "On target for week 10 (Challenge): 6-10 reps at RPE 8-9" in said, said
+    said = await ida.says("bench 85kg amrap 9")
+    assert "the block's AMRAP belongs in week 12" in said and "Next block" in said, said
+    # Week 12: the prompt, then the AMRAP written with @10 sets the next block's loads.
+    ida.later(days=14)
+    said = await ida.says("bench 90kg 6 @9")
+    assert "Week 12: make your last Bench Press set an AMRAP" in said, said
+    said = await ida.says("bench 90kg amrap 7 @10")
+    # Epley: 90 x (1 + 7/30) = 111 -> 110 kg; 5s at 87% = 96.6 -> 97.5 kg
+    assert "Bench Press e1RM ≈ 110 kg (Epley). Next block: 5s at ~97.5" in said, said
+    assert "RPE 10 on Bench Press" not in said  # the AMRAP is the one planned failure on a compound
+    ida.later(days=7)
+    said = await ida.says("/block")
+    assert "is over" in said and "Bench Press (e1RM ≈ 110 kg): 5s at ~97.5" in said, said
+
+
+# -- beginners, drop-set placement, pre-exhaust by order, pairs by experience, deload ------------------------------
+
+
+async def test_a_kg_beginner_hears_the_guides_caution_on_every_intensifier_and_one_pair_a_workout(
+    services: Services, clock: Clock
+) -> None:
+    ben = Lifter(services, clock, 1610)
+    await units(ben, "kg", "beginner")
+    said = await ben.says("bench 60kg 8 > cable fly 10kg 15 rir1")
+    assert "Post-exhaust is demanding: one pair per workout at most, and only after 6-12 months" in said, said
+    ben.later(minutes=5)
+    said = await ben.says("row 50kg 8 > straight arm pulldown 15kg 15 rir1")
+    assert "pair number 2 today; for a beginner lifter 1 is the most" in said, said
+    ben.later(minutes=5)
+    said = await ben.says("lat raise 6kg 12+4+3 rir1")
+    assert "Rest-pause is for intermediate and advanced lifters" in said and "Good rest-pause" not in said, said
+    ben.later(minutes=5)
+    said = await ben.says("curl 12/8kg 10+8")
+    assert "Drop sets are for intermediate and advanced lifters" in said, said
+    said = await ben.says("can I do rest-pause on lateral raises?")
+    assert said.startswith("Not yet"), said
+    # Next session: a drop set first, then the squat after it.
+    ben.later(days=2)
+    said = await ben.says("leg ext 40/30kg 12+8")
+    assert "drop sets belong toward the end of the workout" in said, said
+    ben.later(minutes=5)
+    said = await ben.says("squat 60kg 10 @7")
+    assert "Back Squat after a drop set: drop sets belong toward the end of the workout" in said, said
+
+
+async def test_an_lb_advanced_lifter_runs_four_pairs_reads_pre_exhaust_from_the_order_and_keeps_the_compound_heavy(
+    services: Services, clock: Clock
+) -> None:
+    ava = Lifter(services, clock, 1611)
+    await units(ava, "lb", "advanced")
+    said = await ava.says("bench 225 5 @9")
+    assert "225 lb" in said
+    ava.later(days=3)
+    # Isolation first, then the compound: pre-exhaust read from the session's order.
+    said = await ava.says("pec deck 100 15 rir1")
+    ava.later(minutes=4)
+    said = await ava.says("bench 185 8 @8")
+    assert "Pec Deck before Bench Press is pre-exhaust for chest: expect 10%-20% less" in said, said
+    # Four distinct post-exhaust pairs: fine for an advanced lifter; a fifth is one too many.
+    pairs = ("bench 215 8 > cable fly 30 15 rir1", "row 185 8 > straight arm pulldown 40 15 rir1",
+             "squat 275 10 > leg ext 120 20 rir1", "ohp 115 8 > lat raise 20 15 rir1")  # fmt: skip
+    for pair in pairs:
+        ava.later(minutes=4)
+        said = await ava.says(pair)
+        assert "pair number" not in said, (pair, said)
+    ava.later(minutes=4)
+    said = await ava.says("rdl 225 8 > leg curl 90 12 rir1")
+    assert "pair number 5 today; for a advanced lifter 4 is the most" in said, said
+    # The compound in a pair at 75-85% of a known e1RM: the last session's 215 lb x 8 (Epley 272 lb); 150 lb is 55%.
+    ava.later(days=3)
+    said = await ava.says("bench 150 8 > cable fly 30 15 rir1")
+    assert "Bench Press at about 55% of your e1RM: in post-exhaust the compound goes heavy, 75%-85%" in said, said
+    # Deload and when not to use post-exhaust: the post-exhaust guide's words.
+    said = await ava.says("how should I deload?")
+    assert "cut the compound volume and keep the isolation work" in said, said
+    said = await ava.says("when should I not use post-exhaust?")
+    assert "pure strength" in said and "peaking" in said and "recovery is compromised" in said, said
+
+
+# -- failure proximity, rest-pause first sets and stop signals, intensifier uses per week ------------------------
+
+
+async def test_a_kg_lifter_s_week_of_rpe_10_squats_is_warned_about_in_the_week_and_isolation_failure_kept_for_last(
+    services: Services, clock: Clock
+) -> None:
+    eve = Lifter(services, clock, 1612)
+    await units(eve, "kg")
+    for rpe in ("@6", "@5.5", "rir5"):  # RPE 6 and below: warm-up territory (said once a session)
+        said = await eve.says(f"squat 60kg 5 {rpe}")
+        assert f"RPE {10 - int(rpe[3:]) if rpe.startswith('rir') else rpe[1:]} is warm-up territory" in said, said
+        eve.later(days=1)
+    eve.later(days=4)
+    said = await eve.says("squat 140kg 5 rir0")
+    assert "RPE 10 on Back Squat: stop compounds 1-2 reps short" in said and "keep failure for the last set" not in said
+    said = await eve.says("squat 140kg 5 rir0")
+    assert "keep failure for the last set" not in said, said  # that rule is the isolation one (004)
+    for _ in range(2):
+        said = await eve.says("curl 15kg 12 rir0")
+    assert "2 sets of Biceps Curl to failure today: keep failure for the last set" in said, said
+    eve.later(hours=14)
+    await eve.says("/checkin")
+    await eve.says("quads 2")
+    eve.later(days=2)
+    said = await eve.says("bench 100kg 5 rir0")
+    assert "RPE 10 on Bench Press" in said
+    said = await eve.says("/week")
+    assert "3 compound sets at RPE 10 this week: stop compounds at RIR 1-2" in said, said
+
+
+async def test_an_lb_lifter_s_rest_pause_first_set_at_failure_is_not_praised_and_stop_signals_are_the_guide_s(
+    services: Services, clock: Clock
+) -> None:
+    sam = Lifter(services, clock, 1613)
+    await units(sam, "lb")
+    said = await sam.says("pressdown 70 12+4+3 rir0 rest 15s")
+    assert "First set to failure (RIR 0): the rest-pause guide's default is a small buffer, RIR 1-2" in said, said
+    assert "Good rest-pause" not in said
+    said = await sam.says("/why")
+    assert "The drop-sets article says to take the first set to failure" in said, said
+    said = await sam.says("pressdown 70 12+5+1 rir1 rest 15s")
+    assert "Reps collapsed on burst 2" in said and "Good rest-pause" not in said, said
+    said = await sam.says("/why")
+    assert "reps collapse, range shortens, momentum takes over, joint discomfort rises" in said and "25%" not in said
+    said = await sam.says("when should I stop a rest-pause set?")
+    assert "reps collapse" in said and "25%" not in said, said
+    # Uses per muscle per week, not days: a third use two days later is one too many.
+    sam.later(days=2)
+    said = await sam.says("pressdown 70 12+4+3 rir1 rest 15s")
+    assert "That's intensifier use 3 for triceps this week" in said and "Good rest-pause" not in said, said
+    said = await sam.says("/week")
+    assert "triceps 3× ⚠️" in said, said
