@@ -378,3 +378,33 @@ async def test_an_lb_lifter_s_rest_pause_first_set_at_failure_is_not_praised_and
     assert "That's intensifier use 3 for triceps this week" in said and "Good rest-pause" not in said, said
     said = await sam.says("/week")
     assert "triceps 3× ⚠️" in said, said
+
+
+# -- pairs: rep ranges per exercise, plain supersets, recovery compromised -----------------------------------------
+
+
+async def test_a_kg_lifter_s_pairs_follow_the_guide_s_own_rep_ranges_and_stop_when_recovery_is_behind(
+    services: Services, clock: Clock
+) -> None:
+    pia = Lifter(services, clock, 1614)
+    await units(pia, "kg")
+    # Quads: squat or leg press 8-12, then leg extensions 15-20 (the guide's own pair).
+    said = await pia.says("squat 100kg 10 > leg ext 40kg 12 rir1")
+    assert "Leg Extension for 12: the finisher belongs at 15-20 reps" in said, said
+    pia.later(minutes=4)
+    said = await pia.says("leg press 200kg 12 > leg ext 40kg 18 rir1")
+    assert "Post-exhaust for quads: Leg Press heavy, then Leg Extension to finish it" in said, said
+    # A plain superset of unrelated muscles is no post-exhaust pair and doesn't count toward the limit.
+    for superset in ("bench 80kg 8 > leg curl 40kg 12", "ohp 50kg 8 > leg ext 40kg 15",
+                     "row 70kg 8 > curl 15kg 12"):  # fmt: skip
+        pia.later(minutes=4)
+        said = await pia.says(superset)
+        assert "pair number" not in said and "Post-exhaust" not in said, (superset, said)
+    # Soreness hangs on four days of check-ins: post-exhaust is skipped, first in the reply, with no praise.
+    for _ in range(4):
+        pia.later(days=1)
+        await pia.says("/checkin")
+        await pia.says("legs sore 2")
+    pia.later(hours=2)
+    said = await pia.says("leg press 200kg 10 > leg ext 40kg 18 rir1")
+    assert said.index("skip post-exhaust until it clears") < said.index("Why?") and "👍" not in said, said
