@@ -115,6 +115,30 @@ def test_a_pairs_compound_load_is_a_share_of_the_e1rm_in_one_unit() -> None:
     assert [f.rule for f in heavy] == ["pair.compound_heavy"]
 
 
+# A history of both units: 120 kg x 5 @8, then (latest) 265 lb x 5 @8 = RTS 326.8 lb = 148.2 kg of e1RM.
+MIXED_BENCH = [("bench 120kg 5 @8", 14), ("bench 265lb 5 @8", 7)]
+# (today's compound, the remark on its load: None inside 003's 75-85%), each said to a kg and to an lb lifter
+PAIR_LOADS: list[tuple[str, str | None]] = [
+    ("bench 115kg 8", None),  # 77.6% (read as 115 of 326.8 it would be 35%: "light")
+    ("bench 250lb 8", None),  # 76.5% (read as 250 of 148.2 it would be 169%: "heavy")
+    ("bench 130kg 8", "pair.compound_heavy"),  # 87.7%
+    ("bench 290lb 8", "pair.compound_heavy"),  # 88.8%
+    ("bench 100kg 8", "pair.compound_light"),  # 67.5%
+]
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+@pytest.mark.parametrize(("compound", "expected"), PAIR_LOADS)
+def test_a_pairs_compound_load_is_a_share_of_a_mixed_kg_and_lb_e1rm_in_one_unit(
+    compound: str, expected: str | None, unit: Unit
+) -> None:
+    fired = [f.rule for f in pairs.compound_load(one(compound), context(done(*MIXED_BENCH), unit))]
+    assert fired == ([expected] if expected else [])
+    paired = parse_message(f"{compound} > cable fly 15kg 15 rir1").sets  # through the coach, as a pair
+    said = {f.rule for f in evaluate(list(paired), context(done(*MIXED_BENCH), unit))}
+    assert said & {"pair.compound_light", "pair.compound_heavy"} == ({expected} if expected else set())
+
+
 def test_next_block_loads_from_an_lb_amrap_are_in_the_unit_asked_for() -> None:
     history = [LoggedSet(performed_at=NOW, set=one("squat 315lb amrap 5"))]
     ((name, e1rm, unit, targets),) = blocks.next_block_loads(history, "kg")
