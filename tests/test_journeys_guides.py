@@ -85,6 +85,12 @@ async def test_an_irritated_elbow_is_warned_about_first_on_every_set_and_never_p
         mia.later(minutes=4)
         said = await mia.says("pressdown 30kg 12+4+3 rir1 rest 15s")
         assert "pull the rest-pause work on Triceps Pressdown first" in said and "Good rest-pause" not in said, said
+    # The same set carried forward (a bare line, a load change) minutes later: still warned, never praised.
+    for carried in ("12+4+3 rir1", "+2.5kg", "32.5kg 12+3+2 rir1 rest 15s"):
+        mia.later(minutes=4)
+        said = await mia.says(carried)
+        assert "Triceps Pressdown" in said and "elbow has been irritated" in said, (carried, said)
+        assert "Good rest-pause" not in said, (carried, said)
     # Its questions never start "Yes, ... is fine" and then say skip it.
     for question in ("can I rest-pause my pressdowns?", "is rest-pause fine on pressdowns?",
                      "should I do drop sets on pressdowns?", "are pressdowns good for rest-pause?"):  # fmt: skip
