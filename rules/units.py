@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 
@@ -59,17 +59,34 @@ def lifter_unit(
     day (`history` oldest first; `new` sets are logged `now`; a tie goes to the latest set), else the unit
     chosen in /settings. One kg machine in an lb gym does not flip it; a lifter who moved to lb that day is
     answered in lb. A bare number is read in the chosen unit, so it counts for that unit. A choice made in
-    /settings (at `chosen_at`) wins over the sets logged before it: only sets logged since can outvote it."""
-    written = [
-        (logged.performed_at.date(), logged.set.unit) for logged in history
-        if _loaded(logged.set) and (chosen_at is None or logged.performed_at >= chosen_at)
-    ]  # fmt: skip
-    if now is not None and (chosen_at is None or now >= chosen_at):
-        written += [(now.date(), parsed.unit) for parsed in new if _loaded(parsed)]
-    if not written:
+    /settings (at `chosen_at`) wins over the sets logged before it: only sets logged since can outvote it.
+
+    Only the latest day is looked at, from the end of `history` back (a week of sets is read for every
+    message; its earlier days never decide)."""
+    day: date | None = None
+    units: list[Unit | None] = []  # the latest day's, latest first
+    for logged in reversed(history):
+        if chosen_at is not None and logged.performed_at < chosen_at:
+            break
+        if not _loaded(logged.set):
+            continue
+        on = logged.performed_at.date()
+        if day is None:
+            day = on
+        elif on != day:
+            break
+        units.append(logged.set.unit)
+    units.reverse()
+    counted = now is not None and (chosen_at is None or now >= chosen_at)
+    fresh = [parsed.unit for parsed in new if _loaded(parsed)] if counted else []
+    if fresh and now is not None:
+        today = now.date()
+        if day is None or today > day:
+            units = fresh
+        elif today == day:
+            units += fresh
+    if not units:
         return chosen
-    latest = max(day for day, _ in written)
-    units = [unit for day, unit in written if day == latest]
     lb = units.count("lb")
     kg = len(units) - lb
     if lb != kg:

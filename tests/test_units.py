@@ -53,6 +53,8 @@ LIFTER_UNITS: list[tuple[list[tuple[str, float]], list[str], Unit, Unit]] = [
     ([("bench 225lb 5", 7), ("bench 100kg 5", 0)], [], "lb", "kg"),  # the latest day decides
     ([("bench 225lb 5", 0), ("bench 100kg 5", 0)], [], "lb", "kg"),  # a tie: the latest set
     ([("pull-up bw+20kg 5", 0)], [], "lb", "lb"),  # bodyweight sets say nothing about the plates
+    ([("bench 100kg 5", 2), ("bench 225lb 5", 1), ("pull-up bw+20kg 5", 0)], [], "kg", "lb"),  # nor on the last day
+    ([("bench 225lb 5", 1), ("bench 225lb 5", 1)], ["cable fly 15kg 15"], "lb", "kg"),  # a new day: only today's
 ]
 
 
