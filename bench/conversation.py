@@ -1,8 +1,8 @@
 """The workout as a conversation against 5 years of one lifter's history (~30,000 sets): p99 of a carry-forward
-set (`8` after `bench 100kg 8 @8`, the whole handler path: store the message, read the state, coach, store
-the set, records, store the state; target < 5 ms), the database round trips it takes, and p99 of a session
-summary (target < 50 ms). SQLite (a file) always; PostgreSQL too with `--postgres` (a throwaway local server,
-fsync on). Run: python bench/conversation.py [--postgres]
+set (`8` after `bench 100kg 8 @8`, the whole handler path: store the message and read the state, read the
+history and bests the rules and records need, store the set with the state after it; target < 5 ms), the
+database round trips it takes, and p99 of a session summary (target < 50 ms). SQLite (a file) always;
+PostgreSQL too with `--postgres` (a throwaway local server, fsync on). Run: python bench/conversation.py [--postgres]
 
 Like a bot, it keeps none of the history in memory (it is written to the database first), freezes its
 start-up objects (bot/wiring.py `started`), and reads the clock at each message's moment; the lifter's

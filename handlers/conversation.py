@@ -25,7 +25,7 @@ from handlers.render import (
     render_parse_errors,
     unit_word,
 )
-from handlers.sets import coach_context, why_button
+from handlers.sets import Bests, coach_reading, why_button
 from handlers.words import fill
 from handlers.words import replies as reply_words
 from handlers.words.conversation import CATALOGUE
@@ -47,7 +47,6 @@ from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK
 from rules.models import Feedback, MessageKind, ParsedSet, Technique, Unit, UserSettings
 from rules.notation import MAX_REPS, format_load
 from rules.session import (
-    BestRow,
     Direction,
     LastTime,
     Record,
@@ -275,22 +274,6 @@ async def _last_times(services: Services, user: UserSettings, exercises: Sequenc
     return lines
 
 
-Bests = dict[str, list[BestRow]]
-
-
-async def _bests_before(
-    services: Services, user: UserSettings, sets: Sequence[ParsedSet], session_start: datetime | None
-) -> Bests:
-    """What these sets' exercises held before them (read before they are stored), for the exercises done
-    before this session: the first workout of a lift is nothing to beat, so its ramp of sets is not a
-    string of records."""
-    exercises = list(dict.fromkeys(s.exercise for s in sets if s.top_load is not None and not s.bodyweight))
-    if not exercises:
-        return {}
-    held = await services.storage.exercise_bests(user.id, exercises, done_before=session_start)
-    return {name: rows for name, rows in held.items() if rows}
-
-
 def _records(sets: Sequence[ParsedSet], before: Bests) -> list[Record]:
     found: list[Record] = []
     for name, rows in before.items():
@@ -382,9 +365,10 @@ async def answer_turn(
     feedback: list[Feedback] = []
     found: list[Record] = []
     if sets:
-        context = await coach_context(services, user, sets)
-        session_start = turn.before.session_start  # None for a session this message opens: all history counts
-        held = await _bests_before(services, user, sets, session_start) if not corrected else {}  # edits: no PRs
+        # What the sets' exercises held before them is read with the history, before the sets are stored.
+        context, held = await coach_reading(
+            services, user, sets, records=not corrected, session_start=turn.before.session_start
+        )  # edits: no PRs
         found = _records(sets, held)
         feedback = evaluate(sets, context)
         fresh = unsaid(feedback, turn.before.said)  # a note or praise is said once a session
@@ -479,8 +463,9 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
         return Reply(say("ask.gone"))
     now = context.received_at
     chat_id = user.chat_id or user.id
-    feedback = evaluate([parsed], await coach_context(services, user, [parsed]))
-    found = _records([parsed], await _bests_before(services, user, [parsed], state.session_start))
+    coaching, before = await coach_reading(services, user, [parsed], records=True, session_start=state.session_start)
+    feedback = evaluate([parsed], coaching)
+    found = _records([parsed], before)
     await storage.save_outcome(user.id, row, MessageKind.SETS, [parsed], now, feedback)
     conversation = await storage.conversation(user.id, chat_id)
     line = Line(LineKind.SETS, sets=(parsed,), how=How.CARRIED, exercise=parsed.exercise)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -25,6 +25,18 @@ class StorageUnavailable(Exception):
     Nothing of that write is kept. Every backend raises this, and only this, for such failures: the
     front-end then neither confirms the update to Telegram nor tells the lifter it was saved, and
     tries again later. Bugs (a broken constraint) are other exceptions."""
+
+
+BestRow = tuple[float | None, int, float | None, bool, Unit]  # load, reps, rir, amrap, the unit it was written in
+
+
+class CoachData(NamedTuple):
+    """What the rules need for a logged set, read in one trip: its history, the check-ins, and (when asked
+    for) what its exercises held before it, for its records."""
+
+    history: list[LoggedSet]
+    checkins: list[CheckIn]
+    bests: dict[str, list[BestRow]]
 
 
 class RestChange(StrEnum):
@@ -182,8 +194,10 @@ class Store(Protocol):
         since: datetime,
         checkins_since: date,
         longer: tuple[datetime, Sequence[str]] | None = None,
-    ) -> tuple[list[LoggedSet], list[CheckIn]]:
-        """`history` and `checkins` together (the rules need both on every logged set)."""
+        bests: tuple[Sequence[str], datetime | None] | None = None,
+    ) -> CoachData:
+        """`history` and `checkins` together (the rules need both on every logged set); `bests` (exercises,
+        done before): those exercises' `exercise_bests(..., done_before=...)` in the same trip."""
         ...
 
     async def recent_sets(self, user_id: int, limit: int) -> list[HistoryRow]: ...
@@ -236,7 +250,7 @@ class Store(Protocol):
         exercises: Sequence[str],
         before: datetime | None = None,
         done_before: datetime | None = None,
-    ) -> dict[str, list[tuple[float | None, int, float | None, bool, Unit]]]:
+    ) -> dict[str, list[BestRow]]:
         """Distinct (load, reps, rir, amrap, unit) of each exercise's working sets (all of them, or those first
         done before `before`): what records beat, each load in the unit it was written in (kg and lb rows stay
         apart). `done_before` leaves out the exercises not done before it."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import Why
 from handlers.checkins import local_day
+from handlers.ports import BestRow
 from handlers.render import render_corrected, render_logged, render_unreadable
 from handlers.words import replies as reply_words
 from handlers.words import say
@@ -29,25 +30,48 @@ def why_button(items: Sequence[Feedback]) -> tuple[tuple[Button, ...], ...]:
     return buttons([(say(reply_words.CATALOGUE, "why.button"), Why())])
 
 
+Bests = dict[str, list[BestRow]]  # exercise: (load, reps, rir, amrap, unit) rows (`Store.exercise_bests`)
+
+
 async def coach_context(services: Services, user: UserSettings, sets: Sequence[ParsedSet] | None = None) -> Context:
     """History and check-ins the rules need, in one trip to the database.
 
     For logged sets: the last week (sessions, weekly intensifier counts) plus eight weeks of the main
     lifts among them (e1RM trends). With no sets (a question), eight weeks of everything.
     """
+    context, _ = await coach_reading(services, user, sets)
+    return context
+
+
+async def coach_reading(
+    services: Services,
+    user: UserSettings,
+    sets: Sequence[ParsedSet] | None = None,
+    records: bool = False,
+    session_start: datetime | None = None,
+) -> tuple[Context, Bests]:
+    """`coach_context`, and with `records` what the sets' exercises held before them, in the same trip: the
+    bests their records are measured against, for the exercises done before `session_start` (the first
+    workout of a lift is nothing to beat, so its ramp of sets is not a string of records; None: a session
+    this message opens, all history counts); an exercise with nothing to beat is left out."""
     now = services.clock()
     storage = services.storage
     trend_start = now - timedelta(days=TREND_LOOKBACK_DAYS)
     checkins_since = (now - timedelta(days=CHECKIN_LOOKBACK_DAYS)).date()
     if sets is None:
-        history, checkins = await storage.coach_data(user.id, trend_start, checkins_since)
+        history, checkins, held = await storage.coach_data(user.id, trend_start, checkins_since)
     else:
         lifts = sorted({s.exercise for s in sets if (e := lookup(s.exercise)) is not None and e.main_lift})
         week_start = now - timedelta(days=WEEK_DAYS)
-        history, checkins = await storage.coach_data(user.id, week_start, checkins_since, (trend_start, lifts))
+        loaded = list(dict.fromkeys(s.exercise for s in sets if s.top_load is not None and not s.bodyweight))
+        bests = (loaded, session_start) if records else None
+        history, checkins, held = await storage.coach_data(
+            user.id, week_start, checkins_since, (trend_start, lifts), bests
+        )
     profile = lifter_profile(user.profile, history, sets or (), now)  # answered in the unit they lift in now
-    return Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now),
-                   block_start=user.block_started_on)  # fmt: skip
+    context = Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now),
+                      block_start=user.block_started_on)  # fmt: skip
+    return context, {name: rows for name, rows in held.items() if rows}
 
 
 async def log_sets(message: Incoming, row: int, user: UserSettings, result: ParseResult, services: Services) -> Reply:

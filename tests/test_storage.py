@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 
 from bot.storage import MIGRATIONS, Backend, Storage, postgres
 from rules.models import MessageKind
@@ -246,6 +247,36 @@ async def test_when_the_unit_was_chosen_comes_back_with_the_lifters_settings(sto
     assert (chosen.unit, chosen.unit_set_at) == ("lb", NOW)
     user, _ = await storage.arrive(1, 1, 1, "bench 100 5", NOW + timedelta(minutes=1))  # the one-statement path
     assert (user.unit, user.unit_set_at) == ("lb", NOW)
+
+
+# (exercises asked for, done before: days ago or None) against the sets logged below
+COACH_BESTS: list[tuple[list[str], float | None]] = [
+    (["Bench Press"], None),  # kg and lb rows, an RPE read as RIR, none (rir NULL), an AMRAP
+    (["Bench Press", "Back Squat", "Lateral Raise"], None),  # one never done: an empty list
+    (["Bench Press", "Back Squat"], 3),  # done before 3 days ago: squat (first done 2 days ago) has nothing to beat
+    (["Back Squat"], 1),
+]
+
+
+@pytest.mark.parametrize(("exercises", "done_days_ago"), COACH_BESTS)
+async def test_the_bests_read_with_the_coaching_history_are_exercise_bests_in_the_same_trip(
+    storage: Backend, exercises: list[str], done_days_ago: float | None
+) -> None:
+    await log(storage, 1, 1, "bench 100kg 5\nbench 225lb 5 @8\nbench 90kg 3x8 rir 1.5", NOW - timedelta(days=5))
+    await log(storage, 1, 2, "squat 140kg amrap 6\nbench 60kg 10 (warmup)\nbench 80kg 8", NOW - timedelta(days=2))
+    await log(storage, 2, 3, "squat 200kg 5", NOW - timedelta(days=4))  # another lifter's
+    done_before = None if done_days_ago is None else NOW - timedelta(days=done_days_ago)
+    read = await storage.coach_data(1, NOW - timedelta(days=7), (NOW - timedelta(days=14)).date(),
+                                    bests=(exercises, done_before))  # fmt: skip
+    expected = await storage.exercise_bests(1, exercises, done_before=done_before)
+    assert {k: sorted(v, key=repr) for k, v in read.bests.items()} == {
+        k: sorted(v, key=repr) for k, v in expected.items()
+    }
+    assert [type(value) for row in read.bests.get("Bench Press", []) for value in row[:4]] == [
+        type(value) for row in expected.get("Bench Press", []) for value in row[:4]
+    ]
+    assert any(read.bests.values()) and len(read.history) == 8 and not read.checkins
+    assert (await storage.coach_data(1, NOW - timedelta(days=7), NOW.date())).bests == {}  # not asked for
 
 
 async def test_one_instance_holds_the_polling_lease_at_a_time(storage: Backend) -> None:

@@ -6,6 +6,7 @@ itself is documented once, in `handlers.ports.Store` and `bot.storage.contract.B
 from __future__ import annotations
 
 import asyncio
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -14,9 +15,17 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import TypeAdapter
 
 from bot.storage.contract import Claim, Frontend, TimerClaim, TimerKind
-from handlers.ports import Conversation, ConversationChange, MessageContext, RestChange, StoredMessage
+from handlers.ports import (
+    BestRow,
+    CoachData,
+    Conversation,
+    ConversationChange,
+    MessageContext,
+    RestChange,
+    StoredMessage,
+)
 from rules.conversation import SESSION_IDLE, State
-from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, Unit, UserSettings
+from rules.models import CheckIn, Experience, Feedback, LoggedSet, MessageKind, ParsedSet, UserSettings
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -91,7 +100,7 @@ Arrival = tuple[int, int, int, str, datetime]  # user, chat, message id, text, r
 # rest_due, rest_s; None before the first): what one arrival statement hands back.
 Arrived = tuple[int, UserSettings, Sequence[Any] | None]
 InboxUpdate = tuple[int, int, str, datetime]  # update id, sender, payload, received at
-Best = tuple[float | None, int, float | None, bool, Unit]  # load, reps, rir, amrap, the unit it was written in
+Best = BestRow  # load, reps, rir, amrap, the unit it was written in
 Query = tuple[str, list[object]]  # SQL and its parameters
 
 
@@ -207,6 +216,13 @@ class SharedStorage(ABC):
         user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
     ) -> Query:
         """exercise, load, reps, rir, amrap, unit rows from `set_bests`."""
+
+    @staticmethod
+    @abstractmethod
+    def _bests_json_query(
+        user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
+    ) -> Query:
+        """`_bests_query`'s rows as one JSON array of [exercise, load, reps, rir, amrap, unit] arrays."""
 
     @staticmethod
     @abstractmethod
@@ -347,12 +363,17 @@ class SharedStorage(ABC):
         since: datetime,
         checkins_since: date,
         longer: tuple[datetime, Sequence[str]] | None = None,
-    ) -> tuple[list[LoggedSet], list[CheckIn]]:
-        history_sql, history_params = self._history_query(user_id, since, longer)
-        checkins_sql, checkins_params = self._checkins_query(user_id, checkins_since)
-        row = await self._row(f"SELECT ({history_sql}), ({checkins_sql})", [*history_params, *checkins_params])
-        assert row is not None  # one trip for both
-        return HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1])
+        bests: tuple[Sequence[str], datetime | None] | None = None,
+    ) -> CoachData:
+        queries = [self._history_query(user_id, since, longer), self._checkins_query(user_id, checkins_since)]
+        exercises = list(bests[0]) if bests is not None else []
+        if exercises and bests is not None:
+            queries.append(self._bests_json_query(user_id, exercises, None, bests[1]))
+        sql = "SELECT " + ", ".join(f"({query})" for query, _ in queries)
+        row = await self._row(sql, [value for _, params in queries for value in params])
+        assert row is not None  # one trip for all of them
+        found = bests_from_rows(exercises, json.loads(row[2])) if exercises else {}
+        return CoachData(HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1]), found)
 
     async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
         row = await self._row(*self._checkins_query(user_id, since))
@@ -404,7 +425,9 @@ def bests_from_rows(exercises: Sequence[str], rows: Iterable[Sequence[Any]]) -> 
     """exercise, load, reps, rir, amrap, unit rows by exercise (every exercise asked for has a list)."""
     found: dict[str, list[Best]] = {name: [] for name in exercises}
     for name, load, reps, rir, amrap, unit in rows:
-        found[name].append((None if load is None else float(load), int(reps), rir, bool(amrap), unit))
+        found[name].append(
+            (None if load is None else float(load), int(reps), None if rir is None else float(rir), bool(amrap), unit)
+        )
     return found
 
 

@@ -464,12 +464,20 @@ class PostgresStorage(SharedStorage):
     ) -> Query:
         # set_bests is kept by a trigger (migrations 11, 12 and 17).
         sql = (
-            "SELECT exercise, load, reps, nullif(rir, -1), amrap, unit FROM set_bests "
+            "SELECT exercise, load, reps, nullif(rir, -1) AS rir, amrap, unit FROM set_bests "
             "WHERE user_id = %s AND exercise = ANY(%s) AND sets > 0 AND (%s::timestamptz IS NULL OR first_at < %s) "
             "AND (%s::timestamptz IS NULL OR EXISTS (SELECT 1 FROM set_bests AS e WHERE e.user_id = set_bests.user_id "
             "AND e.exercise = set_bests.exercise AND e.sets > 0 AND e.first_at < %s))"
         )
         return sql, [user_id, list(exercises), before, before, done_before, done_before]
+
+    @classmethod
+    def _bests_json_query(
+        cls, user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
+    ) -> Query:
+        sql, params = cls._bests_query(user_id, exercises, before, done_before)
+        aggregate = "coalesce(json_agg(json_build_array(exercise, load, reps, rir, amrap, unit)), '[]')::text"
+        return f"SELECT {aggregate} FROM ({sql}) AS held", params
 
     def _last_sets_query(self, user_id: int, exercises: Sequence[str], before: datetime) -> Query:
         sql = (

@@ -535,10 +535,17 @@ def _bests_query(
         )
         params.append(_iso(done_before))
     sql = (
-        "SELECT exercise, load, reps, nullif(rir, -1), amrap, unit FROM set_bests "
+        "SELECT exercise, load, reps, nullif(rir, -1) AS rir, amrap, unit FROM set_bests "
         f"WHERE user_id = ? AND exercise IN ({marks}) AND sets > 0{condition}"
     )
     return sql, params
+
+
+def _bests_json_query(
+    user_id: int, exercises: Sequence[str], before: datetime | None, done_before: datetime | None
+) -> Query:
+    sql, params = _bests_query(user_id, exercises, before, done_before)
+    return f"SELECT json_group_array(json_array(exercise, load, reps, rir, amrap, unit)) FROM ({sql})", params
 
 
 def _set_from_row(row: Sequence[Any]) -> ParsedSet:
@@ -595,6 +602,7 @@ class Storage(SharedStorage):
     # Sets, check-ins and set_bests come back as one JSON array (pydantic-core validates it natively).
     _history_query = staticmethod(_history_query)
     _checkins_query = staticmethod(_checkins_query)
+    _bests_json_query = staticmethod(_bests_json_query)
     _bests_query = staticmethod(_bests_query)  # set_bests is kept by triggers (migrations 11, 12 and 17)
 
     def _last_sets_query(self, user_id: int, exercises: Sequence[str], before: datetime) -> Query:
