@@ -171,9 +171,9 @@ _EMPTY_BAR = re.compile(r"^(?:empty\s+)?(?:bar|barbell)\b", re.IGNORECASE)
 _WARMUPS = re.compile(r"^(?:warm[\s-]?ups?|w/?u|warmups? sets?|разминка)[:.]?$")
 _WORKING = re.compile(r"^(?:working|work|top|main) sets?[:.]?$|^рабочие(?: подходы)?[:.]?$")
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
-_DELTA_UNITS: dict[str, Unit] = {"kg": "kg", "lb": "lb", "#": "lb"}
+_DELTA_UNITS: dict[str, Unit] = {"kg": "kg", "lb": "lb", "#": "lb", "кг": "kg"}
 _LOAD_CHANGE = re.compile(
-    r"^(?P<sign>\+|-|plus |minus |add |up |down )\s*(?P<delta>\d+(?:[.,]\d+)?)\s*(?P<unit>kgs?|lbs?|#)?(?![\d.x])"
+    r"^(?P<sign>\+|-|plus |minus |add |up |down )\s*(?P<delta>\d+(?:[.,]\d+)?)\s*(?P<unit>kgs?|lbs?|#|кг)?(?![\d.x])"
     r"(?P<rest>.*)$"
 )
 _REST_WORD = r"rest(?:ed|ing)?|break|отд[ыо][хx]\w*|пауза|перерыв|передых\w*"  # `отдыхаю 90`, `пауза 90`
@@ -369,7 +369,10 @@ class _Reader:
 
     def _load_change(self, match: re.Match[str], number: int) -> Line:
         last = self.state.last
-        if last is None or last.top_load is None or last.technique is Technique.DROP_SET or last.bodyweight:
+        added = self._added_weight(match, number)
+        if added is not None:
+            return added
+        if last is None or last.top_load is None or last.technique is Technique.DROP_SET:
             return Line(LineKind.ERROR, number, problem=Problem.NO_LOAD_TO_CHANGE, exercise=self.state.exercise)
         sign = -1 if match.group("sign").strip() in ("-", "minus", "down") else 1
         delta = sign * float(match.group("delta").replace(",", "."))
@@ -385,11 +388,32 @@ class _Reader:
             segments = tuple(Segment(load=load, reps=s.reps) for s in last.segments)
             sets: tuple[ParsedSet, ...] = (_copy(last, segments=segments, rir=None, rpe=None),)
         else:
-            result, _ = self._parse_tail(last.exercise, f"{format_load(load)}{unit} ", tail, last.first_reps, number)
+            plus = "+" if last.bodyweight else ""  # `+2.5 6` after `dips +20kg 8`: 22.5 kg added, 6 reps
+            prefix = f"{plus}{format_load(load)}{unit} "
+            result, _ = self._parse_tail(last.exercise, prefix, tail, last.first_reps, number)
             if not result.sets:
                 return Line(LineKind.ERROR, number, errors=result.errors, exercise=last.exercise)
             sets = result.sets
         return Line(LineKind.SETS, number, sets=sets, how=How.LOAD_CHANGE, delta=delta, exercise=last.exercise)
+
+    def _added_weight(self, match: re.Match[str], number: int) -> Line | None:
+        """`+10kg 8` under a bodyweight exercise with no added weight yet (`Pull ups`, `pull ups bw x 8`):
+        a set with that much added, not a change of a load there is none of."""
+        last, exercise = self.state.last, self.state.exercise
+        if exercise is None or match.group("sign").strip() not in ("+", "plus") or not match.group("rest").strip():
+            return None
+        if last is not None and last.exercise == exercise and last.top_load is not None:
+            return None
+        found = lookup(exercise)
+        bodyweight = (last is not None and last.bodyweight) or (found is not None and found.equipment == "bodyweight")
+        if not bodyweight:
+            return None
+        unit = match.group("unit") or ""
+        body = f"+{match.group('delta')}{unit} {match.group('rest').strip()}"
+        result = self._parse_with(exercise, body, number)
+        if not result.sets:
+            return Line(LineKind.ERROR, number, errors=result.errors, exercise=exercise)
+        return Line(LineKind.SETS, number, sets=result.sets, how=How.CARRIED, exercise=result.sets[-1].exercise)
 
     def _open_timed(self) -> bool:
         """The open exercise is a hold or cardio: a duration written alone is its set."""

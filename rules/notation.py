@@ -189,7 +189,7 @@ _PAIR_SPLIT = re.compile(r"\s*(?:>>?|→|->|=>)\s*")
 _AMRAP_GOT = re.compile(r"(?<=\d)(\s*\+\s*\(\s*)((?:got|did|hit|made|done)\b)(?=\s*\d+\s*(?:reps?)?\s*\))")
 _AMRAP_ARROW = re.compile(r"(?<=\d)(\s*\+\s*)(->|→|=>|>>?|=)(?=\s*\d+\s*(?:reps?)?\s*$)")
 _NAME_END = re.compile(
-    r"[\d@+]|[(\-](?=\s*\d)|\b(?:bw|amrap|rir|rpe|rest|рпе)(?:\b|\d|\+)"
+    r"[\d@+]|[(\-](?=\s*\d)|\b(?:bw|amrap|rir|rpe|rest|рпе)(?:\b|\d|\+)|(?<![а-яё])свой\s+вес(?![а-яё])"
     r"|(?<!trap )(?<!hex )(?<!ez )(?<!\bt )(?<!t-)(?<!safety )(?<!swiss )(?<!axle )(?<!cambered )"
     r"\b(?:empty\s+)?bar\b(?=\s*(?:[x*]\s*\d|for\b|,|\d|$))|\bгриф\b(?=\s*(?:[x*]|на\b|\d|$))"
 )
@@ -332,6 +332,8 @@ NOTATION_WORDS = frozenset(
         "разминка",
         "и",
         "гриф",
+        "свой",
+        "вес",
     ]
 )
 PAIN_WORDS = frozenset(

@@ -24,7 +24,8 @@ def shown(parsed: ParsedSet) -> str:
     """A set as a compact string: `Bench Press 100x8 @8`."""
     reps = "+".join(f"{s.seconds}s" if s.seconds is not None else str(s.reps) for s in parsed.segments)
     load = parsed.segments[0].load
-    text = f"{parsed.exercise} {format_load(load)}x{reps}" if load is not None else f"{parsed.exercise} {reps}"
+    added = "+" if parsed.bodyweight else ""  # `Dip +20x8`: weight added to the body's
+    text = f"{parsed.exercise} {added}{format_load(load)}x{reps}" if load is not None else f"{parsed.exercise} {reps}"
     if parsed.rpe is not None:
         text += f" @{format_load(parsed.rpe)}"
     if parsed.rest_s is not None:
@@ -176,6 +177,29 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
             ("90x8 near failure", ['Bench Press 90x8 "near failure"']),
             ("90x8 в отказ", ['Bench Press 90x8 @10 "в отказ"']),
             ("90x8 почти в отказ", ['Bench Press 90x8 "почти в отказ"']),
+        ],
+    ),
+    (
+        "bodyweight sets, then weight added to them, in English and Russian",
+        [
+            ("pull ups bw x 8", ["Pull-Up 8"]),
+            ("+10kg 6", ["Pull-Up +10x6"]),  # added weight, not a change of a load there was none of
+            ("+2.5 5", ["Pull-Up +12.5x5"]),  # the added weight goes up
+            ("dips +20kg 8", ["Dip +20x8"]),
+            ("same", ["Dip +20x8"]),
+            ("подтягивания", ["heading Pull-Up"]),
+            ("свой вес 10", ["Pull-Up 10"]),  # not 10 reps of an exercise called "свой вес"
+            ("+10кг 8", ["Pull-Up +10x8"]),
+        ],
+    ),
+    (
+        "kg and lb in one session: each set keeps the unit written, a bare line the last one's",
+        [
+            ("bench 100kg 8", ["Bench Press 100x8"]),
+            ("225lb 5", ["Bench Press 225x5"]),
+            ("8", ["Bench Press 225x8"]),
+            ("+10", ["Bench Press 235x8"]),
+            ("+10кг 8", ["Bench Press 257x8"]),  # 10 kg is 22 lb on top of 235 lb
         ],
     ),
     (
