@@ -24,7 +24,7 @@ from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_uses
 from rules.models import Experience, Param
 from rules.muscles import MUSCLE_WORDS
 from rules.notation import parse_message
-from rules.recovery import persistent_joints, signs_on
+from rules.recovery import lingering_soreness, persistent_joints, signs_on
 from rules.sources import Source
 from rules.trends import session_bests
 
@@ -281,9 +281,24 @@ def _sign_caveat(exercise: Exercise | None, context: Context | None) -> Said | N
     return None
 
 
+def _soreness_caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
+    """Soreness that hangs on (on this exercise's muscles, when the check-in named them): the logged set would
+    be told to skip intensifiers (rules/recovery.py) and post-exhaust (rules/pairs.py), so the answer is too."""
+    if context is None:
+        return None
+    sore = lingering_soreness(context.checkins, context.local_today)
+    if sore is None:
+        return None
+    latest = max(context.checkins, key=lambda c: c.day)
+    if exercise is not None and latest.sore_muscles and not set(latest.sore_muscles) & set(exercise.muscles):
+        return None
+    return Said(message="caveat.soreness", params={"days": sore.days})
+
+
 def _caveat(exercise: Exercise | None, context: Context | None) -> Said | None:
     return (_sign_caveat(exercise, context) or _joint_caveat(exercise, context)
-            or _frequency_caveat(exercise, context) or _beginner_caveat(context))  # fmt: skip
+            or _soreness_caveat(exercise, context) or _frequency_caveat(exercise, context)
+            or _beginner_caveat(context))  # fmt: skip
 
 
 def _technique_choice(
@@ -305,6 +320,7 @@ def _technique_choice(
         held = (
             "choice.hold_off.sign" if caveat.message.startswith("caveat.sign")
             else "choice.hold_off.motivation" if caveat.message == "caveat.motivation"
+            else "choice.hold_off.soreness" if caveat.message == "caveat.soreness"
             else "choice.hold_off.joint" if caveat.message == "caveat.joint"
             else "choice.hold_off.frequency" if caveat.message == "caveat.frequency"
             else "choice.hold_off.beginner"

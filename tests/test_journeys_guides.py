@@ -414,3 +414,21 @@ async def test_a_kg_lifter_s_pairs_follow_the_guide_s_own_rep_ranges_and_stop_wh
     pia.later(hours=2)
     said = await pia.says("leg press 200kg 10 > leg ext 40kg 18 rir1")
     assert said.index("skip post-exhaust until it clears") < said.index("Why?") and "👍" not in said, said
+
+
+async def test_soreness_that_hangs_on_holds_off_the_answer_as_it_holds_off_the_set(
+    services: Services, clock: Clock
+) -> None:
+    ola = Lifter(services, clock, 1615)
+    await units(ola, "lb")
+    for _ in range(4):
+        await ola.says("/checkin")
+        await ola.says("legs sore 2")
+        ola.later(days=1)
+    ola.later(days=-1, hours=3)
+    said = await ola.says("leg ext 100 15+5+3 rir1 rest 15s")
+    assert "Soreness has hung on 4 days: skip intensifiers on Leg Extension" in said, said
+    said = await ola.says("can I rest-pause leg extensions?")
+    assert said.startswith("Not until it clears") and "Yes" not in said, said
+    said = await ola.says("should I do post-exhaust for quads?")
+    assert "skip rest-pause, drop sets and post-exhaust until it clears" in said, said

@@ -39,6 +39,11 @@ CATALOGUE: dict[str, str] = {
         "The rest-pause guide: if motivation tanks, remove rest-pause work before rewriting the whole program; drop "
         "sets are pulled with it."
     ),
+    "choice.hold_off.soreness": N_("Not until it clears: straight sets on {target} while soreness hangs on."),
+    "choice.hold_off.soreness.reason": N_(
+        "The rest-pause guide: if soreness hangs around, remove rest-pause work before rewriting the whole program; "
+        "drop sets are pulled with it."
+    ),
     "choice.hold_off.frequency": N_("Not today: straight sets on {target}; that muscle has had its intensifiers."),
     "choice.hold_off.frequency.reason": N_(
         "Rest-pause and drop sets are for once or twice per muscle group per week, because of the stress they put on "
@@ -387,6 +392,10 @@ CATALOGUE: dict[str, str] = {
     "caveat.sign_anywhere": N_("You reported {sign}: no rest-pause or drop sets until it's gone."),
     "caveat.motivation": N_(
         "Your motivation is down: drop the rest-pause and drop-set work before changing anything else."
+    ),
+    "caveat.soreness": N_(
+        "Soreness has hung on {days} days: skip rest-pause, drop sets and post-exhaust until it clears (recovery is "
+        "behind)."
     ),
     "caveat.frequency": N_(
         "You already used {uses} intensifier sets on {muscle} this week (the guide: once or twice): make today "
