@@ -201,6 +201,9 @@ def render_summary(summary: Summary) -> str:
         title += say("summary.warmups", warmups=summary.warmups)
     lines = [title]
     for done in summary.exercises:
+        if not done.sets:  # only warm-ups: no working set to call its top
+            lines.append(say("summary.exercise.warmups", exercise=done.exercise, warmups=done.warmups))
+            continue
         template = "summary.exercise.longest" if done.timed else "summary.exercise"  # a plank's best is its longest
         lines.append(say(template, exercise=done.exercise, sets=sets_count(done.sets), top=compact(done.top)))
     hard = [f"{body_part(m.muscle)} {m.hard_sets}" for m in summary.muscles if m.hard_sets]

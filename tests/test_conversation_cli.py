@@ -118,11 +118,14 @@ def test_a_note_in_brackets_and_a_hold_are_logged_summed_up_and_exported_as_the_
 
 def test_a_hold_heading_asks_for_times_and_a_warm_ups_heading_says_warm_ups_follow(tmp_path: Path) -> None:
     db = tmp_path / "headings.db"
-    said = chat(db, ["Plank", "60s", "Bench Press - Warm ups", "x 5 - 60", "Working sets", "100x5"])
+    said = chat(db, ["Plank", "60s", "Bench Press - Warm ups", "x 5 - 60", "Working sets", "100x5", "Squat",
+                     "warmup 60kg 5", "done"])  # fmt: skip
     assert "Plank: send its sets (60s, 1:30, same)." in said and "Plank: 1 min hold" in said
     assert "Warm-ups: the next sets are logged as warm-ups" in said and "Noted: Warm ups" not in said
+    assert "• Back Squat: warm-ups only (1)" in said and "0 sets" not in said  # no top of no working set
     assert exported_cells(db, "Exercise Name", "Weight", "Reps", "Seconds", "Notes") == [
         ("Plank", "", "0", "60", ""),  # the hold, not a rest of 60 s
         ("Bench Press", "60", "5", "", "warmup"),
         ("Bench Press", "100", "5", "", ""),
+        ("Back Squat", "60", "5", "", "warmup"),
     ]

@@ -73,6 +73,7 @@ CATALOGUE: dict[str, str] = {
     "summary.title": N_("🏁 <b>Session done</b>: {minutes} min, {sets}"),
     "summary.warmups": N_(" (+{warmups} warm-up)"),
     "summary.exercise": N_("• <b>{exercise}</b>: {sets}, top {top}"),
+    "summary.exercise.warmups": N_("• <b>{exercise}</b>: warm-ups only ({warmups})"),
     "summary.exercise.longest": N_("• <b>{exercise}</b>: {sets}, longest {top}"),
     "timed.hold": N_("{time} hold"),
     "timed.in": N_("in {time}"),
