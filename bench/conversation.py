@@ -6,34 +6,26 @@ PostgreSQL too with `--postgres` (a throwaway local server, fsync on). Run: pyth
 
 Like a bot, it keeps none of the history in memory (it is written to the database first), freezes its
 start-up objects (bot/wiring.py `started`), and reads the clock at each message's moment; the lifter's
-program goes on between the timed sessions (stored untimed, `bench._history.later`), so every week holds
+program goes on between the timed sessions (stored untimed, `bench._history.Lifter`), so every week holds
 about as many sets as the history's weeks do.
 
-Round trips are counted here, not in the backends: on SQLite every call handed to aiosqlite's database
-thread (a statement with its rows; what its triggers run goes with it), on PostgreSQL every cursor execute
-(one trip to the server).
+Round trips are counted as `bench._history.Trips` says.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import gc
 import sys
-import tempfile
 import time
-from bisect import bisect_left
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._history import later, populate, store
+from bench._history import Lifter, Trips, on_each_backend, quantiles
 from bot.charts import MatplotlibCharts
-from bot.storage import Storage, open_backend
+from bot.storage import Backend
 from bot.wiring import started
 from handlers.base import Incoming, Services
 from handlers.conversation import summary_of
@@ -45,39 +37,6 @@ LIFTER = 1
 SAMPLES = 100
 SESSION = ["bench 100kg 8 @8", "8", "same", "+2.5", "8 @9", "Lat pulldown", "60x12", "12", "same @9", "curl 15kg 12"]
 CARRIED = {"8", "same", "+2.5", "8 @9", "60x12", "12", "same @9"}  # sets of the open exercise, named before
-
-
-class Trips:
-    """Database round trips counted while `counting`."""
-
-    def __init__(self) -> None:
-        self.on = False
-        self.count = 0
-
-    @contextmanager
-    def counting(self) -> Iterator[None]:
-        self.on, self.count = True, 0
-        try:
-            yield
-        finally:
-            self.on = False
-
-
-@contextmanager
-def counted(trips: Trips, owner: Any, method: str) -> Iterator[None]:
-    """Count each call of `owner.method` (an async method that makes one trip) while `trips` is counting."""
-    original = getattr(owner, method)
-
-    async def call(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if trips.on:
-            trips.count += 1
-        return await original(self, *args, **kwargs)
-
-    setattr(owner, method, call)
-    try:
-        yield
-    finally:
-        setattr(owner, method, original)
 
 
 class FullCollections:
@@ -102,13 +61,9 @@ class FullCollections:
         return f"{len(self.pauses)} full garbage collections during them, up to {max(self.pauses) * 1000:.1f} ms"
 
 
-def quantiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    return f"p50 {ordered[len(ordered) // 2] * 1000:.2f} ms, p99 {ordered[int(len(ordered) * 0.99)] * 1000:.2f} ms"
-
-
-async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
-    count, now = await populate(storage, LIFTER, checkins=False)
+async def measure(storage: Backend, trips: Trips, where: str) -> str:
+    lifter = Lifter(storage, LIFTER, 2 * SAMPLES + 2)  # the lifter's other training goes on between the sessions
+    now = await lifter.write_history(checkins=False)
     started()  # as the bot does once it is up (bot/wiring.py): start-up objects out of the collector's way
     clock = [now]  # the moment of the message in hand, as a bot's clock reads when it arrives
     services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: clock[0])
@@ -120,13 +75,9 @@ async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
     carry_trips: list[int] = []
     summaries: list[float] = []
     rules_only: list[float] = []
-    program = later(2 * SAMPLES + 2)  # the lifter's other training goes on, stored untimed between the sessions
-    program_id = 500_000  # its message ids, apart from the timed ones
     for sample in range(SAMPLES):
         start = now + timedelta(days=2 * sample, hours=2)  # every other evening at 20:00 (the program's at 11:00)
-        done = bisect_left(program, start, key=lambda logged: logged.performed_at)
-        program_id = await store(storage, LIFTER, program[:done], program_id)
-        program = program[done:]
+        await lifter.train_until(start)
         for offset, text in enumerate(SESSION):
             message_id += 1
             incoming = Incoming(LIFTER, LIFTER, message_id, text, start + timedelta(minutes=3 * offset))
@@ -163,55 +114,13 @@ async def measure(storage: Any, trips: Trips) -> tuple[str, int]:
         f"its reading alone {quantiles(rules_only)}); "
         f"session summary {quantiles(summaries)} (target p99 < 50 ms)"
     )
-    return line, count
-
-
-async def on_sqlite(path: Path) -> str:
-    import aiosqlite
-
-    trips = Trips()
-    with counted(trips, aiosqlite.Connection, "_execute"):  # every call handed to the database thread
-        storage = await Storage.open(path)
-        try:
-            line, sets = await measure(storage, trips)
-        finally:
-            await storage.close()
-    return f"conversation, SQLite ({sets:,} sets over 5 years): {line}"
-
-
-async def on_postgres(url: str) -> str:
-    import psycopg
-
-    trips = Trips()
-    with counted(trips, psycopg.AsyncCursor, "execute"):  # the connection's execute goes through a cursor's
-        storage = await open_backend(url, "unused.db")
-        try:
-            line, sets = await measure(storage, trips)
-        finally:
-            await storage.close()
-    return f"conversation, PostgreSQL on loopback ({sets:,} sets over 5 years): {line}"
+    return f"conversation, {where} ({lifter.sets:,} sets over 5 years): {line}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--postgres", action="store_true", help="also on a throwaway local PostgreSQL (fsync on)")
-    arguments = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        print(asyncio.run(on_sqlite(Path(folder) / "conversation.db")))
-    gc.unfreeze()  # the PostgreSQL run is another bot, as it were: its own start-up is frozen, not SQLite's leftovers
-    if not arguments.postgres:
-        return
-    from tests import pgserver
-
-    try:
-        server = pgserver.start(durable=True)
-    except pgserver.Unavailable as why:
-        print(f"conversation, PostgreSQL: skipped ({why})")
-        return
-    try:
-        print(asyncio.run(on_postgres(server.database())))
-    finally:
-        server.stop()
+    on_each_backend(measure, "conversation", postgres=parser.parse_args().postgres)
 
 
 if __name__ == "__main__":

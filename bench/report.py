@@ -10,36 +10,19 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._history import build
+from bench._history import populate
 from bot import charts
 from bot.charts import MatplotlibCharts
 from bot.storage import Storage
 from handlers.base import Incoming, Services
 from handlers.report import REPORT_DAYS, render_week, report_context, show_progress
-from rules.models import MessageKind, ParsedSet
 from rules.report import weekly_report
 
 LIFTER = 1
-
-
-async def populate(storage: Storage) -> tuple[int, datetime]:
-    history, checkins, now = build()
-    by_time: dict[datetime, list[ParsedSet]] = defaultdict(list)
-    for logged in history:
-        by_time[logged.performed_at].append(logged.set)
-    await storage.user(LIFTER, LIFTER)
-    for number, (moment, sets) in enumerate(sorted(by_time.items()), start=1):
-        stored = await storage.record_message(LIFTER, LIFTER, number, "bench", moment)
-        await storage.save_outcome(LIFTER, stored.row, MessageKind.SETS, sets, moment)
-    for checkin in checkins:
-        await storage.save_checkin(LIFTER, checkin, None, now)
-    return len(history), now
 
 
 def timed(samples: list[float]) -> str:
@@ -49,7 +32,7 @@ def timed(samples: list[float]) -> str:
 async def measure(path: Path) -> str:
     storage = await Storage.open(path)
     try:
-        count, now = await populate(storage)
+        count, now = await populate(storage, LIFTER)
         services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: now)
         user = await storage.user(LIFTER)
         text_times: list[float] = []
