@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from handlers.base import Incoming, Services
 from handlers.render import answer_text, render_answer
+from handlers.router import handle_text
 from handlers.words import answers as answer_words
 from handlers.words import sources as source_words
 from handlers.words import tr
@@ -526,3 +528,22 @@ def test_the_guides_dont_cover_answer_cites_no_guide() -> None:
     assert reply is not None
     shown = render_answer(reply)
     assert "don't cover that" in shown and "Source:" not in shown
+
+
+async def test_a_set_with_a_question_after_it_is_logged_and_a_bare_topic_is_answered_not_logged(
+    services: Services,
+) -> None:
+    lifter = 7171
+    ids = iter(range(1, 100))
+    for text in ("bench 100kg 8 @9 should i go to failure?", "bench 100kg 8 @9 how was that", "100x8 too heavy?"):
+        handled = await handle_text(Incoming(lifter, lifter, next(ids), text, NOW), services)
+        assert handled.reply is not None and "Logged" in handled.reply.html, text
+    for question in ("failure on squats", "rest pause on deadlift", "pre or post exhaust", "rest between mini-sets",
+                     "how do i progress", "12 week plan?"):  # fmt: skip
+        handled = await handle_text(Incoming(lifter, lifter, next(ids), question, NOW), services)
+        assert handled.reply is not None and "Source:" in handled.reply.html, question
+        assert "Logged" not in handled.reply.html and "new to me" not in handled.reply.html, question
+    history = await services.storage.history(lifter, since=datetime(2026, 1, 1, tzinfo=UTC))
+    assert [(row.set.exercise, row.set.note) for row in history] == [
+        ("Bench Press", "should i go to failure?"), ("Bench Press", "how was that"), ("Bench Press", "too heavy?"),
+    ]  # fmt: skip

@@ -72,6 +72,37 @@ RUSSIAN: list[tuple[str, str, str | None]] = [
     ("насколько тяжелыми должны быть подходы в жиме?", "how_hard.compound", "Bench Press"),
     ("рест-пауза на leg press?", "choice.yes.good", "Leg Press"),
     ("should I go to failure on жим ногами", "failure.compound", "Leg Press"),  # both alphabets, no "?"
+    # typed between sets: no question mark, lower case, мини-подходы as well as мини-сеты (issue #16)
+    ("сколько отдыхать между мини-подходами", "rest.rest_pause", None),
+    ("отдых между мини-сетами", "rest.rest_pause", None),
+    ("сколько отдых в рест-паузе", "rest.rest_pause", None),
+    ("что такое рпе", "rir_rpe", None),
+    ("что значит RIR", "rir_rpe", None),
+    ("до отказа на приседе", "failure.compound", "Back Squat"),
+    ("дроп-сет или отдых-пауза для жима ногами?", "choice.either", "Leg Press"),
+    ("дроп-сет или рест-пауза на жим ногами", "choice.either", "Leg Press"),
+    ("как прогрессировать?", "progress", None),
+    ("как прогрессировать в жиме", "progress.exercise", "Bench Press"),
+    ("как прибавлять вес в приседе", "progress.exercise", "Back Squat"),
+    ("застрял в жиме, что делать?", "progress.exercise", "Bench Press"),
+    ("когда делать амрап", "amrap.when", None),
+    ("что за блоки", "blocks.what", None),
+    ("сколько дропов", "how_many.drops", None),
+    ("строит ли рест-пауза больше мышц", "evidence.rest_pause", None),
+    ("рест-пауза лучше для роста?", "evidence.rest_pause", None),
+    ("отдых между упражнениями суперсета", "rest.pair", None),
+    ("сколько пар пост-утомления в неделю", "how_many.pairs_week.intermediate", None),
+    ("когда заканчивать рест-паузу", "stop.rest_pause", None),
+    ("предутомление или постутомление?", "pre_vs_post", None),
+    ("можно ли новичку дроп-сеты", "choice.hold_off.beginner", None),
+    ("новичку можно пост-утомление?", "beginner.post_exhaust", None),
+    ("нужна ли разгрузка", "deload.when", None),
+    ("когда делать разгрузку", "deload.when", None),
+    ("сколько подходов в неделю на грудь", "volume.no_count", None),
+    ("что делать, если болит локоть на разгибаниях", "pain", None),
+    ("болит локоть, можно ли рест-паузу?", "pain", None),
+    ("как часто делать дроп-сеты", "how_many.intensifiers_week", None),
+    ("сколько белка есть", "not_covered", None),
 ]
 
 NOT_QUESTIONS = [
@@ -98,8 +129,15 @@ def test_russian_questions_get_the_right_answer(question: str, message: str, exe
         assert exercise in (found.params.get("exercise"), found.params.get("target"))
 
 
-def test_there_are_at_least_thirty_russian_phrasings() -> None:
-    assert len(RUSSIAN) >= 30
+def test_there_are_at_least_seventy_russian_phrasings() -> None:
+    assert len(RUSSIAN) >= 70
+
+
+@pytest.mark.parametrize(
+    "text", ["жим лёжа 100 3х8 до отказа?", "присед 140 5 стоит ли до отказа?", "100х8 не тяжело?"]
+)
+def test_a_russian_set_with_a_question_after_it_is_a_set(text: str) -> None:
+    assert not is_question(text)
 
 
 def test_every_russian_name_in_the_catalog_is_found_in_a_question() -> None:
