@@ -11,6 +11,8 @@ from rules.sources import Source
 RP, ARTICLE = Source.REST_PAUSE_GUIDE, Source.DROP_VS_REST_PAUSE
 # "The first set should be close enough to failure"; "a small rep buffer is usually the better default"
 # (rest-pause guide). The drop-sets article says "to failure"; SetCoach takes the guide's cautious reading.
+# The guide gives the buffer no number; RIR 1-2 is the failure guide's (004: "stop 1-2 reps short", "sets taken
+# to RIR 1-2 produce essentially the same hypertrophy"), and the remark says whose it is.
 FIRST_SET_RIR = (1, 2)  # the small buffer: hard, not theatrical
 FIRST_SET_MAX_RIR = FIRST_SET_RIR[1]
 USUAL_MAX_BURSTS = 3  # drop sets vs rest-pause article: "repeat this cycle for two or three rounds"
@@ -42,7 +44,8 @@ def first_set_effort(parsed: ParsedSet) -> list[Feedback]:
     if parsed.rir > high:
         return [_item("first_set_effort", Level.NOTE, parsed, rir=parsed.rir, low=low, high=high)]
     if parsed.rir < low:
-        return [_item("first_set_failure", Level.NOTE, parsed, RP, ARTICLE, rir=parsed.rir, low=low, high=high)]
+        return [_item("first_set_failure", Level.NOTE, parsed, RP, ARTICLE, Source.FAILURE_GUIDE, rir=parsed.rir,
+                      low=low, high=high)]  # fmt: skip
     return []
 
 

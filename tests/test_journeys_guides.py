@@ -368,7 +368,7 @@ async def test_an_lb_lifter_s_rest_pause_first_set_at_failure_is_not_praised_and
     sam = Lifter(services, clock, 1613)
     await units(sam, "lb")
     said = await sam.says("pressdown 70 12+4+3 rir0 rest 15s")
-    assert "First set to failure (RIR 0): the rest-pause guide's default is a small buffer, RIR 1-2" in said, said
+    assert "First set to failure (RIR 0): the rest-pause guide's default is a small rep buffer (RIR 1-2 in the " in said
     assert "Good rest-pause" not in said
     said = await sam.says("/why")
     assert "The drop-sets article says to take the first set to failure" in said, said

@@ -48,8 +48,8 @@ CATALOGUE: dict[str, str] = {
         "The first set should be close enough to failure to make the short-rest follow-up meaningful."
     ),
     "rest_pause.first_set_failure": N_(
-        "First set to failure (RIR {rir:g}): the rest-pause guide's default is a small buffer, RIR {low}-{high}, "
-        "then the bursts."
+        "First set to failure (RIR {rir:g}): the rest-pause guide's default is a small rep buffer (RIR {low}-{high} in "
+        "the failure guide's terms), then the bursts."
     ),
     "rest_pause.first_set_failure.why": N_(
         "The drop-sets article says to take the first set to failure; the rest-pause guide says a small rep buffer "
