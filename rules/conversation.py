@@ -186,6 +186,7 @@ _EMPHASIS = re.compile(r"^\s*[*_~]+(?=\S)|(?<=\S)[*_~]+\s*$")
 _REST_SAID = re.compile(rf"(?:^|\s)(?:{_REST_WORD})(?:\s|:|$)")
 _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
 _DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
+_PAIR_OF = re.compile(r"^\s*2\s*[xх×*]\s*\d")  # `2х20кг 10`: two dumbbells
 _LONE_NUMBER = re.compile(r"^(?P<value>\d+(?:\.\d+)?)$")
 _HEADING_SPLIT = re.compile(r"\s+[-–—:]\s*|\s*[:(\[]\s*|\s+-\s+")
 _NOT_A_HEADING = re.compile(r"[?!]|^(?:hi|hello|hey|thanks|thank you|ok|okay|cool|nice|yes|no|good|great)\b")
@@ -441,7 +442,11 @@ class _Reader:
         last = self.state.last if self.state.last and self.state.last.exercise == named["exercise"] else None
         if _EMPTY_BAR.match(line):  # `bar x 5`: the empty bar before the working sets is a warm-up
             named["warmup"] = True
-        filled = [_fill_load(parsed.model_copy(update=named), last) for parsed in bare.sets]
+        sets = bare.sets
+        if found is not None and found.equipment == "dumbbell" and _PAIR_OF.match(line):
+            within = self._parse_with(exercise, line, number)  # `2х20кг 10`: the parser reads it as a dumbbell lift's
+            sets = within.sets if within.sets and not within.errors else sets
+        filled = [_fill_load(parsed.model_copy(update=named), last) for parsed in sets]
         how = How.SAME_LOAD if any(carried for _, carried in filled) else How.CARRIED
         return Line(LineKind.SETS, number, sets=tuple(s for s, _ in filled), how=how, exercise=exercise)
 

@@ -426,6 +426,7 @@ class _Entry:
     forced_sets: bool = False  # `5 подходов по ... 10 раз`: sets were named, so `axb` is sets x reps
     note: str | None = None  # `135lbs x 10 (dead stop)`: this set's own note
     warmup: bool = False  # `2x5x45lb (warmup), 5x5x135lb`: this set only
+    pair: bool = False  # `2х20кг` on a dumbbell lift: two dumbbells of 20 kg, if reps follow it
     reps_said: bool = False  # `8 reps`: written as reps, so never made a load by a number after it
 
 
@@ -797,7 +798,8 @@ def _on_a_x_b(state: _Body, m: re.Match[str], column: int, prev: str) -> None:
     if m.group("x_unit"):  # `shrug 8x25kg`, `1 × 160kg`: reps x load
         _set_unit(state, m.group("x_unit"))
         _check_load(second, _unit_of(m.group("x_unit")), column)
-        _new_entry(state, column, [_whole_reps(first, column)], load=second, load_times_reps=True)
+        entry = _new_entry(state, column, [_whole_reps(first, column)], load=second, load_times_reps=True)
+        entry.pair = first == 2 and state.dumbbells  # `2х20кг 10`: maybe two 20 kg dumbbells, if reps follow
         return
     if m.group("x_dur"):  # `Планка 3х45с`: sets x seconds
         seconds = _seconds_of(second, m.group("x_dur"))
@@ -937,6 +939,9 @@ def _on_bare_number(state: _Body, m: re.Match[str], column: int, prev: str) -> N
             done.axb = (done.axb[0], done.reps[0])
         return
     last = state.entries[-1] if state.entries else None
+    if last is not None and last.pair and prev == "number":
+        last.reps, last.pair = [_whole_reps(value, column)], False  # `жим гантелей 2х20кг 10`: 10 reps
+        return
     if state.load_next and last is not None:  # `4 x 12 - 130`, `x 5 - 145`
         state.load_next = False
         _check_load(value, _unit_now(state), column)

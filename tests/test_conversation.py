@@ -203,6 +203,17 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         ],
     ),
     (
+        "a pair of dumbbells written the Russian way, 2х20кг 10",
+        [
+            ("Жим гантелей", ["heading Dumbbell Bench Press"]),
+            ("2х20кг 10", ["Dumbbell Bench Press 20x10"]),  # was 2 reps at 20 kg and a loadless set of 10
+            ("2х22кг 8", ["Dumbbell Bench Press 22x8"]),
+            ("7", ["Dumbbell Bench Press 22x7"]),
+            ("Bench", ["heading Bench Press"]),
+            ("2x100kg", ["Bench Press 100x2"]),  # a barbell: 2 reps at 100 kg
+        ],
+    ),
+    (
         "a lone number that could be a load is asked about",
         [
             ("bench 100kg 3x8", ["Bench Press 100x8"] * 3),
