@@ -4,12 +4,12 @@ shows must be what the bot prints, in order (the README may leave lines out and 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.test_conversation_cli import chat
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = ("you> ", "вы> ")
@@ -80,14 +80,6 @@ def first_run(needle: list[str], haystack: list[str], start: int) -> int:
         if haystack[at : at + len(needle)] == needle:
             return at
     return -1
-
-
-def chat(db: Path, lines: list[str]) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "chat", "--db", str(db)],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120, cwd=ROOT, check=True,
-    )  # fmt: skip
-    return result.stdout
 
 
 TALKS = conversations((ROOT / "README.md").read_text(encoding="utf-8"))
