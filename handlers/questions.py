@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handlers.base import Incoming, Reply, Services
 from handlers.render import render_answer, render_cannot_answer
 from handlers.sets import coach_context
@@ -9,6 +11,7 @@ from handlers.words import say
 from handlers.words.report import CATALOGUE as REPORT_WORDS
 from rules.answers import answer, is_question
 from rules.models import UserSettings
+from rules.notation import parse_message
 
 
 async def ask(message: Incoming, user: UserSettings, services: Services) -> Reply:
@@ -31,3 +34,24 @@ async def question_hook(message: Incoming, user: UserSettings, services: Service
     if not is_question(message.text):
         return None
     return await ask(message, user, services)
+
+
+def asked_after_set(text: str) -> str | None:
+    """The question a one-line set carries after it (`bench 100kg 8 @9 should I go to failure?`), as its
+    note and its exercise (`@9` is the set's effort, not a question about RPE); None when it asks nothing."""
+    if "?" not in text or "\n" in text.strip():
+        return None
+    known = [parsed for parsed in parse_message(text).sets if parsed.known]
+    if not known or not known[-1].note or not is_question(known[-1].note):
+        return None
+    return f"{known[-1].note} {known[-1].exercise}"
+
+
+async def with_answer(message: Incoming, reply: Reply, user: UserSettings, services: Services) -> Reply:
+    """A logged set that asked something: the answer goes below the set's reply (the set is never lost to
+    the question, nor the question to the set)."""
+    question = asked_after_set(message.text)
+    if question is None:
+        return reply
+    found = answer(question, await coach_context(services, user))
+    return reply if found is None else replace(reply, html=f"{reply.html}\n\n{render_answer(found)}")

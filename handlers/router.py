@@ -128,7 +128,7 @@ async def _route(
     answerable = questions.answerable(text)
     reply = None if answerable else await conversation.converse(message, row, user, services, conversation=talk)
     if reply is not None:
-        return reply
+        return await questions.with_answer(message, reply, user, services)
     # While a check-in is awaited only a question the rules answer is one; `что-то странное` or `что писать?`
     # gets the check-in's how-to-answer, not "I can't answer that".
     checkin_awaited = user.awaiting is Awaiting.CHECKIN

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from handlers.base import Incoming, Services
+from handlers.questions import asked_after_set
 from handlers.render import answer_text, render_answer
 from handlers.router import handle_text
 from handlers.words import answers as answer_words
@@ -523,6 +524,23 @@ def test_pairs_per_week_follow_the_lifters_experience(experience: Experience, me
         assert answer("can beginners do post exhaust", lifter) is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("bench 100kg 8 @9 should i go to failure?", "failure.compound"),
+        ("bench 100kg 8 @9 what do i pair with it?", "pairing.after"),  # `@9` is the set's effort, not "RPE?"
+        ("bench 100 5 @8 how long rest?", "rest.heavy"),
+        ("curl 20kg 10 felt easy, should i drop set it?", "choice.yes.good"),
+        ("squat 140 5 rir2 was that too hard?", None),
+        ("bench 100kg 8 @9 how was that", None),
+    ],
+)
+def test_the_question_after_a_set_is_read_from_its_note_and_exercise(text: str, message: str | None) -> None:
+    question = asked_after_set(text)
+    found = answer(question, lifter_context()) if question else None
+    assert (found.message if found else None) == message, (question, found)
+
+
 def test_the_guides_dont_cover_answer_cites_no_guide() -> None:
     reply = answer("how much protein should i eat")
     assert reply is not None
@@ -538,6 +556,10 @@ async def test_a_set_with_a_question_after_it_is_logged_and_a_bare_topic_is_answ
     for text in ("bench 100kg 8 @9 should i go to failure?", "bench 100kg 8 @9 how was that", "100x8 too heavy?"):
         handled = await handle_text(Incoming(lifter, lifter, next(ids), text, NOW), services)
         assert handled.reply is not None and "Logged" in handled.reply.html, text
+        # the question after the set is answered below it, about that set's exercise; a note that asks
+        # nothing the guides answer gets no answer
+        answered = "No, not on Bench Press: stop 1-2 reps short" in handled.reply.html
+        assert answered is (text == "bench 100kg 8 @9 should i go to failure?"), handled.reply.html
     for question in ("failure on squats", "rest pause on deadlift", "pre or post exhaust", "rest between mini-sets",
                      "how do i progress", "12 week plan?"):  # fmt: skip
         handled = await handle_text(Incoming(lifter, lifter, next(ids), question, NOW), services)
