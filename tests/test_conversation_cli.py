@@ -129,3 +129,22 @@ def test_a_hold_heading_asks_for_times_and_a_warm_ups_heading_says_warm_ups_foll
         ("Bench Press", "100", "5", "", ""),
         ("Back Squat", "60", "5", "", "warmup"),
     ]
+
+
+def test_a_russian_workout_texted_set_by_set_across_a_restart_exports_the_sets_meant(tmp_path: Path) -> None:
+    db = tmp_path / "ru.db"
+    first = chat(db, ["Присед", "разминка", "гриф х 10", "60х5", "рабочие", "100кг 5 раз", "то же"])
+    second = chat(db, ["+2,5", "отдыхаю 90", "5 в отказ", "Подтягивания", "свой вес 10", "+10кг 6", "Планка",
+                       "1:00", "готово"])  # fmt: skip
+    assert "🤔" not in first + second  # every line read, none refused
+    assert exported_cells(db, "Exercise Name", "Weight", "Reps", "RPE", "Seconds", "Notes") == [
+        ("Back Squat", "20", "10", "", "", "warmup"),
+        ("Back Squat", "60", "5", "", "", "warmup"),
+        ("Back Squat", "100", "5", "", "", ""),
+        ("Back Squat", "100", "5", "", "", ""),
+        ("Back Squat", "102.5", "5", "", "", ""),  # the restart kept the last set for +2,5
+        ("Back Squat", "102.5", "5", "10", "", "в отказ"),  # to failure: RIR 0, the note kept
+        ("Pull-Up", "", "10", "", "", "bodyweight"),
+        ("Pull-Up", "10", "6", "", "", "bodyweight"),  # 10 kg added to the body
+        ("Plank", "", "0", "", "60", ""),  # a hold of 1:00, not a rest
+    ]
