@@ -538,6 +538,8 @@ def _effort_from_rir(rir: float, column: int) -> tuple[float, float]:
 def _unknown_word_hint(word: str, previous_number: str | None) -> tuple[Msg, str | None]:
     """A "did you mean" only when it differs from what was typed; else the example."""
     letters = word.rstrip("0123456789.")
+    if letters in NOTATION_WORDS:  # `plus`, `then`: a word of ours in the wrong place, no typo of `lbs`
+        return Msg.HINT_EXAMPLE, None
     close = difflib.get_close_matches(letters, _KEYWORDS, n=1, cutoff=0.5)
     suggestion = None
     if close and previous_number is not None and close[0] in ("kg", "lb", "lbs"):

@@ -124,6 +124,7 @@ def test_unknown_exercise_is_kept_as_typed_and_flagged() -> None:
     ("text", "code", "column", "hint", "words"),
     [
         ("bench 100kgg 5", Msg.UNKNOWN_WORD, 10, Msg.HINT_DID_YOU_MEAN, "did you mean `100kg`?"),
+        ("bench 225 plus 2 chains", Msg.UNKNOWN_WORD, 11, Msg.HINT_EXAMPLE, "bench 100kg 3x8"),  # not "225lbs?"
         ("bench 100kg", Msg.NO_REPS, 12, Msg.HINT_REPS, "bench 100kg 8"),
         ("bench -100kg 5", Msg.NEGATIVE, 7, Msg.HINT_PLAIN_NUMBER, "plain number"),
         ("bench 100kg 0", Msg.ZERO_REPS, 13, Msg.HINT_REPS, "reps"),
