@@ -180,6 +180,7 @@ _TRAILING_DOTS = re.compile(r"[.…]+")
 # A decimal comma: `22,5kg`, `rpe 8,5`, `@7,5`, `82,5 x 5` (but not `60,60,55` or `12, 10`).
 _DECIMAL_COMMA = re.compile(
     rf"(?<![\d,x])(\d+),(\d{{1,2}})(?=\s*{_UNIT}{_END}|\s*[x*]\s*\d)|((?:rpe|rir|рпе|рир|@)\s*\d+),(5)(?![\d,])"
+    r"|(?<![\d,x])(\d+),(5|25|75)(?=\s+\d)(?!\s+\d+,)"  # `32,5 12+3+2`: a plate's fraction before the reps
 )
 _CYRILLIC_X = re.compile(r"(?<=[\d\s)])[хХ](?=\s*[\d(])")  # `3х10`, `120кг х 5`; never the х of `махи`
 _PAIR_SPLIT = re.compile(r"\s*(?:>>?|→|->|=>)\s*")
@@ -974,6 +975,11 @@ def _on_bare_number(state: _Body, m: re.Match[str], column: int, prev: str) -> N
         return
     if not state.bodyweight_exercise:
         _promote_bare_load(state, prev)
+    if not value.is_integer() and not state.entries and state.load is None and not state.bodyweight_exercise:
+        # `bench 102.5 5`, `32.5 12+3+2`: a fraction first is the load (reps are whole); alone, no reps follow
+        _check_load(value, _unit_now(state), column)
+        _set_load(state, value)
+        return
     if not value.is_integer():
         raise _LineError(Msg.FRACTIONAL_REPS, column, Msg.HINT_LOAD_UNIT, {"value": f"{value:g}"})
     entry = _new_entry(state, column, [int(value)])

@@ -91,6 +91,10 @@ EFFORT_AND_UNITS = [
     ("bench 100kg 8 2 rir", ["Bench Press: 100x8 kg rir=2 rpe=8"]),
     ("curl 22,5kg 10", ["Biceps Curl: 22.5x10 kg"]),
     ("curl 22.5 kg 10", ["Biceps Curl: 22.5x10 kg"]),
+    ("bench 102.5 5", ["Bench Press: 102.5x5 kg"]),  # a fraction first is the load: reps are whole
+    ("bench 102,5 5", ["Bench Press: 102.5x5 kg"]),
+    ("lat raise 32,5 12+3+2 rir1", ["Lateral Raise: 32.5x12+32.5x3+32.5x2 kg rest_pause rir=1 rpe=9"]),  # not 32 reps, then 5 kg
+    ("lat raise 32.5 3x12", ["Lateral Raise: 32.5x12 kg"] * 3),
     ("bench 225lbs 5", ["Bench Press: 225x5 lb"]),
     ("bench 225 5", ["Bench Press: 225x5 lb"]),  # read with the lifter's unit set to lb below
     ("bench 100 3x8", ["Bench Press: 100x8 kg"] * 3),
@@ -139,6 +143,7 @@ def test_unknown_exercise_is_kept_as_typed_and_flagged() -> None:
         ("100kg 3x8", Msg.MISSING_EXERCISE, 1, Msg.HINT_START_WITH_NAME, "start with the exercise name"),
         ("bench 80% 5", Msg.PERCENT, 7, Msg.HINT_LOAD_LIFTED, "load you lifted"),
         ("bench 100kg 5.5", Msg.FRACTIONAL_REPS, 13, Msg.HINT_LOAD_UNIT, "unit"),
+        ("bench 8.5 reps", Msg.FRACTIONAL_REPS, 7, Msg.HINT_LOAD_UNIT, "unit"),
         ("bench 100kg 30x8", Msg.SETS_RANGE, 13, Msg.HINT_SETS_RANGE, "1 to 20"),
         ("face pulls 60x3x15", Msg.AMBIGUOUS_SETS_REPS, 12, Msg.HINT_SETS_REPS, "`60 3x15` for 3 sets of 15"),
         ("elbow 3/10", Msg.NOT_AN_EXERCISE, 1, Msg.HINT_CHECKIN, "check-in"),
