@@ -93,7 +93,8 @@ EFFORT_AND_UNITS = [
     ("curl 22.5 kg 10", ["Biceps Curl: 22.5x10 kg"]),
     ("bench 102.5 5", ["Bench Press: 102.5x5 kg"]),  # a fraction first is the load: reps are whole
     ("bench 102,5 5", ["Bench Press: 102.5x5 kg"]),
-    ("lat raise 32,5 12+3+2 rir1", ["Lateral Raise: 32.5x12+32.5x3+32.5x2 kg rest_pause rir=1 rpe=9"]),  # not 32 reps, then 5 kg
+    # not 32 reps, then 5 kg 12+3+2
+    ("lat raise 32,5 12+3+2 rir1", ["Lateral Raise: 32.5x12+32.5x3+32.5x2 kg rest_pause rir=1 rpe=9"]),
     ("lat raise 32.5 3x12", ["Lateral Raise: 32.5x12 kg"] * 3),
     ("bench 225lbs 5", ["Bench Press: 225x5 lb"]),
     ("bench 225 5", ["Bench Press: 225x5 lb"]),  # read with the lifter's unit set to lb below
