@@ -91,6 +91,7 @@ class Problem(StrEnum):
     TOO_MANY_REPEATS = "too_many_repeats"
     LOAD_OUT_OF_RANGE = "load_out_of_range"
     REST_OUT_OF_RANGE = "rest_out_of_range"
+    REST_NO_TIME = "rest_no_time"  # `rest`, `resting`, `отдыхаю` alone: how long?
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ _REST = re.compile(
     rf"(?:\s+(?P<after>{_REST_WORD}))?(?:\s+(?:after|between|per)(?: each| the)? sets?|\s+между под[хx]одами)?\.?$"
 )
 _EMPHASIS = re.compile(r"^\s*[*_~]+(?=\S)|(?<=\S)[*_~]+\s*$")
+_REST_ALONE = re.compile(rf"^(?:{_REST_WORD})(?:\s+(?:now|time|time now|сейчас))?[.!…]*$")
 _REST_SAID = re.compile(rf"(?:^|\s)(?:{_REST_WORD})(?:\s|:|$)")
 _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
 _DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
@@ -287,6 +289,8 @@ class _Reader:
             held = self._parse_with(self.state.exercise or "", " ".join(raw.split()), number)
             if held.sets:
                 return Line(LineKind.SETS, number, sets=held.sets, how=How.CARRIED, exercise=held.sets[-1].exercise)
+        if rest is None and _REST_ALONE.match(text):  # not an exercise called "rest": ask how long
+            return Line(LineKind.ERROR, number, problem=Problem.REST_NO_TIME, exercise=self.state.exercise)
         if rest is not None:
             if not 0 < rest <= MAX_REST_S:
                 return Line(LineKind.ERROR, number, seconds=rest, problem=Problem.REST_OUT_OF_RANGE)

@@ -143,7 +143,10 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
             ("rest for 2 minutes", ["rest 120"]),
             ("90s rest", ["rest 90"]),
             ("8 rest 2:30", ["Bench Press 80x8 rest 150"]),  # not 2 min of rest and a set of 30
-            ("8", ["Bench Press 80x8"]),
+            ("rest", ["error rest_no_time"]),  # how long? Not an exercise called "rest"
+            ("Resting now", ["error rest_no_time"]),
+            ("отдыхаю", ["error rest_no_time"]),
+            ("8", ["Bench Press 80x8"]),  # still the open exercise
         ],
     ),
     (

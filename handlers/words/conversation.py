@@ -53,6 +53,10 @@ CATALOGUE: dict[str, str] = {
     "problem.rest_out_of_range": N_(
         "🤔 A rest of {seconds} s is out of range: rest is written like <code>rest 90</code>."
     ),
+    "problem.rest_no_time": N_(
+        "⏱ How long a rest? Send it with its time, like <code>rest 90</code>, <code>90s</code> or <code>2 min</code>, "
+        "and I'll ping you when it's up."
+    ),
     # Last time and today's load
     "last_time": N_("📅 Last time ({day}): {sets}"),
     "suggest.up": N_("🎯 Today: try {load} × {reps} (last set was RPE {rpe}; aim for RPE {target})."),
