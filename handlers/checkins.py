@@ -28,8 +28,12 @@ def _w(message_id: str, **params: object) -> str:
     return say(CATALOGUE, message_id, **params)
 
 
+def local_zone(user: UserSettings) -> ZoneInfo:
+    return ZoneInfo(user.timezone or "UTC")
+
+
 def local_day(user: UserSettings, now: datetime) -> date:
-    return now.astimezone(ZoneInfo(user.timezone or "UTC")).date()
+    return now.astimezone(local_zone(user)).date()
 
 
 def _last_session(history: list[LoggedSet]) -> list[LoggedSet]:

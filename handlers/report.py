@@ -8,7 +8,7 @@ import io
 from datetime import date, timedelta
 
 from handlers.base import Attachment, Incoming, Reply, Services, file_name
-from handlers.checkins import local_day
+from handlers.checkins import local_day, local_zone
 from handlers.render import escape, short_date, unit_word
 from handlers.words import say
 from handlers.words.exercises import body_part, exercise_name, level_name
@@ -75,8 +75,10 @@ async def report_context(services: Services, user: UserSettings, days: int) -> C
     now = services.clock()
     history = await services.storage.history(user.id, since=now - timedelta(days=days))
     checkins = await services.storage.checkins(user.id, since=(now - timedelta(days=days)).date())
-    profile = lifter_profile(user.profile, history)  # answered in the unit they lift in now
-    return Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now))
+    zone = local_zone(user)
+    profile = lifter_profile(user.profile, history, zone=zone)  # answered in the unit they lift in now
+    return Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now),
+                   zone=zone)  # fmt: skip
 
 
 async def week(message: Incoming, user: UserSettings, services: Services) -> Reply:
@@ -103,8 +105,9 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     recent = await services.storage.history(user.id, since=now - timedelta(days=REPORT_DAYS))
     if not recent:
         recent = await services.storage.last_sets(user.id, [name], now)
-    unit = lifter_unit(recent, user.unit, chosen_at=user.unit_set_at)
-    points = progress(rows, unit)
+    zone = local_zone(user)
+    unit = lifter_unit(recent, user.unit, chosen_at=user.unit_set_at, zone=zone)
+    points = progress(rows, unit, zone)
     chart = await services.charts.progress(name, points, unit)
     last = points[-1]
     estimate = _w("progress.no_e1rm")

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
 from handlers.callbacks import Why
-from handlers.checkins import local_day
+from handlers.checkins import local_day, local_zone
 from handlers.ports import BestRow
 from handlers.render import render_corrected, render_logged, render_unreadable
 from handlers.words import replies as reply_words
@@ -68,9 +68,10 @@ async def coach_reading(
         history, checkins, held = await storage.coach_data(
             user.id, week_start, checkins_since, (trend_start, lifts), bests
         )
-    profile = lifter_profile(user.profile, history, sets or (), now)  # answered in the unit they lift in now
+    zone = local_zone(user)
+    profile = lifter_profile(user.profile, history, sets or (), now, zone)  # answered in the unit they lift in now
     context = Context(now=now, history=history, checkins=checkins, profile=profile, today=local_day(user, now),
-                      block_start=user.block_started_on)  # fmt: skip
+                      block_start=user.block_started_on, zone=zone)  # fmt: skip
     return context, {name: rows for name, rows in held.items() if rows}
 
 

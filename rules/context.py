@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from rules.models import CheckIn, LifterProfile, LoggedSet
 
@@ -23,8 +23,9 @@ class Context:
     history: Sequence[LoggedSet] = ()
     checkins: Sequence[CheckIn] = ()
     profile: LifterProfile = field(default_factory=LifterProfile)
-    today: date | None = None  # the lifter's local date; defaults to now's date
+    today: date | None = None  # the lifter's local date; defaults to now's date in `zone`
     block_start: date | None = None  # first day (local) of the lifter's 12-week block, if one is running
+    zone: tzinfo | None = None  # the lifter's time zone (None: UTC); handlers pass it, rules never read a clock
 
     def since(self, moment: datetime) -> Sequence[LoggedSet]:
         """History from `moment` on, found by bisection: cheap however long the history is."""
@@ -37,6 +38,10 @@ class Context:
     def session(self) -> Sequence[LoggedSet]:
         return self.since(self.now - timedelta(hours=SESSION_HOURS))
 
+    def local_date(self, moment: datetime) -> date:
+        """The lifter's calendar day at `moment`: a Tokyo set at 00:30 UTC is on the next day there."""
+        return moment.astimezone(self.zone).date() if self.zone is not None else moment.date()
+
     @property
     def local_today(self) -> date:
-        return self.today or self.now.date()
+        return self.today or self.local_date(self.now)

@@ -62,11 +62,11 @@ def amrap_too_often(parsed: ParsedSet, context: Context) -> list[Feedback]:
     earlier = [
         logged for logged in context.since(since)
         if logged.set.amrap and logged.set.exercise == parsed.exercise
-        and logged.performed_at.date() != context.now.date()
+        and context.local_date(logged.performed_at) != context.local_today
     ]  # fmt: skip
     if not earlier:
         return []
-    days = (context.now.date() - earlier[-1].performed_at.date()).days
+    days = (context.local_today - context.local_date(earlier[-1].performed_at)).days
     return [remark("e1rm.amrap_too_often", Level.NOTE, (Source.FAILURE_GUIDE,), parsed.exercise,
                    exercise=parsed.exercise, days=days)]  # fmt: skip
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
@@ -128,7 +128,7 @@ def _ramp_sets(sets: Sequence[LoggedSet]) -> set[int]:
     }
 
 
-def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
+def _muscles(sets: Sequence[LoggedSet], local_date: Callable[[datetime], date]) -> tuple[MuscleWeek, ...]:
     hard: Counter[str] = Counter()
     intensifier: Counter[str] = Counter()
     days: defaultdict[str, set[date]] = defaultdict(set)
@@ -145,7 +145,7 @@ def _muscles(sets: Sequence[LoggedSet]) -> tuple[MuscleWeek, ...]:
                 hard[muscle] += 1
             if logged.set.technique in INTENSIFIERS:
                 intensifier[muscle] += 1
-                days[muscle].add(logged.performed_at.date())
+                days[muscle].add(local_date(logged.performed_at))
     muscles = sorted(set(hard) | set(intensifier), key=lambda m: (-hard[m], m))
     return tuple(
         MuscleWeek(muscle=m, hard_sets=hard[m], intensifier_sets=intensifier[m], intensifier_days=len(days[m]))
@@ -207,7 +207,7 @@ def weekly_report(context: Context) -> WeekReport:
         start=start,
         end=end,
         sets=len(this_week),
-        muscles=_muscles(this_week),
+        muscles=_muscles(this_week, context.local_date),
         effort=_effort(this_week),
         lifts=_lifts(this_week, last_week, context.profile.unit),
         compound_failure_sets=_compound_failure_sets(this_week),
@@ -244,13 +244,15 @@ def _estimate(row: SetSummary) -> float | None:
     return one_rep_max(row.load, row.reps, None if row.amrap else row.rir)
 
 
-def progress(rows: Sequence[SetSummary], unit: Unit = "kg") -> list[ProgressPoint]:
+def progress(rows: Sequence[SetSummary], unit: Unit = "kg", zone: tzinfo | None = None) -> list[ProgressPoint]:
     """Per training day of one exercise: best e1RM and the heaviest set, oldest first, every load in `unit`
-    (kg and lb sets converted before they are compared, so 225 lb is not a heavier day than 110 kg)."""
+    (kg and lb sets converted before they are compared, so 225 lb is not a heavier day than 110 kg); a day is
+    the lifter's in `zone` (None: UTC)."""
     by_day: defaultdict[date, list[SetSummary]] = defaultdict(list)
     for row in rows:
         load = None if row.load is None else convert(row.load, row.unit, unit)
-        by_day[row.performed_at.date()].append(row._replace(load=load, unit=row.unit or unit))
+        day = row.performed_at.astimezone(zone).date() if zone is not None else row.performed_at.date()
+        by_day[day].append(row._replace(load=load, unit=row.unit or unit))
     points: list[ProgressPoint] = []
     for day in sorted(by_day):
         sets = by_day[day]

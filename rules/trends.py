@@ -32,9 +32,9 @@ def session_bests(
             seen[key] = None if raw is None else convert(raw, parsed.unit, unit)
         value = seen[key]
         if value is not None:
-            day = logged.performed_at.date()
+            day = context.local_date(logged.performed_at)
             by_day[day] = max(by_day.get(day, 0.0), value)
-    today = context.now.date()
+    today = context.local_today
     for parsed in new_sets:
         value = set_one_rep_max(parsed) if parsed.exercise == exercise else None
         if value is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 
@@ -54,6 +54,7 @@ def lifter_unit(
     new: Sequence[ParsedSet] = (),
     now: datetime | None = None,
     chosen_at: datetime | None = None,
+    zone: tzinfo | None = None,
 ) -> Unit:
     """The unit a lifter lifts in now: the one most sets with a load were written in on their latest training
     day (`history` oldest first; `new` sets are logged `now`; a tie goes to the latest set), else the unit
@@ -70,7 +71,7 @@ def lifter_unit(
             break
         if not _loaded(logged.set):
             continue
-        on = logged.performed_at.date()
+        on = logged.performed_at.astimezone(zone).date() if zone is not None else logged.performed_at.date()
         if day is None:
             day = on
         elif on != day:
@@ -80,7 +81,7 @@ def lifter_unit(
     counted = now is not None and (chosen_at is None or now >= chosen_at)
     fresh = [parsed.unit for parsed in new if _loaded(parsed)] if counted else []
     if fresh and now is not None:
-        today = now.date()
+        today = now.astimezone(zone).date() if zone is not None else now.date()
         if day is None or today > day:
             units = fresh
         elif today == day:
@@ -99,8 +100,12 @@ def _loaded(parsed: ParsedSet) -> bool:
 
 
 def lifter_profile(
-    profile: LifterProfile, history: Sequence[LoggedSet], new: Sequence[ParsedSet] = (), now: datetime | None = None
+    profile: LifterProfile,
+    history: Sequence[LoggedSet],
+    new: Sequence[ParsedSet] = (),
+    now: datetime | None = None,
+    zone: tzinfo | None = None,
 ) -> LifterProfile:
-    """`profile` with its unit the one the lifter lifts in now (`lifter_unit`)."""
-    unit = lifter_unit(history, profile.unit, new, now, profile.unit_set_at)
+    """`profile` with its unit the one the lifter lifts in now (`lifter_unit`); days are the lifter's (`zone`)."""
+    unit = lifter_unit(history, profile.unit, new, now, profile.unit_set_at, zone)
     return profile if unit == profile.unit else profile.model_copy(update={"unit": unit})

@@ -1,0 +1,87 @@
+"""Rules group sets by the lifter's own calendar day, not by UTC's (issue #16).
+
+A Tokyo lifter (UTC+9) training 08:40-09:20 local logs on both sides of UTC midnight: one session, one day.
+The same UTC moments for a UTC lifter are two days, which shows it is the zone that decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from rules.coach import evaluate
+from rules.context import Context
+from rules.models import LoggedSet
+from rules.notation import parse_message
+from rules.report import SetSummary, progress, weekly_report
+from rules.trends import session_bests
+from rules.units import lifter_unit
+
+NOW = datetime(2026, 11, 24, 0, 20, tzinfo=UTC)  # 09:20 on 24 Nov in Tokyo, 00:20 on 24 Nov in UTC
+BEFORE_MIDNIGHT = datetime(2026, 11, 23, 23, 40, tzinfo=UTC)  # 08:40 on 24 Nov in Tokyo, 23 Nov in UTC
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+def logged(text: str, at: datetime) -> list[LoggedSet]:
+    result = parse_message(text)
+    assert not result.errors, result.errors
+    return [LoggedSet(performed_at=at, set=parsed) for parsed in result.sets]
+
+
+def context(zone: tzinfo, *entries: tuple[str, datetime]) -> Context:
+    rows = sorted((row for text, at in entries for row in logged(text, at)), key=lambda row: row.performed_at)
+    return Context(now=NOW, history=rows, zone=zone, today=NOW.astimezone(zone).date())
+
+
+def bench_sessions(zone: tzinfo) -> int:
+    earlier = context(zone, ("bench 100kg 5 rir1", BEFORE_MIDNIGHT))
+    new = [row.set for row in logged("bench 102.5kg 5 rir1", NOW)]
+    return len(session_bests(new[0].exercise, new, earlier))
+
+
+def amrap_questions(zone: tzinfo) -> int:
+    earlier = context(zone, ("squat 100kg amrap 8", BEFORE_MIDNIGHT))
+    items = evaluate([s.set for s in logged("squat 100kg amrap 7", NOW)], earlier)
+    return sum(1 for item in items if item.rule == "e1rm.amrap_too_often")
+
+
+def week_intensifier_days(zone: tzinfo) -> int:
+    week = weekly_report(context(zone, ("lat raise 10kg 12+4+3 rir1", BEFORE_MIDNIGHT),
+                                 ("lat raise 10kg 12+4+2 rir1", NOW)))  # fmt: skip
+    return max(muscle.intensifier_days for muscle in week.muscles)
+
+
+def progress_days(zone: tzinfo) -> int:
+    rows = [SetSummary(at, 100.0, 5, 1.0, False, False, "kg") for at in (BEFORE_MIDNIGHT, NOW)]
+    return len(progress(rows, "kg", zone))
+
+
+def unit_lifted_in(zone: tzinfo) -> str:
+    # the latest day's sets decide: the two lb sets before UTC midnight are on it only for the Tokyo lifter
+    history = logged("bench 225lb 2x5", BEFORE_MIDNIGHT) + logged("bench 100kg 5", NOW - timedelta(minutes=5))
+    return lifter_unit(history, "kg", now=NOW, zone=zone)
+
+
+@pytest.mark.parametrize(
+    ("count", "zone", "expected"),
+    [
+        (bench_sessions, TOKYO, 1),  # this morning's bench, on both sides of UTC midnight, is one session
+        (bench_sessions, UTC, 2),
+        (amrap_questions, TOKYO, 0),  # the same session's AMRAP is not "too often"
+        (amrap_questions, UTC, 1),
+        (week_intensifier_days, TOKYO, 1),
+        (week_intensifier_days, UTC, 2),
+        (progress_days, TOKYO, 1),
+        (progress_days, UTC, 2),
+        (unit_lifted_in, TOKYO, "lb"),  # two lb sets and one kg set on the Tokyo day
+        (unit_lifted_in, UTC, "kg"),  # the UTC day holds only the kg set
+    ],
+    ids=lambda value: getattr(value, "__name__", str(value)),
+)
+def test_a_tokyo_morning_across_utc_midnight_is_one_day(
+    count: Callable[[tzinfo], object], zone: tzinfo, expected: object
+) -> None:
+    assert count(zone) == expected
