@@ -114,7 +114,7 @@ def _volume(parsed: ParsedSet, count: int) -> str:
         return times + (held if count > 1 else _w("set.hold", time=held))
     reps = "+".join(str(segment.reps) for segment in parsed.segments)
     if parsed.amrap:
-        return f"AMRAP {reps}"
+        return f"{times}AMRAP {reps}"  # `3 × AMRAP 8`: three sets, each as many as possible
     if count > 1:
         return f"{count} × {reps}"
     return _w("set.reps", reps=reps) if parsed.technique is Technique.STRAIGHT else reps

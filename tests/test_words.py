@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from handlers.render import feedback_source, feedback_text, render_answer, render_why
+from handlers.render import feedback_source, feedback_text, render_answer, render_logged, render_why
 from handlers.words import answers as answer_words
 from handlers.words import feedback as feedback_words
 from handlers.words import sources as source_words
 from rules.answers import EVIDENCE_IDS, Answer
 from rules.exercises import FIT_REASON_IDS
 from rules.models import LEGACY_RULE, Feedback, Level
+from rules.notation import parse_message
 from rules.sources import Source
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -111,3 +112,18 @@ def test_an_answer_renders_recommendation_reason_evidence_and_source() -> None:
     shown = render_answer(reply)
     assert "30-90 seconds between the compound and the isolation" in shown
     assert "Post-Exhaust Training for Muscle Growth" in shown and "Evidence: Practice convention" in shown
+
+
+# (what the lifter typed, the echo of what was logged)
+ECHOES = [
+    ("bench 100kg 3x8 @8", "Bench Press: 3 × 8 @ 100 kg · RPE 8 (RIR 2)"),
+    ("squat 100kg AMRAP 9", "Back Squat: AMRAP 9 @ 100 kg"),
+    ("bench 100kg 3x8 amrap", "Bench Press: 3 × AMRAP 8 @ 100 kg"),  # three sets, not one
+    ("lat raise 20kg 12+4+3 RIR1", "Lateral Raise: 12+4+3 @ 20 kg · rest-pause · RPE 9 (RIR 1)"),
+]
+
+
+@pytest.mark.parametrize(("typed", "echo"), ECHOES)
+def test_the_echo_says_how_many_sets_were_logged(typed: str, echo: str) -> None:
+    text = render_logged(parse_message(typed).sets, [])
+    assert echo in text.replace("<b>", "").replace("</b>", ""), text
