@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from handlers.base import Button, Incoming, Reply, Services, buttons
@@ -36,11 +36,12 @@ def local_day(user: UserSettings, now: datetime) -> date:
     return now.astimezone(local_zone(user)).date()
 
 
-def _last_session(history: list[LoggedSet]) -> list[LoggedSet]:
+def _last_session(history: list[LoggedSet], zone: tzinfo) -> list[LoggedSet]:
+    """The last training day's sets, by the lifter's calendar (a Tokyo morning spans UTC midnight)."""
     if not history:
         return []
-    last_day = history[-1].performed_at.date()
-    return [logged for logged in history if logged.performed_at.date() == last_day]
+    last_day = history[-1].performed_at.astimezone(zone).date()
+    return [logged for logged in history if logged.performed_at.astimezone(zone).date() == last_day]
 
 
 def soreness_buttons() -> tuple[tuple[Button, ...], ...]:
@@ -87,15 +88,16 @@ def understood_words(understood: tuple[Understood, ...]) -> str:
     return "; ".join(said)
 
 
-def prompt_reply(recent: list[LoggedSet]) -> Reply:
+def prompt_reply(recent: list[LoggedSet], zone: tzinfo = UTC) -> Reply:
     """The daily question, about what they actually trained (`recent`: the last few days' sets)."""
-    text = escape(prompt_words(_last_session(recent)))
+    text = escape(prompt_words(_last_session(recent, zone)))
     return Reply(f"{text}\n\n{_w('prompt.soreness_first')}", soreness_buttons())
 
 
 async def prompt(services: Services, user: UserSettings) -> Reply:
     now = services.clock()
-    return prompt_reply(await services.storage.history(user.id, since=now - timedelta(days=RECENT_DAYS)))
+    recent = await services.storage.history(user.id, since=now - timedelta(days=RECENT_DAYS))
+    return prompt_reply(recent, local_zone(user))
 
 
 async def checkin_now(message: Incoming, user: UserSettings, services: Services) -> Reply:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from handlers import conversation
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Forget
+from handlers.checkins import local_zone
 from handlers.render import render_help, render_history, render_undone, render_why
 from handlers.words import say
 from handlers.words.checkins import CATALOGUE as WORDS
@@ -24,7 +25,7 @@ async def show_help(message: Incoming, user: UserSettings, services: Services) -
 async def show_history(message: Incoming, user: UserSettings, services: Services) -> Reply:
     """/history: the most recent sets, by day."""
     rows = await services.storage.recent_sets(user.id, HISTORY_SETS)
-    return Reply(render_history([(row.performed_at, row.set) for row in rows]))
+    return Reply(render_history([(row.performed_at, row.set) for row in rows], local_zone(user)))
 
 
 async def explain(message: Incoming, user: UserSettings, services: Services) -> Reply:

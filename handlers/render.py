@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from itertools import groupby
 
 from handlers.words import answers as answer_words
@@ -379,11 +379,12 @@ def render_why(items: Sequence[Feedback]) -> str:
     return "\n\n".join(blocks)
 
 
-def render_history(rows: Sequence[tuple[datetime, ParsedSet]]) -> str:
+def render_history(rows: Sequence[tuple[datetime, ParsedSet]], zone: tzinfo = UTC) -> str:
+    """/history by the lifter's own days (`zone`): a session across UTC midnight stays under one date."""
     if not rows:
         return _w("history.none")
     lines = [_w("history.title")]
-    for day, day_rows in groupby(rows, key=lambda row: row[0].date()):
+    for day, day_rows in groupby(rows, key=lambda row: row[0].astimezone(zone).date()):
         lines.append(f"\n<u>{day_text(day)}</u>")
         lines.extend(describe_sets([parsed for _, parsed in day_rows]))
     return "\n".join(lines)

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from handlers.checkins import prompt_reply
+from handlers.render import render_history
 from rules.coach import evaluate
 from rules.context import Context
 from rules.models import LoggedSet
@@ -85,3 +87,11 @@ def test_a_tokyo_morning_across_utc_midnight_is_one_day(
     count: Callable[[tzinfo], object], zone: tzinfo, expected: object
 ) -> None:
     assert count(zone) == expected
+
+
+@pytest.mark.parametrize(("zone", "days"), [(TOKYO, 1), (UTC, 2)])
+def test_history_and_the_check_in_prompt_use_the_lifters_days(zone: tzinfo, days: int) -> None:
+    rows = [*logged("squat 100kg 5", BEFORE_MIDNIGHT), *logged("bench 100kg 5", NOW)]
+    assert render_history([(row.performed_at, row.set) for row in rows], zone).count("<u>") == days
+    prompt = prompt_reply(rows, zone).html
+    assert ("quads" in prompt) is (days == 1), prompt  # Tokyo's last day holds the squats too

@@ -410,7 +410,7 @@ def prompt_sender(bot: Bot) -> SendPrompt:
         try:
             # The private chat, always: a prompt names body parts, and a set typed in a group must not move it there.
             with speaking(user.language):  # no message to read a language from: the stored one
-                await send(bot, user.id, checkins.prompt_reply(recent))
+                await send(bot, user.id, checkins.prompt_reply(recent, checkins.local_zone(user)))
         except Forbidden as error:  # blocked the bot, or the chat is gone
             raise RecipientGone(user.id) from error
 
