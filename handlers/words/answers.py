@@ -122,7 +122,9 @@ CATALOGUE: dict[str, str] = {
     ),
     # Rest
     "rest.rest_pause": N_("{low}-{high} seconds between rest-pause bursts."),
-    "rest.rest_pause.reason": N_("The bursts come while fatigue is still high, at the same weight: that is the point of a short rest."),
+    "rest.rest_pause.reason": N_(
+        "The bursts come while fatigue is still high, at the same weight: that is the point of a short rest."
+    ),
     "rest.drop_set": N_("No rest in a drop set: lower the weight and go."),
     "rest.drop_set.reason": N_("The point is to keep the muscle working while it is already fatigued."),
     "rest.pair": N_("{low}-{high} seconds between the compound and the isolation."),
