@@ -20,7 +20,7 @@ from rules.models import MessageKind, UserSettings
 from rules.notation import format_load
 from rules.report import WeekReport, progress, weekly_report
 from rules.strong_csv import MAX_IMPORT_ROWS, export_csv, import_csv, inert_cell
-from rules.units import lifter_profile, lifter_unit
+from rules.units import lifter_profile, lifter_unit, rounded, rounded_pair
 
 REPORT_DAYS = 14  # this week and the one before, for e1RM changes
 MAX_PROBLEMS_SHOWN = 10
@@ -60,7 +60,11 @@ def render_week(report: WeekReport) -> str:
         lines.append(_w("week.compound_failure", count=count, count_s=_s(count)))
     for lift in report.lifts:
         unit = unit_word(lift.unit)
-        change = f"{lift.before:.0f} → {lift.now:.0f} {unit}" if lift.before else f"{lift.now:.0f} {unit}"
+        if lift.before:  # e1RMs to the plate step, as every reply says them (a tenth where both would read the same)
+            now, before = rounded_pair(lift.now, lift.before, lift.unit)
+            change = f"{format_load(before)} → {format_load(now)} {unit}"
+        else:
+            change = f"{format_load(rounded(lift.now, lift.unit))} {unit}"
         lines.append(_w("week.lift", exercise=escape(exercise_name(lift.exercise)), change=change))
     if report.checkin_days:
         joints = "; ".join(
@@ -112,7 +116,7 @@ async def show_progress(message: Incoming, user: UserSettings, services: Service
     last = points[-1]
     estimate = _w("progress.no_e1rm")
     if last.e1rm:
-        estimate = _w("progress.e1rm", e1rm=f"{last.e1rm:.0f}", unit=unit_word(unit))
+        estimate = _w("progress.e1rm", e1rm=format_load(rounded(last.e1rm, unit)), unit=unit_word(unit))
     text = _w(
         "progress.summary", exercise=escape(exercise_name(name)), sessions=len(points), sessions_s=_s(len(points)),
         estimate=estimate, best=best_set(last.top_load, last.top_reps, unit),

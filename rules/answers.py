@@ -23,10 +23,11 @@ from rules.exercises import fit_reason
 from rules.frequency import MAX_INTENSIFIER_DAYS_PER_WEEK, intensifier_uses
 from rules.models import Experience, Param
 from rules.muscles import MUSCLE_WORDS
-from rules.notation import parse_message
+from rules.notation import format_load, parse_message
 from rules.recovery import lingering_soreness, persistent_joints, signs_on
 from rules.sources import Source
 from rules.trends import session_bests
+from rules.units import rounded, rounded_pair
 
 RP, META, ARTICLE, POST, FAIL, PRACTICE = (
     Source.REST_PAUSE_GUIDE, Source.META_ANALYSIS, Source.DROP_VS_REST_PAUSE, Source.POST_EXHAUST_GUIDE,
@@ -464,8 +465,11 @@ def _e1rm(exercise: Exercise | None, context: Context | None) -> Answer:
         return Answer(topic="e1rm", message="e1rm.none", params={"exercise": exercise.name}, evidence="your_data",
                       sources=(FAIL,))  # fmt: skip
     unit = context.profile.unit if context else "kg"
-    params: dict[str, Param] = {"exercise": exercise.name, "e1rm": round(bests[-1]), "best": round(max(bests)),
-                                "unit": unit, "sessions": len(bests), "first": round(bests[0])}  # fmt: skip
+    # to the plate step, as the PR lines and /week say them (a tenth where the trend would read the same)
+    latest, first = rounded_pair(bests[-1], bests[0], unit) if len(bests) >= 2 else (rounded(bests[0], unit),) * 2
+    best = rounded(max(bests), unit) if latest.is_integer() else round(max(bests), 1)
+    params: dict[str, Param] = {"exercise": exercise.name, "e1rm": format_load(latest), "best": format_load(best),
+                                "unit": unit, "sessions": len(bests), "first": format_load(first)}  # fmt: skip
     message = "e1rm.trend" if len(bests) >= 2 else "e1rm.value"
     # Epley (failure guide) or, for a set logged with effort, the RPE chart (in none of the guides)
     return Answer(topic="e1rm", message=message, params=params, evidence="your_data",

@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict
 from rules.catalog import lookup
 from rules.context import Context
 from rules.models import INTENSIFIERS, LEVEL_SCORE, CheckIn, Feedback, JointLevel, Level, ParsedSet, Unit, remark
+from rules.notation import format_load
 from rules.sources import Source
-from rules.units import convert
+from rules.units import convert, rounded_pair
 
 RP = Source.REST_PAUSE_GUIDE
 
@@ -141,9 +142,10 @@ def main_lift_decline(
             continue
         said = (shown or {}).get(name, unit)
         before, after = (convert(value, unit, said) for value in (bests[-(DECLINE_SESSIONS + 1)], bests[-1]))
+        shown_after, shown_before = rounded_pair(after, before, said)  # as every e1RM in a reply is said
         items.append(
             remark("warning.main_lift_drop", Level.WARN, (RP,), name, exercise=name, sessions=DECLINE_SESSIONS,
-                   before=round(before), after=round(after), unit=said)
+                   before=format_load(shown_before), after=format_load(shown_after), unit=said)
         )  # fmt: skip
     return items
 

@@ -61,7 +61,7 @@ class LiftChange(BaseModel):
     exercise: str
     before: float | None  # best e1RM the week before
     now: float  # best e1RM this week
-    unit: str
+    unit: Unit
 
 
 class JointTrend(BaseModel):

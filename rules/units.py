@@ -45,7 +45,8 @@ def rounded_pair(now: float, before: float, unit: Unit) -> tuple[float, float]:
     """A new best and the one it beat, as every e1RM in a reply is said: to the plate step (`rounded`); to a
     tenth when the step would make them read the same (129.5 over 128.9 kg is not "130 (was 130)")."""
     shown = rounded(now, unit), rounded(before, unit)
-    return shown if shown[0] != shown[1] else (round(now, 1), round(before, 1))
+    tenths = round(now, 1), round(before, 1)
+    return shown if shown[0] != shown[1] or tenths[0] == tenths[1] else tenths
 
 
 def lifter_unit(

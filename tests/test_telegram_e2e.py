@@ -117,7 +117,7 @@ async def test_a_question_with_numbers_in_a_workout_is_answered_not_logged(
     for text in ("squat 100kg 5x5", "what is my squat e1rm?", "is 100kg 8 @9 too hard?"):
         await telegram_bot.send_text(ALICE, text)
     replies = await telegram_bot.wait_for_replies(ALICE, 3)
-    assert "Back Squat e1RM is about 117 kg" in replies[1]
+    assert "Back Squat e1RM is about 117.5 kg" in replies[1]
     assert "I can't answer that yet" in replies[2]
     logged = database.rows("SELECT exercise FROM sets WHERE user_id = ?", (ALICE,))
     assert logged == [("Back Squat",)] * 5  # the 5x5 only: no set of "what is my squat e" or of "is"
