@@ -208,8 +208,6 @@ class Store(Protocol):
         """One exercise's whole history, lean: first segment and effort only (for /progress)."""
         ...
 
-    async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None: ...
-
     # Check-ins
     async def save_checkin(
         self, user_id: int, checkin: CheckIn, raw_text: str | None, answered_at: datetime

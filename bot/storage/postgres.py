@@ -52,7 +52,6 @@ from rules.models import (
     MessageKind,
     ParsedSet,
     Segment,
-    Unit,
     UserSettings,
 )
 from rules.report import SetSummary
@@ -765,14 +764,6 @@ class PostgresStorage(SharedStorage):
             (user_id, exercise),
         )
         return [SetSummary(r[0].astimezone(UTC), r[1], int(r[2]), r[3], bool(r[4]), bool(r[5]), r[6]) for r in rows]
-
-    async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None:
-        row = await self._row(
-            "SELECT unit FROM sets WHERE user_id = %s AND exercise = %s AND unit IS NOT NULL "
-            "ORDER BY performed_at DESC LIMIT 1",
-            (user_id, exercise),
-        )
-        return row[0] if row else None
 
     async def last_feedback(self, user_id: int) -> list[Feedback]:
         row = await self._row(

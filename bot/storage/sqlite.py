@@ -49,7 +49,6 @@ from rules.models import (
     ParsedSet,
     Segment,
     Technique,
-    Unit,
     UserSettings,
 )
 from rules.report import SetSummary
@@ -863,14 +862,6 @@ class Storage(SharedStorage):
                        r[6])
             for r in rows
         ]  # fmt: skip
-
-    async def exercise_unit(self, user_id: int, exercise: str) -> Unit | None:
-        row = await self._row(
-            "SELECT unit FROM sets WHERE user_id = ? AND exercise = ? AND unit IS NOT NULL "
-            "ORDER BY performed_at DESC LIMIT 1",
-            (user_id, exercise),
-        )
-        return row[0] if row else None
 
     async def _set_rows(
         self,
