@@ -308,7 +308,7 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
         elif line.note:
             words.append(say("heading.note", note=line.note))
         return words, []
-    if line.kind in (LineKind.WARMUPS, LineKind.WORKING):
+    if line.kind in (LineKind.WARMUPS, LineKind.WORKING, LineKind.REST_DAY):
         return [say(line.kind.value)], []
     if line.kind is LineKind.REST and line.seconds is not None:
         return [say("rest.set", seconds=seconds_text(line.seconds))], []

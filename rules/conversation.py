@@ -70,6 +70,7 @@ class LineKind(StrEnum):
     OTHER = "other"  # not workout talk (a question, a greeting): the router tries the rest
     WARMUPS = "warmups"  # `Warm ups`: the sets that follow are warm-ups
     WORKING = "working"  # `Working sets`: warm-ups are over
+    REST_DAY = "rest_day"  # `rest day`, `день отдыха`: no training today, nothing to log (not an exercise)
 
 
 class How(StrEnum):
@@ -184,6 +185,12 @@ _REST = re.compile(
     rf"(?:\s+(?P<after>{_REST_WORD}))?(?:\s+(?:after|between|per)(?: each| the)? sets?|\s+между под[хx]одами)?\.?$"
 )
 _EMPHASIS = re.compile(r"^\s*[*_~]+(?=\S)|(?<=\S)[*_~]+\s*$")
+_REST_DAY = re.compile(  # `rest day`, `today is a rest day`, `день отдыха`, `отдых сегодня` (х read as x)
+    r"^(?:(?:(?:today(?:'?s| is)?|it'?s|its)\s+(?:a\s+|my\s+)?)?(?:rest|off|recovery)[\s-]?day(?:\s+(?:today|for me))?"
+    r"|day off(?:\s+today)?|no (?:training|workout|gym|lifting) today"
+    r"|(?:сегодня\s+)?(?:день|дни) отд[ыо][xх]\w*(?:\s+сегодня)?|(?:сегодня\s+)?вы[xх]одной(?:\s+сегодня)?"
+    r"|отд[ыо][xх]\w*\s+сегодня|сегодня\s+отд[ыо][xх]\w*)[.!…]*$"
+)
 _REST_ALONE = re.compile(rf"^(?:{_REST_WORD})(?:\s+(?:now|time|time now|сейчас))?[.!…]*$")
 _REST_SAID = re.compile(rf"(?:^|\s)(?:{_REST_WORD})(?:\s|:|$)")
 _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)  # the parser reads `warmup`
@@ -283,6 +290,8 @@ class _Reader:
             return Line(LineKind.WARMUPS, number, exercise=self.state.exercise)
         if _WORKING.match(text):
             return Line(LineKind.WORKING, number, exercise=self.state.exercise)
+        if _REST_DAY.match(text):  # a day off training: nothing to log, and no exercise called "rest day"
+            return Line(LineKind.REST_DAY, number, exercise=self.state.exercise)
         rest = _read_rest(text)
         if rest is not None and self._open_timed() and not _REST_SAID.search(text):
             # `Plank` then `60s`, `1:30`: the hold itself, not the rest after it

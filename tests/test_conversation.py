@@ -115,6 +115,20 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         ],
     ),
     (
+        "a rest day is a day off training, not an exercise or a rest between sets",
+        [
+            ("rest day", ["rest_day"]),
+            ("Rest day today!", ["rest_day"]),
+            ("day off", ["rest_day"]),
+            ("день отдыха", ["rest_day"]),
+            ("отдых сегодня", ["rest_day"]),
+            ("Сегодня выходной", ["rest_day"]),
+            ("rest", ["error rest_no_time"]),  # between sets: how long?
+            ("отдыхаю 90", ["rest 90"]),
+            ("100kg 8", ["error no_exercise"]),  # no exercise called "rest day" was opened
+        ],
+    ),
+    (
         "rest in every usual spelling",
         [
             ("bench 100kg 8", ["Bench Press 100x8"]),

@@ -22,6 +22,7 @@ CATALOGUE: dict[str, str] = {
     "heading.note": N_("Noted: <i>{note}</i>"),
     "warmups": N_("🔥 Warm-ups: the next sets are logged as warm-ups (kept out of hard sets, records and e1RM)."),
     "working": N_("💪 Working sets from here."),
+    "rest_day": N_("🛌 Rest day: nothing logged today. Send your sets when you next train."),
     "rest.set": N_("⏱ Rest {seconds}: I'll ping you when it's up."),
     "rest.ping": N_("⏱ {seconds} up: next set of <b>{exercise}</b>; last {last}."),
     "rest.ping.plain": N_("⏱ {seconds} up: time for your next set."),

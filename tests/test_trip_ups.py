@@ -1,0 +1,26 @@
+"""Real-use trip-ups, each as a lifter meets it: the message goes the one way a front-end sends it
+(`handlers.router.answer`) into real storage, and the test reads what the lifter reads and what was kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.base import Services
+from tests.conftest import Clock
+from tests.test_journeys import Lifter
+
+REST_DAYS = ["rest day", "rest day today", "Today is a rest day", "день отдыха", "отдых сегодня"]
+
+
+@pytest.mark.parametrize("text", REST_DAYS)
+async def test_a_rest_day_is_acknowledged_kept_as_a_message_and_opens_no_exercise(
+    services: Services, clock: Clock, text: str
+) -> None:
+    lifter = Lifter(services, clock, 301)
+    said = await lifter.says(text)
+    assert "new to me" not in said and ("Rest day" in said or "День отдыха" in said)
+    said = await lifter.says("15kg 12")  # no exercise called "rest day" is open to log it under
+    assert "Which exercise?" in said
+    assert await services.storage.all_sets(301) == []
+    kept = [typed for _, _, typed in await services.storage.all_messages(301)]
+    assert kept == [text, "15kg 12"]
