@@ -10,8 +10,9 @@ from handlers.sets import coach_context
 from handlers.words import say
 from handlers.words.report import CATALOGUE as REPORT_WORDS
 from rules.answers import answer, is_question
+from rules.asking import question_start
 from rules.models import UserSettings
-from rules.notation import parse_message
+from rules.notation import Msg, parse_message
 
 
 async def ask(message: Incoming, user: UserSettings, services: Services) -> Reply:
@@ -36,21 +37,34 @@ async def question_hook(message: Incoming, user: UserSettings, services: Service
     return await ask(message, user, services)
 
 
-def asked_after_set(text: str) -> str | None:
-    """The question a one-line set carries after it (`bench 100kg 8 @9 should I go to failure?`), as its
-    note and its exercise (`@9` is the set's effort, not a question about RPE); None when it asks nothing."""
-    if "?" not in text or "\n" in text.strip():
+def asked_after_set(text: str, open_exercise: str | None = None) -> str | None:
+    """The question a one-line set carries after its numbers (`bench 100kg 8 @9 should I go to failure?`,
+    `жим лёжа 100 3х8 до отказа?`), about the set's exercise: the line's own, else `open_exercise` (`100x8
+    should I go to failure?` under Bench Press); None when it asks nothing. The question's words are no part
+    of the set's reading (rules.asking): `@9` is the set's effort, not a question about RPE, and `до отказа?`
+    is no set to failure."""
+    line = text.strip()
+    if "\n" in line:
         return None
-    known = [parsed for parsed in parse_message(text).sets if parsed.known]
-    if not known or not known[-1].note or not is_question(known[-1].note):
+    start = question_start(line)
+    if start is None:
         return None
-    return f"{known[-1].note} {known[-1].exercise}"
+    result = parse_message(line)
+    known = [parsed.exercise for parsed in result.sets if parsed.known]
+    unnamed = any(error.code == Msg.MISSING_EXERCISE and error.sets for error in result.errors)
+    exercise = known[-1] if known else open_exercise if unnamed else None
+    if exercise is None:
+        return None
+    return f"{line[start:].strip()} {exercise}"
 
 
 async def with_answer(message: Incoming, reply: Reply, user: UserSettings, services: Services) -> Reply:
     """A logged set that asked something: the answer goes below the set's reply (the set is never lost to
-    the question, nor the question to the set)."""
-    question = asked_after_set(message.text)
+    the question, nor the question to the set). A line with no exercise asks about the open one."""
+    if question_start(message.text.strip()) is None:
+        return reply
+    talk = await services.storage.conversation(user.id, message.chat_id)
+    question = asked_after_set(message.text, talk.state.exercise)
     if question is None:
         return reply
     found = answer(question, await coach_context(services, user))

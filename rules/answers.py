@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from rules import blocks, effort, pairs, rest_pause, russian
+from rules.asking import ENGLISH_OPENERS, RUSSIAN_OPENERS
 from rules.catalog import Exercise, Fit, Kind, lookup, normalize_name
 from rules.context import Context
 from rules.exercises import fit_reason
@@ -66,10 +67,7 @@ EVIDENCE_IDS = (
 )  # fmt: skip
 
 _WORD = re.compile(r"[a-z0-9&'+-]+")
-_QUESTION_START = re.compile(
-    r"^(?:what|whats|what's|wat|wut|how|should|shall|can|could|is|are|do|does|did|which|when|why|would|will|any|"
-    r"rest.?pause or|drop.?sets? or|tell me|explain)\b"
-)
+_QUESTION_START = re.compile(rf"^(?:{ENGLISH_OPENERS})\b")
 # Questions typed as a topic, with no question word and no question mark (`rest between mini-sets`,
 # `failure on squats`, `pre or post exhaust`); only without digits, so `rest 90` and sets stay sets.
 _TOPIC_START = re.compile(
@@ -117,11 +115,7 @@ _STOP = frozenset(
 
 
 # Russian questions: a question word first, or `ли` anywhere (`строит ли рест-пауза больше мышц`).
-_RUSSIAN_QUESTION = re.compile(
-    r"^(?:что|как|каков\w*|какой|какая|какие|каким\w*|сколько|на сколько|насколько|стоит|нужно|надо|можно|"
-    r"следует|когда|почему|зачем|чем|где|объясни\w*|расскажи\w*|подскажи\w*|"
-    r"(?:рест|отдых)[\s-]*пауз\w* или|дроп[\s-]*сет\w* или)\b|\bли\b"
-)
+_RUSSIAN_QUESTION = re.compile(rf"^(?:{RUSSIAN_OPENERS})\b|\bли\b")
 
 
 # Russian topics typed without a question word (`отдых между мини-подходами`, `до отказа на приседе`).

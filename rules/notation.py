@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from rules.asking import question_start, telling
 from rules.catalog import Exercise, is_timed, lookup, lookup_cardio, lookup_exact, normalize_name
 from rules.models import ParsedSet, ParseError, ParseResult, Segment, Technique, Unit
 from rules.models import ParseParam as Param
@@ -477,7 +478,9 @@ _NOT_FAILURE = re.compile(
 
 
 def says_failure(note: str | None) -> bool:
-    """The lifter's note says the set was taken to failure (`[Failure]`, `to failure`, `в отказ`)."""
+    """The lifter's note says the set was taken to failure (`[Failure]`, `to failure`, `в отказ`); a note
+    that asks (`to failure?`, `should I go to failure`) says nothing about the set."""
+    note = telling(note) if note else note
     if not note:
         return False
     match = _FAILURE_NOTE.search(note)
@@ -1635,6 +1638,10 @@ def _parse_line(line: str, default_unit: Unit, next_group: int) -> _LineResult:
             extra["warmup"] = True
         lowered = " " * prefix.end() + lowered[prefix.end() :]
         line = " " * prefix.end() + line[prefix.end() :]
+    asked = question_start(lowered)
+    question = line[asked:].strip() if asked is not None else ""
+    if asked is not None:  # `3x8 до отказа?`: the question is read by the answerer only, never as the set
+        lowered = lowered[:asked] + " " * (len(lowered) - asked)
     if "+" in lowered:
         lowered = _amrap_results(lowered)
     lowered, marks = _marks_from_groups(line, lowered)
@@ -1649,12 +1656,34 @@ def _parse_line(line: str, default_unit: Unit, next_group: int) -> _LineResult:
     heading: str | None = None
     for position, (begin, end) in enumerate(pieces):
         group = next_group if is_pair else None
-        piece_sets, piece_heading = _parse_piece(
-            line[begin:end], lowered[begin:end], begin, default_unit, group, position if is_pair else None, extra, marks
-        )
+        try:
+            piece_sets, piece_heading = _parse_piece(
+                line[begin:end], lowered[begin:end], begin, default_unit, group, position if is_pair else None, extra,
+                marks,
+            )  # fmt: skip
+        except _LineError as error:
+            if question and error.sets:  # `100x8 should I go to failure?`: the sets a conversation may log
+                error.sets = _asked(error.sets, question, line[:asked])
+            raise
+        if question and position == len(pieces) - 1:
+            piece_sets = list(_asked(tuple(piece_sets), question, line[:asked]))
         sets.extend(piece_sets)
         heading = heading or piece_heading
     return _LineResult(sets, is_pair, heading)
+
+
+def _asked(sets: tuple[ParsedSet, ...], question: str, before: str) -> tuple[ParsedSet, ...]:
+    """The sets a question followed, with the question kept in their note as typed (nothing typed is lost;
+    `says_failure` never reads a note's question)."""
+
+    def noted(parsed: ParsedSet) -> ParsedSet:
+        note = parsed.note
+        if not note:
+            return parsed.model_copy(update={"note": question[:MAX_NOTE_CHARS]})
+        joint = " " if before.rstrip().endswith(note) else "; "  # `felt easy, should I ...` stays one sentence
+        return parsed.model_copy(update={"note": f"{note}{joint}{question}"[:MAX_NOTE_CHARS]})
+
+    return tuple(noted(parsed) for parsed in sets)
 
 
 def _parse_piece(
