@@ -15,6 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import TypeAdapter
 
 from bot.storage.contract import Claim, Frontend, TimerClaim, TimerKind
+from bot.storage.recent import RECENT, RecentCache, RecentSets
 from handlers.ports import (
     BestRow,
     CoachData,
@@ -152,6 +153,7 @@ class SharedStorage(ABC):
         self._outcomes = GroupWrite(self._insert_outcomes)
         self._answers = GroupWrite(self._mark_answered)
         self._inbox = GroupWrite(self._inbox_insert)
+        self._recent = RecentCache()
 
     @property
     def group_writes(self) -> dict[str, GroupWrite[Any, Any]]:
@@ -200,6 +202,12 @@ class SharedStorage(ABC):
     @abstractmethod
     def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequence[str]] | None) -> Query:
         """Sets from `since` on (plus `longer`'s exercises back to its moment) as one JSON array, oldest first."""
+
+    @staticmethod
+    @abstractmethod
+    def _recent_query(user_id: int, since: datetime, after: int | None) -> Query:
+        """One JSON object (`recent.Recent`): the lifter's edit count and their sets from `since` on (only those
+        stored after key `after`, if given), oldest first, each with its message row, position and key."""
 
     @staticmethod
     @abstractmethod
@@ -365,15 +373,30 @@ class SharedStorage(ABC):
         longer: tuple[datetime, Sequence[str]] | None = None,
         bests: tuple[Sequence[str], datetime | None] | None = None,
     ) -> CoachData:
-        queries = [self._history_query(user_id, since, longer), self._checkins_query(user_id, checkins_since)]
+        # The history comes from the lifter's parsed recent sets (bot/storage/recent.py): the trip reads only the
+        # sets stored since the copy's last, and the edit count that says whether the copy still holds.
+        earliest = min(since, longer[0]) if longer is not None and longer[1] else since
+        kept = self._recent.get(user_id, earliest)
+        recent = (kept.horizon, kept.last) if kept is not None else (earliest, None)
+        queries = [self._recent_query(user_id, *recent), self._checkins_query(user_id, checkins_since)]
         exercises = list(bests[0]) if bests is not None else []
         if exercises and bests is not None:
             queries.append(self._bests_json_query(user_id, exercises, None, bests[1]))
         sql = "SELECT " + ", ".join(f"({query})" for query, _ in queries)
         row = await self._row(sql, [value for _, params in queries for value in params])
         assert row is not None  # one trip for all of them
+        read = RECENT.validate_json(row[0])
+        if kept is not None and read.edits == kept.edits:
+            kept.add(read)
+        else:
+            if kept is not None:  # sets were edited, undone or removed since: the copy is read again whole
+                again = await self._row(*self._recent_query(user_id, earliest, None))
+                read = RECENT.validate_json(again[0])
+            kept = RecentSets(earliest, read)
+            self._recent.put(user_id, kept)
+        kept.trim(since)
         found = bests_from_rows(exercises, json.loads(row[2])) if exercises else {}
-        return CoachData(HISTORY.validate_json(row[0]), CHECKINS.validate_json(row[1]), found)
+        return CoachData(kept.select(since, longer), CHECKINS.validate_json(row[1]), found)
 
     async def checkins(self, user_id: int, since: date) -> list[CheckIn]:
         row = await self._row(*self._checkins_query(user_id, since))

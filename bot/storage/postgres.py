@@ -370,6 +370,37 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN unit_set_at TIMESTAMPTZ;
     """,
+    # 20: what a front-end that keeps a lifter's recent sets parsed (bot/storage/recent.py, issue #15) asks on
+    # each read. Each new set takes the lifter's next insert count as `seq`: the lifter's row here stays locked
+    # until the writing transaction ends, so counts become visible in order (an identity column's values can
+    # commit out of order). `edits` counts removed or changed sets. No foreign key: the counts outlive the rows.
+    """
+    CREATE TABLE set_changes (
+        user_id BIGINT PRIMARY KEY,
+        inserted BIGINT NOT NULL DEFAULT 0,
+        edits BIGINT NOT NULL DEFAULT 0
+    );
+    ALTER TABLE sets ADD COLUMN seq BIGINT;
+    CREATE FUNCTION set_changes_count() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            INSERT INTO set_changes (user_id, inserted) VALUES (NEW.user_id, 1)
+            ON CONFLICT (user_id) DO UPDATE SET inserted = set_changes.inserted + 1
+            RETURNING inserted INTO NEW.seq;
+            RETURN NEW;
+        END IF;
+        INSERT INTO set_changes (user_id, edits) VALUES (OLD.user_id, 1)
+        ON CONFLICT (user_id) DO UPDATE SET edits = set_changes.edits + 1;
+        IF TG_OP = 'UPDATE' AND NEW.user_id <> OLD.user_id THEN
+            INSERT INTO set_changes (user_id, edits) VALUES (NEW.user_id, 1)
+            ON CONFLICT (user_id) DO UPDATE SET edits = set_changes.edits + 1;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER set_changes_insert BEFORE INSERT ON sets FOR EACH ROW EXECUTE FUNCTION set_changes_count();
+    CREATE TRIGGER set_changes_edit AFTER UPDATE OR DELETE ON sets FOR EACH ROW EXECUTE FUNCTION set_changes_count();
+    CREATE INDEX sets_by_user_seq ON sets (user_id, seq);
+    """,
 )
 
 
@@ -412,6 +443,21 @@ def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequen
     return sql, [user_id, *params]
 
 
+def _recent_query(user_id: int, since: datetime, after: int | None) -> Query:
+    condition = "performed_at >= %s"
+    params: list[object] = [since]
+    if after is not None:
+        condition = f"{condition} AND seq > %s"
+        params.append(after)
+    sql = (
+        "SELECT json_build_object('edits', coalesce((SELECT edits FROM set_changes WHERE user_id = %s), 0), "
+        f"'sets', coalesce(json_agg({_HISTORY_ITEM} {_HISTORY_ORDER}), '[]'), "
+        f"'keys', coalesce(json_agg(json_build_array(message_row, position, coalesce(seq, 0)) {_HISTORY_ORDER}), "
+        f"'[]'))::text FROM sets WHERE user_id = %s AND {condition}"
+    )
+    return sql, [user_id, user_id, *params]
+
+
 def _history_row(row: Sequence[Any]) -> HistoryRow:
     return HistoryRow(
         performed_at=row[0].astimezone(UTC),
@@ -447,6 +493,7 @@ class PostgresStorage(SharedStorage):
         return cast(date, value)
 
     _history_query = staticmethod(_history_query)
+    _recent_query = staticmethod(_recent_query)
 
     @staticmethod
     def _checkins_query(user_id: int, since: date) -> Query:
@@ -802,6 +849,7 @@ class PostgresStorage(SharedStorage):
         return removed
 
     async def forget(self, user_id: int) -> None:
+        self._recent.drop(user_id)  # the database's edit count would say so too; this frees the memory now
         async with self._connection() as db, db.transaction():
             for table in ("sets", "set_bests", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = %s", (user_id,))

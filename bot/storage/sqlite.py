@@ -476,6 +476,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN unit_set_at TEXT;
     """,
+    # 20: each lifter's count of removed or changed sets (issue #15), so a front-end that keeps their recent sets
+    # parsed (bot/storage/recent.py) sees any edit, undo or deletion, by whoever made it, and reads them again.
+    # New sets need no count: AUTOINCREMENT ids only grow. No foreign key: the count outlives the lifter's rows.
+    """
+    CREATE TABLE set_changes (user_id INTEGER PRIMARY KEY, edits INTEGER NOT NULL);
+    CREATE TRIGGER set_changes_delete AFTER DELETE ON sets BEGIN
+        INSERT INTO set_changes (user_id, edits) VALUES (OLD.user_id, 1)
+        ON CONFLICT (user_id) DO UPDATE SET edits = edits + 1;
+    END;
+    CREATE TRIGGER set_changes_update AFTER UPDATE ON sets BEGIN
+        INSERT INTO set_changes (user_id, edits) VALUES (OLD.user_id, 1), (NEW.user_id, 1)
+        ON CONFLICT (user_id) DO UPDATE SET edits = edits + 1;
+    END;
+    CREATE INDEX sets_by_user_id ON sets (user_id, id);
+    """,
 )
 
 
@@ -509,6 +524,22 @@ def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequen
         "ORDER BY performed_at, message_row, position)"
     )
     return sql, [user_id, *params]
+
+
+def _recent_query(user_id: int, since: datetime, after: int | None) -> Query:
+    condition = "performed_at >= ?"
+    params: list[object] = [_iso(since)]
+    if after is not None:
+        condition = f"{condition} AND id > ?"
+        params.append(after)
+    sql = (
+        "SELECT json_object('edits', coalesce((SELECT edits FROM set_changes WHERE user_id = ?), 0), "
+        "'sets', json_group_array(json_object('performed_at', performed_at, 'set', json(set_json))), "
+        "'keys', json_group_array(json_array(message_row, position, id))) FROM "
+        f"(SELECT id, message_row, position, performed_at, set_json FROM sets WHERE user_id = ? AND {condition} "
+        "ORDER BY performed_at, message_row, position)"
+    )
+    return sql, [user_id, user_id, *params]
 
 
 def _checkins_query(user_id: int, since: date) -> Query:
@@ -601,6 +632,7 @@ class Storage(SharedStorage):
     # Sets, check-ins and set_bests come back as one JSON array (pydantic-core validates it natively).
     _history_query = staticmethod(_history_query)
     _checkins_query = staticmethod(_checkins_query)
+    _recent_query = staticmethod(_recent_query)
     _bests_json_query = staticmethod(_bests_json_query)
     _bests_query = staticmethod(_bests_query)  # set_bests is kept by triggers (migrations 11, 12 and 17)
 
@@ -930,6 +962,7 @@ class Storage(SharedStorage):
         return removed
 
     async def forget(self, user_id: int) -> None:
+        self._recent.drop(user_id)  # the database's edit count would say so too; this frees the memory now
         async with self._write() as db:
             for table in ("sets", "set_bests", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = ?", (user_id,))
