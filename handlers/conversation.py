@@ -23,6 +23,7 @@ from handlers.render import (
     escape,
     render_logged,
     render_parse_errors,
+    technique_word,
     unit_word,
 )
 from handlers.sets import Bests, coach_reading, why_button
@@ -62,6 +63,13 @@ from rules.session import (
 from rules.units import rounded_pair
 
 WEEK = timedelta(days=7)
+# How a heading that names its technique (`Rest-pause curls`) shows the whole set written on one line.
+TECHNIQUE_EXAMPLES: dict[Technique, str] = {
+    Technique.REST_PAUSE: "15kg 12+4+3",
+    Technique.DROP_SET: "20/15/10kg 10+8+6",
+    Technique.MYO_REPS: "15kg 15+5+5+5",
+    Technique.CLUSTER: "100kg 2+2+2 cluster",
+}
 log = logging.getLogger(__name__)
 
 
@@ -302,7 +310,11 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
         found = lookup(line.exercise)
         timed = found is not None and found.kind in (Kind.HOLD, Kind.CARDIO)
         heading = "heading.unknown" if found is None else "heading.timed" if timed else "heading"
-        words = [say(heading, exercise=line.exercise)]
+        if line.technique in TECHNIQUE_EXAMPLES and found is not None and not timed:  # `Rest-pause curls`
+            words = [say("heading.technique", exercise=line.exercise, technique=technique_word(line.technique),
+                         example=TECHNIQUE_EXAMPLES[line.technique])]  # fmt: skip
+        else:
+            words = [say(heading, exercise=line.exercise)]
         if opens_warmups(line.note):  # `Bench Press - Warm ups`
             words.append(say(LineKind.WARMUPS.value))
         elif line.note:

@@ -99,6 +99,11 @@ _TECHNIQUE_WORDS = {
 }
 
 
+def technique_word(technique: Technique) -> str:
+    """`rest-pause`, `drop set`: a technique as a set's echo names it (empty for straight sets and cardio)."""
+    return _w(_TECHNIQUE_WORDS[technique]) if technique in _TECHNIQUE_WORDS else ""
+
+
 def _volume(parsed: ParsedSet, count: int) -> str:
     """`3 × 8`, `8 reps`, `AMRAP 9`, `3 × 45 s`, `5 km in 25:30`: what was done, before the load."""
     times = f"{count} × " if count > 1 else ""

@@ -31,6 +31,7 @@ from rules.notation import (
     Msg,
     format_load,
     parse_message,
+    technique_named,
     with_failure,
 )
 from rules.units import convert
@@ -109,6 +110,7 @@ class Line:
     value: float | None = None  # ASK: the lone number
     count: int | None = None  # REPEAT: how many copies
     note: str | None = None  # HEADING: what followed the name (`cycle goal: 245`)
+    technique: Technique | None = None  # HEADING: the technique named with it (`Rest-pause curls`)
     problem: Problem | None = None
     errors: tuple[ParseError, ...] = ()
 
@@ -331,7 +333,8 @@ class _Reader:
                         errors=result.errors)  # fmt: skip
         if result.heading is not None:  # `Squat (Low Bar)`: what follows the name is kept as the heading's note
             _, _, tail = _split_heading(raw)
-            return Line(LineKind.HEADING, number, exercise=result.heading, note=tail or None)
+            named = technique_named(raw)  # `Rest-pause curls`: Biceps Curl, to be done rest-pause
+            return Line(LineKind.HEADING, number, exercise=result.heading, note=tail or None, technique=named)
         bare = _missing_exercise(result)
         carried = self._carried_unit()
         if bare is not None and carried is not None:  # `230 5` after `bench 225lb 5`: 230 lb, not kg

@@ -177,6 +177,14 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _SLASH = re.compile(r"\s*/\s*")
+# A technique named with the exercise, before its numbers (`Rest-pause curls`, `curls drop set 20/15/10kg 10+8+6`,
+# `рест-пауза бицепс`): the technique, not a word of the exercise's name. The group's name is the Technique's value.
+_TECHNIQUE_NAMED = re.compile(
+    r"(?<![^\s(\[,-])(?:(?P<rest_pause>rest[\s-]*pause[sd]?|рест[\s-]*пауз\w*)"
+    r"|(?P<drop_set>drop[\s-]*sets?|dropsets?|дроп[\s-]*сет\w*|дропсет\w*)"
+    r"|(?P<myo_reps>myo(?:[\s-]*reps?)?|миоповтор\w*)|(?P<cluster>clusters?|кластер\w*))(?=$|[\s)\]:,-])"
+)
+_NUMBERS_START = re.compile(r"[\d@+]")
 _TRAILING_DOTS = re.compile(r"[.…]+")
 # A decimal comma: `22,5kg`, `rpe 8,5`, `@7,5`, `82,5 x 5` (but not `60,60,55` or `12, 10`).
 _DECIMAL_COMMA = re.compile(
@@ -1380,9 +1388,14 @@ def _build_sets(
     extra: dict[str, object],
     original: str | None = None,
     marks: list[Mark] | None = None,
+    technique: Technique | None = None,
 ) -> list[ParsedSet]:
     exercise = name.exercise
     state = _read_body(body, offset, default_unit, exercise, body if original is None else original)
+    # `myo curls 15kg 12+4+3`: the technique the name said, as `curls 15kg 12+4+3 myo` says it (rest-pause and
+    # drop sets are read from their shape, one load or several)
+    state.myo = state.myo or technique is Technique.MYO_REPS
+    state.cluster = state.cluster or technique is Technique.CLUSTER
     _holds(state, exercise is not None and is_timed(exercise))
     if marks:
         _apply_marks(state, marks, offset + 1, offset + len(body) + 1)
@@ -1686,6 +1699,31 @@ def _asked(sets: tuple[ParsedSet, ...], question: str, before: str) -> tuple[Par
     return tuple(noted(parsed) for parsed in sets)
 
 
+def _technique_span(lowered: str) -> re.Match[str] | None:
+    """Where a technique is named before a line's numbers, if it is."""
+    numbers = _NUMBERS_START.search(lowered)
+    return _TECHNIQUE_NAMED.search(lowered, 0, numbers.start() if numbers else len(lowered))
+
+
+def technique_named(text: str) -> Technique | None:
+    """The technique a heading or a set's name holds (`Rest-pause curls`: rest-pause); None if none."""
+    found = _technique_span(_lower_keep_columns(text))
+    return Technique(found.lastgroup) if found is not None and found.lastgroup else None
+
+
+def _without_technique(part: str, lowered: str) -> tuple[str, str, Technique | None]:
+    """`Rest-pause curls 15kg 12+4+3`: the technique word blanked out (same columns), and the technique; the line
+    as it was when the technique is all it holds (`rest-pause` alone is no set of anything)."""
+    found = _technique_span(lowered)
+    if found is None or not found.lastgroup:
+        return part, lowered, None
+    start, end = found.span()
+    blanked = lowered[:start] + " " * (end - start) + lowered[end:]
+    if not any(c.isalnum() for c in blanked):
+        return part, lowered, None
+    return part[:start] + " " * (end - start) + part[end:], blanked, Technique(found.lastgroup)
+
+
 def _parse_piece(
     part: str,
     lowered: str,
@@ -1696,6 +1734,7 @@ def _parse_piece(
     extra: dict[str, object],
     marks: list[Mark],
 ) -> tuple[list[ParsedSet], str | None]:
+    part, lowered, technique = _without_technique(part, lowered)
     raw, body, name_end = _split_name(part, lowered)
     if not raw:
         after = _name_after(part, lowered) or _name_inside(part, lowered)
@@ -1715,7 +1754,9 @@ def _parse_piece(
             body_text = lowered[body_start:]
             start = begin + body_start
             typed = part[body_start:]  # the lifter's own case, for the notes (`100x8 Good`)
-            unnamed = _build_sets(_Name("", None), body_text, start, default_unit, group, position, extra, typed, marks)
+            unnamed = _build_sets(
+                _Name("", None), body_text, start, default_unit, group, position, extra, typed, marks, technique
+            )
         except _LineError:
             unnamed = []
         raise _LineError(
@@ -1746,7 +1787,9 @@ def _parse_piece(
     sets: list[ParsedSet] = []
     warmups: list[ParsedSet] = []
     if main.strip():
-        sets = _build_sets(name, main, offset, default_unit, group, position, extra, original[: len(main)], marks)
+        sets = _build_sets(
+            name, main, offset, default_unit, group, position, extra, original[: len(main)], marks, technique
+        )
     for index, section in enumerate(sections):  # Liftosaur: `/ target: ...` (planned) and `/ warmup: ...`
         label = section.group("label").lower()
         stop = sections[index + 1].start() if index + 1 < len(sections) else len(body)

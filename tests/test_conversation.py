@@ -14,7 +14,7 @@ from rules.conversation import (
     answer_number,
     read_message,
 )
-from rules.models import ParsedSet, Unit
+from rules.models import ParsedSet, Technique, Unit
 from rules.notation import format_load
 
 START = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -443,6 +443,26 @@ def test_a_russian_heading_alone_opens_the_exercise_once_no_question_claimed_it(
 def test_a_name_longer_than_any_exercise_is_no_heading() -> None:
     long_name = read_message("x" * 10_000, State(), START, unknown_headings=True)
     assert outcome(long_name) == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "exercise", "technique", "line"),
+    [
+        ("Rest-pause curls", "Biceps Curl", Technique.REST_PAUSE, "15kg 12+4+3"),
+        ("rest pause lateral raises", "Lateral Raise", Technique.REST_PAUSE, "10kg 12+4+3 rir1"),
+        ("drop set curls", "Biceps Curl", Technique.DROP_SET, "20/15/10kg 10+8+6"),
+        ("рест-пауза бицепс", "Biceps Curl", Technique.REST_PAUSE, "15кг 12+4+3"),
+    ],
+)
+def test_a_heading_that_names_a_technique_opens_the_exercise_and_its_next_set_is_that_technique(
+    heading: str, exercise: str, technique: Technique, line: str
+) -> None:
+    opened = read_message(heading, State(), START, unknown_headings=True)
+    assert [(line.kind, line.exercise, line.technique) for line in opened.lines] == [
+        (LineKind.HEADING, exercise, technique)
+    ]
+    logged = read_message(line, opened.state, START + timedelta(minutes=1))
+    assert [(s.exercise, s.known, s.technique) for s in logged.sets] == [(exercise, True, technique)]
 
 
 def test_ninety_idle_minutes_close_the_session_before_the_next_line_is_read() -> None:

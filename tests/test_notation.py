@@ -63,6 +63,17 @@ DROP_SETS = [
     ("curl 20/15/10kg 10, 8, 6", ["Biceps Curl: 20x10+15x8+10x6 kg drop_set"]),
 ]
 
+# The technique named with the exercise, before or after its name, is the technique, never a word of the name.
+TECHNIQUE_NAMED = [
+    ("rest-pause curls 15kg 12+4+3", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause"]),
+    ("Rest pause lateral raises 10kg 12+4+3 rir1", ["Lateral Raise: 10x12+10x4+10x3 kg rest_pause rir=1 rpe=9"]),
+    ("curls rest-pause 15kg 12+4+3", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause"]),
+    ("drop set curls 20/15/10kg 10+8+6", ["Biceps Curl: 20x10+15x8+10x6 kg drop_set"]),
+    ("curls drop set 20/15/10kg 10+8+6", ["Biceps Curl: 20x10+15x8+10x6 kg drop_set"]),
+    ("myo curls 15kg 12+4+3", ["Biceps Curl: 15x12+15x4+15x3 kg myo_reps"]),
+    ("рест-пауза бицепс 15кг 12+4+3", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause"]),
+]
+
 PAIRS = [
     ("bench 80kg 8 > cable fly 15kg 15", ["Bench Press: 80x8 kg group=1", "Cable Fly: 15x15 kg group=1"]),
     (
@@ -108,7 +119,9 @@ EFFORT_AND_UNITS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), STRAIGHT_SETS + REST_PAUSE + DROP_SETS + PAIRS + EFFORT_AND_UNITS)
+@pytest.mark.parametrize(
+    ("text", "expected"), STRAIGHT_SETS + REST_PAUSE + DROP_SETS + TECHNIQUE_NAMED + PAIRS + EFFORT_AND_UNITS
+)
 def test_reads_the_lifters_shorthand(text: str, expected: list[str]) -> None:
     unit = "lb" if text == "bench 225 5" else "kg"
     assert read(text, unit) == expected
@@ -309,6 +322,21 @@ def test_a_line_holding_only_an_exercise_is_a_heading() -> None:
     result = parse_message("Bench Press")
     assert (result.sets, result.errors, result.heading) == ((), (), "Bench Press")
     assert parse_message("жим лёжа").heading == "Bench Press"
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise"),
+    [
+        ("Rest-pause curls", "Biceps Curl"),
+        ("rest pause lateral raises", "Lateral Raise"),
+        ("drop set curls", "Biceps Curl"),
+        ("curls drop set", "Biceps Curl"),
+        ("дроп-сет бицепс", "Biceps Curl"),
+    ],
+)
+def test_a_heading_that_names_its_technique_is_the_exercise_s_heading(text: str, exercise: str) -> None:
+    result = parse_message(text)
+    assert (result.heading, result.sets, result.errors) == (exercise, (), ())
 
 
 def test_a_bare_line_is_refused_as_missing_exercise_with_its_numbers_read() -> None:

@@ -24,3 +24,21 @@ async def test_a_rest_day_is_acknowledged_kept_as_a_message_and_opens_no_exercis
     assert await services.storage.all_sets(301) == []
     kept = [typed for _, _, typed in await services.storage.all_messages(301)]
     assert kept == [text, "15kg 12"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "then", "logged"),
+    [
+        ("Rest-pause curls", "15kg 12+4+3", "Biceps Curl: 12+4+3 @ 15 kg · rest-pause"),
+        ("rest pause lateral raises", "10kg 12+4+3 rir1", "Lateral Raise: 12+4+3 @ 10 kg · rest-pause"),
+        ("drop set curls", "20/15/10kg 10+8+6", "Biceps Curl: 10+8+6 @ 20/15/10 kg · drop set"),
+    ],
+)
+async def test_a_technique_named_with_the_exercise_opens_the_catalog_exercise_done_that_way(
+    services: Services, clock: Clock, heading: str, then: str, logged: str
+) -> None:
+    lifter = Lifter(services, clock, 302)
+    said = await lifter.says(heading)
+    assert "new to me" not in said and (", rest-pause:" in said or ", drop set:" in said)
+    assert logged in await lifter.says(then)
+    assert [row.set.known for row in await services.storage.all_sets(302)] == [True]

@@ -18,6 +18,9 @@ CATALOGUE: dict[str, str] = {
     "heading.timed": N_(
         "📋 <b>{exercise}</b>: send its sets (<code>60s</code>, <code>1:30</code>, <code>same</code>)."
     ),
+    "heading.technique": N_(
+        "📋 <b>{exercise}</b>, {technique}: send the whole set on one line, like <code>{example}</code>."
+    ),
     "heading.unknown": N_("📋 <b>{exercise}</b> is new to me: the sets you send next are logged under that name."),
     "heading.note": N_("Noted: <i>{note}</i>"),
     "warmups": N_("🔥 Warm-ups: the next sets are logged as warm-ups (kept out of hard sets, records and e1RM)."),
