@@ -85,6 +85,7 @@ class NumberMeant:
     row: int
     value: str
     as_load: bool
+    reps: int | None = None  # `8 @11`: the reps written with the number asked about (else the last set's)
 
 
 CheckinPress: TypeAlias = Soreness | PickJoint | RateJoint | CheckinDone
@@ -123,8 +124,8 @@ def encode(callback: Callback) -> str:
             data = "ci:done"
         case LogForwarded(row, confirmed):
             data = f"fwd:{row}:{'yes' if confirmed else 'no'}"
-        case NumberMeant(row, value, as_load):
-            data = f"cv:{'load' if as_load else 'reps'}:{row}:{value}"
+        case NumberMeant(row, value, as_load, reps):
+            data = f"cv:{'load' if as_load else 'reps'}:{row}:{value}" + (f":{reps}" if reps is not None else "")
         case _:
             assert_never(callback)
     if len(data.encode()) > MAX_DATA_BYTES:
@@ -155,7 +156,10 @@ def decode(data: str) -> Callback | None:
     if kind == "cv":
         meaning, _, tail = rest.partition(":")
         row, _, value = tail.partition(":")
-        return NumberMeant(int(row), value, meaning == "load") if row.isdigit() and value else None
+        value, _, reps = value.partition(":")
+        if not row.isdigit() or not value or (reps and not reps.isdigit()):
+            return None
+        return NumberMeant(int(row), value, meaning == "load", int(reps) if reps else None)
     return None
 
 

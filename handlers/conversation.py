@@ -330,6 +330,14 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
         if last is None or last.segments[0].load is None:
             return [say("problem.no_load_to_change")], []
         unit = last.unit or user.unit
+        if line.reps is not None:  # `8 @11` after 100 kg: 11 kg, or the last load with a mistyped effort?
+            load = last.segments[0].load
+            return [say("ask.at", value=value, unit=unit_word(unit), reps=line.reps, last=compact(last))], [
+                (say("ask.load", value=value, unit=unit_word(unit), reps=line.reps),
+                 NumberMeant(row, value, as_load=True, reps=line.reps)),
+                (say("ask.load", value=format_load(load), unit=unit_word(unit), reps=line.reps),
+                 NumberMeant(row, format_load(load), as_load=True, reps=line.reps)),
+            ]  # fmt: skip
         options: list[tuple[str, Callback]] = [
             (say("ask.load", value=value, unit=unit_word(unit), reps=last.first_reps),
              NumberMeant(row, value, as_load=True))
@@ -473,7 +481,7 @@ async def number_button(user: UserSettings, meant: NumberMeant, services: Servic
     storage = services.storage
     context = await storage.message_context(user.id, row)
     state = context.state if context is not None else None
-    parsed = answer_number(state, value, as_load=meant.as_load) if state is not None else None
+    parsed = answer_number(state, value, as_load=meant.as_load, reps=meant.reps) if state is not None else None
     if parsed is None or context is None or state is None:
         return Reply(say("ask.gone"))
     now = context.received_at

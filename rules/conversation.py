@@ -28,6 +28,7 @@ from rules.notation import (
     MAX_NAME_CHARS,
     MAX_REPS,
     MAX_REST_S,
+    MAX_RPE,
     Msg,
     format_load,
     parse_message,
@@ -40,6 +41,10 @@ SESSION_IDLE = timedelta(minutes=90)  # issue #15: 90 minutes with nothing logge
 BARE_REPS_MAX = 30  # a lone whole number up to this is reps at the last load; above it, ask (`105` alone)
 REST_MINUTES_MAX = 10  # `rest 3` is 3 minutes; `rest 90` is 90 seconds
 MAX_REPEATS = 10  # `x10` repeats the last set ten times; more is a typo
+# `8 @11` after `bench 100kg 5`: over RPE 10, so the parser reads 11 as a load, but a load this far from the
+# last one (under half, over double) is more likely a mistyped effort: asked about, not guessed. A reading
+# guard, not coaching (general practice, not from the guides).
+AT_LOAD_FAR_FACTOR = 2.0
 HEADING_MAX_WORDS = 6  # `Bench Press – cycle goal: 245` is a heading; a sentence is not
 
 
@@ -107,7 +112,8 @@ class Line:
     exercise: str | None = None
     delta: float | None = None  # LOAD_CHANGE: the change, in the set's unit
     seconds: int | None = None  # REST
-    value: float | None = None  # ASK: the lone number
+    value: float | None = None  # ASK: the lone number, or the number after `@` (`8 @11`)
+    reps: int | None = None  # ASK: the reps written before that `@` number (`8 @11`: 8)
     count: int | None = None  # REPEAT: how many copies
     note: str | None = None  # HEADING: what followed the name (`cycle goal: 245`)
     technique: Technique | None = None  # HEADING: the technique named with it (`Rest-pause curls`)
@@ -199,6 +205,7 @@ _WARMUP_PREFIX = re.compile(r"^(?:w/u|wu|warm[\s-]?ups?)\b:?\s*", re.IGNORECASE)
 _DASH_NOTE = re.compile(r"^(?P<head>.*?\d[^-–—]*?)\s+[-–—]\s+(?P<note>[^\d\s].*)$")
 _PAIR_OF = re.compile(r"^\s*2\s*[xх×*]\s*\d")  # `2х20кг 10`: two dumbbells
 _LONE_NUMBER = re.compile(r"^(?P<value>\d+(?:\.\d+)?)$")
+_REPS_AT_NUMBER = re.compile(r"^(?P<reps>\d+)\s*(?:reps?\s*)?@\s*(?P<value>\d+(?:[.,]\d+)?)$")  # `8 @11`, no unit
 _HEADING_SPLIT = re.compile(r"\s+[-–—:]\s*|\s*[:(\[]\s*|\s+-\s+")
 _NOT_A_HEADING = re.compile(r"[?!]|^(?:hi|hello|hey|thanks|thank you|ok|okay|cool|nice|yes|no|good|great)\b")
 
@@ -318,6 +325,9 @@ class _Reader:
             value = float(lone.group("value"))
             if not value.is_integer() or value > BARE_REPS_MAX:  # `105` alone: the load or the reps? Ask.
                 return Line(LineKind.ASK, number, value=value, exercise=self.state.exercise)
+        far = self._far_at_load(text, number)
+        if far is not None:
+            return far
         result = parse_message(line, self.unit)
         noted = _DASH_NOTE.match(line)
         if noted is not None and not result.sets and result.heading is None:
@@ -352,6 +362,24 @@ class _Reader:
         if any(e.code == Msg.NEGATIVE for e in result.errors):  # `bench -100kg 8`: a typo, not `Bench` + a note
             return Line(LineKind.ERROR, number, errors=result.errors, exercise=self.state.exercise)
         return self._heading(raw, text, number) or Line(LineKind.OTHER, number, errors=result.errors)
+
+    def _far_at_load(self, text: str, number: int) -> Line | None:
+        """`8 @11` after `bench 100kg 5`: no RPE goes past 10 and 11 kg is far from 100 kg, so ask what it was
+        (`8 @ 100`, `8 @105`, `8 @9`, `8 @11kg` are read as written)."""
+        match = _REPS_AT_NUMBER.match(text)
+        last, exercise = self.state.last, self.state.exercise
+        if match is None or exercise is None or last is None or last.top_load is None or last.bodyweight:
+            return None
+        found = lookup(exercise)
+        if last.exercise != (found.name if found else exercise) or last.technique is Technique.DROP_SET:
+            return None
+        value, load = float(match.group("value").replace(",", ".")), last.segments[0].load or 0.0
+        if value <= MAX_RPE or load / AT_LOAD_FAR_FACTOR <= value <= load * AT_LOAD_FAR_FACTOR:
+            return None
+        reps = int(match.group("reps"))
+        if not 0 < reps <= MAX_REPS:
+            return None
+        return Line(LineKind.ASK, number, value=value, reps=reps, exercise=exercise)
 
     def _repeat(self, match: re.Match[str], number: int) -> Line:
         last = self.state.last
@@ -597,15 +625,16 @@ def read_message(text: str, state: State, now: datetime, unit: Unit = "kg", unkn
     )
 
 
-def answer_number(state: State, value: float, as_load: bool) -> ParsedSet | None:
-    """The lifter's answer to "105: the load or the reps?": a set like the last one, with that changed."""
+def answer_number(state: State, value: float, as_load: bool, reps: int | None = None) -> ParsedSet | None:
+    """The lifter's answer to "105: the load or the reps?" (or "`8 @11`: 11 kg?", `reps` then the 8 written): a
+    set like the last one, with that changed."""
     last = state.last
     if last is None and not as_load:
         return None
     if as_load:
-        if last is None or not 0 < value <= MAX_LOAD[last.unit or "kg"]:
+        if last is None or not 0 < value <= MAX_LOAD[last.unit or "kg"] or not 0 < (reps or 1) <= MAX_REPS:
             return None
-        return _copy(last, segments=(Segment(load=value, reps=last.first_reps),), rir=None, rpe=None,
+        return _copy(last, segments=(Segment(load=value, reps=reps or last.first_reps),), rir=None, rpe=None,
                      technique=Technique.STRAIGHT)  # fmt: skip
     assert last is not None
     if not float(value).is_integer() or not 0 < value <= MAX_REPS:

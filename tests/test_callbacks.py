@@ -46,6 +46,7 @@ SIMPLE_CASES: list[tuple[Callback, str]] = [
     (CheckinDone(), "ci:done"),
     (NumberMeant(12, "105", as_load=True), "cv:load:12:105"),
     (NumberMeant(12, "8", as_load=False), "cv:reps:12:8"),
+    (NumberMeant(12, "11", as_load=True, reps=8), "cv:load:12:11:8"),  # `8 @11`: 11 kg, the 8 reps written
     (LogForwarded(12, confirmed=True), "fwd:12:yes"),
     (LogForwarded(12, confirmed=False), "fwd:12:no"),
 ]

@@ -129,6 +129,21 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         ],
     ),
     (
+        "a number after @ past RPE 10 and far from the last load is asked about; near it, or with a unit, a load",
+        [
+            ("bench 100kg 5", ["Bench Press 100x5"]),
+            ("8 @11", ["ask 11"]),  # no RPE 11, and 11 kg is far from 100 kg: not guessed
+            ("8 @ 11", ["ask 11"]),
+            ("8 @ 100", ["Bench Press 100x8"]),
+            ("8 @100kg", ["Bench Press 100x8"]),
+            ("8 @9", ["Bench Press 100x8 @9"]),
+            ("8 @ 9.5", ["Bench Press 100x8 @9.5"]),
+            ("8 @105", ["Bench Press 105x8"]),
+            ("8 @250", ["ask 250"]),
+            ("8 @11kg", ["Bench Press 11x8"]),  # the lifter said kg
+        ],
+    ),
+    (
         "rest in every usual spelling",
         [
             ("bench 100kg 8", ["Bench Press 100x8"]),
@@ -463,6 +478,15 @@ def test_a_heading_that_names_a_technique_opens_the_exercise_and_its_next_set_is
     ]
     logged = read_message(line, opened.state, START + timedelta(minutes=1))
     assert [(s.exercise, s.known, s.technique) for s in logged.sets] == [(exercise, True, technique)]
+
+
+def test_the_answer_to_a_far_at_number_logs_the_reps_written_with_it() -> None:
+    state = read_message("bench 100kg 5", State(), START).state
+    asked = read_message("8 @11", state, START + timedelta(minutes=2))
+    assert (asked.ask and asked.ask.value, asked.ask and asked.ask.reps, asked.sets) == (11, 8, ())
+    as_load, last_load = answer_number(state, 11, as_load=True, reps=8), answer_number(state, 100, True, reps=8)
+    assert as_load is not None and [(s.load, s.reps) for s in as_load.segments] == [(11, 8)]
+    assert last_load is not None and [(s.load, s.reps) for s in last_load.segments] == [(100, 8)]
 
 
 def test_ninety_idle_minutes_close_the_session_before_the_next_line_is_read() -> None:

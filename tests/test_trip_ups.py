@@ -42,3 +42,22 @@ async def test_a_technique_named_with_the_exercise_opens_the_catalog_exercise_do
     assert "new to me" not in said and (", rest-pause:" in said or ", drop set:" in said)
     assert logged in await lifter.says(then)
     assert [row.set.known for row in await services.storage.all_sets(302)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("pressed", "logged"), [(0, "Bench Press: 8 reps @ 11 kg"), (1, "Bench Press: 8 reps @ 100 kg")]
+)
+async def test_reps_at_a_number_past_rpe_10_far_from_the_last_load_are_asked_about_and_a_button_logs_them(
+    services: Services, clock: Clock, pressed: int, logged: str
+) -> None:
+    lifter = Lifter(services, clock, 303)
+    await lifter.says("bench 100kg 5")
+    said = await lifter.says("8 @11")
+    assert "an RPE goes up to 10, and 11 kg is far from your last set (100 kg × 5)" in said
+    assert len(await services.storage.all_sets(303)) == 1  # nothing guessed
+    buttons = [button for row in lifter.replies[-1].buttons for button in row]
+    assert [button.label for button in buttons] == ["11 kg × 8", "100 kg × 8"]
+    assert logged in await lifter.presses(buttons[pressed].data)
+    assert [(r.set.segments[0].load, r.set.segments[0].reps) for r in await services.storage.all_sets(303)][-1] == (
+        (11, 8) if pressed == 0 else (100, 8)
+    )

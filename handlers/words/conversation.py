@@ -33,6 +33,10 @@ CATALOGUE: dict[str, str] = {
         "🤔 <b>{value}</b> alone: the load or the reps? (Last set: {last}.) Tap one, or write it out, e.g. "
         "<code>{value}kg {reps}</code>."
     ),
+    "ask.at": N_(
+        "🤔 <b>@{value}</b>: an RPE goes up to 10, and {value} {unit} is far from your last set ({last}). Tap what "
+        "it was, or write it out: <code>{reps} @{value}{unit}</code> for the load, <code>{reps} @9</code> for an RPE."
+    ),
     "ask.load": N_("{value} {unit} × {reps}"),
     "ask.reps": N_("{value} reps @ {load}"),
     "ask.gone": N_("That question is out of date: send the set again, e.g. <code>100kg 8</code>."),
