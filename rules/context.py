@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta, tzinfo
 from rules.models import CheckIn, LifterProfile, LoggedSet
 
 SESSION_HOURS = 6  # sets logged within this window count as one workout
-_QUARTER_S = 900  # every zone's offset from UTC today is a whole number of quarter hours
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,6 @@ class Context:
     today: date | None = None  # the lifter's local date; defaults to now's date in `zone`
     block_start: date | None = None  # first day (local) of the lifter's 12-week block, if one is running
     zone: tzinfo | None = None  # the lifter's time zone (None: UTC); handlers pass it, rules never read a clock
-    _days: dict[int, date | None] = field(default_factory=dict, compare=False, repr=False)
 
     def since(self, moment: datetime) -> Sequence[LoggedSet]:
         """History from `moment` on, found by bisection: cheap however long the history is."""
@@ -41,18 +39,8 @@ class Context:
         return self.since(self.now - timedelta(hours=SESSION_HOURS))
 
     def local_date(self, moment: datetime) -> date:
-        """The lifter's calendar day at `moment`: a Tokyo set at 00:30 UTC is on the next day there.
-
-        Worked out once per quarter hour of UTC time (a session's sets share a few), as the rules ask it of
-        hundreds of sets; a quarter whose two ends fall on different local days is worked out set by set."""
-        if self.zone is None:
-            return moment.date()
-        quarter = int(moment.timestamp()) // _QUARTER_S
-        if quarter not in self._days:
-            start = datetime.fromtimestamp(quarter * _QUARTER_S, self.zone).date()
-            end = datetime.fromtimestamp((quarter + 1) * _QUARTER_S - 1, self.zone).date()
-            self._days[quarter] = start if start == end else None
-        return self._days[quarter] or moment.astimezone(self.zone).date()
+        """The lifter's calendar day at `moment`: a Tokyo set at 00:30 UTC is on the next day there."""
+        return moment.astimezone(self.zone).date() if self.zone is not None else moment.date()
 
     @property
     def local_today(self) -> date:
