@@ -1806,6 +1806,13 @@ def _parse_piece(
 
 def parse_message(text: str, default_unit: Unit = "kg") -> ParseResult:
     """Parse a whole message; each non-empty line is one exercise or one pair."""
+    return _parse_kept(text, default_unit)
+
+
+@lru_cache(maxsize=256)
+def _parse_kept(text: str, default_unit: Unit) -> ParseResult:
+    """The last texts' results are kept: a message is read by several handlers on its way (is it a check-in
+    answer, a question, a set?), and a result is immutable."""
     try:
         return _parse_message(text, default_unit)
     except Exception:  # the promise is "never raises": report, don't crash (and never show the exception)
