@@ -186,6 +186,11 @@ def reads_as_joints(text: str) -> bool:
     return bool(result.sets) and all(not s.known and is_body_word(s.raw_exercise) for s in result.sets)
 
 
+def level_not_a_load(named: tuple[str, ...]) -> Reply:
+    """`knee 2kg`: a check-in level is 0-3, not a load; ask again, with the body word the lifter wrote."""
+    return Reply(_w("level_not_a_load", named=escape(", ".join(named)), example=escape(named[0])))
+
+
 def not_an_answer() -> Reply:
     return Reply(f"{_w('unreadable')}\n{_w('how_to_answer')}", soreness_buttons())
 
@@ -197,6 +202,8 @@ async def typed_answer(message: Incoming, user: UserSettings, services: Services
         return None
     day = local_day(user, services.clock())
     reading = read_answer(message.text, day)
+    if reading.unclear:  # `knee 2kg`: a load is no level; nothing saved, the check-in still awaited
+        return level_not_a_load(reading.unclear)
     if reading.checkin is None:
         return None
     await services.storage.update_user(user.id, awaiting=None)
@@ -208,6 +215,8 @@ async def joint_answer(message: Incoming, user: UserSettings, services: Services
     """A joint and a level typed on its own (`knee 3`): added to today's check-in."""
     day = local_day(user, services.clock())
     reading = read_answer(message.text, day)
+    if reading.unclear:  # `knee 20kg`: a load is no level, so nothing is saved
+        return level_not_a_load(reading.unclear)
     if reading.checkin is None or not (reading.checkin.joints or reading.checkin.sore_muscles):
         return None
     if user.awaiting == Awaiting.CHECKIN:

@@ -72,6 +72,11 @@ _ALL_GOOD_PART = re.compile(
     r"(все|суставы|мышцы)\s+(цел\w*|не беспоко\w*)|(суставы\s+)?не беспоко\w*|(есть\s+)?мотивац\w*(\s+есть)?)$"
 )
 _NUMBER = re.compile(r"\b(\d{1,2})(?:\s*/\s*(?:3|10))?\b")
+# A number with a unit (`knee 2kg`, `колено 20 кг`, `knee 2 lbs`): a load, never a 0-3 level; the answer is asked
+# about again rather than read as a level it does not say.
+_LOAD = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:kgs?|kilos?|kilograms?|lbs?|pounds?|#|кг|кило\w*|фунт\w*)(?![a-zа-я])"
+)
 _SEPARATORS = re.compile(r"[,;.!]|\band\b|\bbut\b|\bи\b|\bно\b|\bа\b|\bзато\b|\bплюс\b")
 # Soreness, or a body word's complaint, with no level yet; `muscles`/`мышцы` alone is soreness in general.
 _SORE = re.compile(
@@ -130,6 +135,8 @@ class CheckInReading(BaseModel):
 
     checkin: CheckIn | None
     understood: tuple[Understood, ...] = ()
+    # A body word written with a load (`knee 2kg`): the words as written, to ask about; nothing is read then.
+    unclear: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -267,9 +274,13 @@ def read_answer(text: str, day: date) -> CheckInReading:
     soreness = JointLevel.NONE
     understood: list[Understood] = []
     all_good = False
+    unclear: list[str] = []
     for part in filter(None, (p.strip() for p in _SEPARATORS.split(lowered))):
         part_signs, denied = _signs_in(part)
         found = _found(part)
+        if found and _LOAD.search(part):  # `knee 2kg`: not mild, not moderate; ask
+            unclear.append(part[found[0].start : found[0].end])
+            continue
         sore = bool(_SORE.search(part))
         part_level = _level(part)
         if denied and part_level is None and not sore:
@@ -300,6 +311,8 @@ def read_answer(text: str, day: date) -> CheckInReading:
                 if read is not JointLevel.NONE:  # `ноги 0`: named, and not sore
                     sore_muscles.extend(m for m in word.muscles if m not in sore_muscles)
                 understood.append(Understood(what="muscles", muscles=word.muscles, level=read))
+    if unclear:
+        return CheckInReading(checkin=None, unclear=tuple(dict.fromkeys(unclear)))
     understood.extend(Understood(what="sign", name=sign) for sign in signs)
     if not understood:
         if all_good:

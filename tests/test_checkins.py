@@ -55,6 +55,22 @@ def test_free_text_answers(text: str, soreness: JointLevel, joints: dict, muscle
     assert reading.checkin.sore_muscles == muscles
 
 
+@pytest.mark.parametrize(
+    ("text", "unclear"),
+    [
+        ("knee 2kg", ("knee",)),
+        ("knee 20kg", ("knee",)),
+        ("knee 2 kg", ("knee",)),
+        ("elbow 2, knee 45 lbs", ("knee",)),  # the elbow's 2 is not saved alone either: the answer is asked again
+        ("колено 20кг", ("колено",)),
+        ("плечо 2 кг", ("плечо",)),
+    ],
+)
+def test_a_body_word_with_a_load_is_asked_about_never_read_as_a_level(text: str, unclear: tuple[str, ...]) -> None:
+    reading = read_answer(text, DAY)
+    assert (reading.checkin, reading.unclear) == (None, unclear)
+
+
 @pytest.mark.parametrize("text", ["banana", "what?", "🤷", "", "x" * 500])
 def test_unreadable_answers_are_none(text: str) -> None:
     assert read_answer(text, DAY).checkin is None

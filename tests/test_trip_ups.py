@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from handlers.base import Services
@@ -61,3 +63,17 @@ async def test_reps_at_a_number_past_rpe_10_far_from_the_last_load_are_asked_abo
     assert [(r.set.segments[0].load, r.set.segments[0].reps) for r in await services.storage.all_sets(303)][-1] == (
         (11, 8) if pressed == 0 else (100, 8)
     )
+
+
+@pytest.mark.parametrize(("awaited", "answer"), [(True, "knee 2kg"), (True, "knee 20kg"), (False, "knee 20kg"),
+                                                 (True, "колено 2 кг")])  # fmt: skip
+async def test_a_checkin_answer_with_a_load_asks_for_a_0_3_level_and_saves_no_level(
+    services: Services, clock: Clock, awaited: bool, answer: str
+) -> None:
+    lifter = Lifter(services, clock, 304)
+    if awaited:
+        await lifter.says("/checkin")
+    said = await lifter.says(answer)
+    assert "is a load, not how your" in said and "Levels are 0-3" in said
+    assert await services.storage.checkins(304, since=clock.now.date() - timedelta(days=1)) == []
+    assert "knee: mild" in await lifter.says("knee 1")  # the level asked for is then read

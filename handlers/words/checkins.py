@@ -29,6 +29,10 @@ CATALOGUE: dict[str, str] = {
     "understood.soreness": N_("soreness: {level}"),
     "out_of_date": N_("That button is out of date. /checkin asks again."),
     "unreadable": N_("I couldn't read that as a check-in, but I kept it."),
+    "level_not_a_load": N_(
+        "🤔 A number with kg or lb is a load, not how your <b>{named}</b> feels, so I saved nothing. Levels are 0-3 "
+        "(0 none, 1 mild, 2 moderate, 3 severe): send it like <code>{example} 1</code>."
+    ),
     # /forget
     "forget.ask": N_("Delete <b>all</b> your data: {count} messages, every set and check-in? This can't be undone."),
     "forget.yes": N_("Yes, delete everything"),
