@@ -160,6 +160,9 @@ class SharedStorage(ABC):
         """The group-commit queues by kind of write, for tests and benchmarks that count statements."""
         return {"arrivals": self._arrivals, "outcomes": self._outcomes, "answers": self._answers, "inbox": self._inbox}
 
+    def drop_kept(self, user_id: int) -> None:
+        self._recent.drop(user_id)
+
     # The dialect -------------------------------------------------------------------------
 
     @staticmethod

@@ -61,6 +61,11 @@ class Backend(Store, Protocol):
 
     async def schema_version(self) -> int: ...
 
+    def drop_kept(self, user_id: int) -> None:
+        """Let go of the lifter's parsed recent sets (bot/storage/recent.py), as a restart does: the next read
+        takes them whole from the database (benchmarks measure that first read)."""
+        ...
+
     async def bind_bot(self, bot_id: int) -> int:
         """Record the bot that owns this data on first start; return the owner as recorded (the caller
         refuses to run under another bot: message ids and chats belong to one bot)."""

@@ -849,7 +849,7 @@ class PostgresStorage(SharedStorage):
         return removed
 
     async def forget(self, user_id: int) -> None:
-        self._recent.drop(user_id)  # the database's edit count would say so too; this frees the memory now
+        self.drop_kept(user_id)  # the database's edit count would say so too; this frees the memory now
         async with self._connection() as db, db.transaction():
             for table in ("sets", "set_bests", "checkins", "conversations", "messages"):
                 await db.execute(f"DELETE FROM {table} WHERE user_id = %s", (user_id,))
