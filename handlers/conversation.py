@@ -8,9 +8,11 @@ front-end sees the same; every message keeps the state it was read in, so an edi
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import groupby
+from typing import TypeAlias
 
 from handlers.base import Incoming, Reply, Services, buttons
 from handlers.callbacks import Callback, NumberMeant
@@ -43,6 +45,7 @@ from rules.conversation import (
     answer_number,
     opens_warmups,
     read_message,
+    session_unit,
 )
 from rules.frequency import MAX_INTENSIFIER_USES_PER_WEEK
 from rules.models import Feedback, MessageKind, ParsedSet, Technique, Unit, UserSettings
@@ -60,7 +63,7 @@ from rules.session import (
     said_once,
     summarize,
 )
-from rules.units import rounded_pair
+from rules.units import lifter_profile, lifter_unit, rounded_pair
 
 WEEK = timedelta(days=7)
 # How a heading that names its technique (`Rest-pause curls`) shows the whole set written on one line.
@@ -372,11 +375,15 @@ def _change(
     )  # fmt: skip
 
 
+Reread: TypeAlias = Callable[[Unit], Turn]  # the same message read again, its bare loads in the given unit
+
+
 async def answer_turn(
     message: Incoming, row: int, user: UserSettings, services: Services, conversation: Conversation, turn: Turn,
-    corrected: bool = False,
+    corrected: bool = False, reread: Reread | None = None,
 ) -> Reply:  # fmt: skip
-    """Log what a message meant and answer it; `corrected` when it is an edit of an older message."""
+    """Log what a message meant and answer it; `corrected` when it is an edit of an older message. `reread`: the
+    message read again in another unit, for a load without a unit read before the history said what it is in."""
     storage = services.storage
     sets = turn.sets
     parts: list[str] = []
@@ -392,6 +399,15 @@ async def answer_turn(
         context, held = await coach_reading(
             services, user, sets, records=not corrected, session_start=turn.before.session_start
         )  # edits: no PRs
+        if reread is not None and session_unit(turn.before) is None:
+            # `bench 225 5` opening a session: a bare load is in the unit the lifter's history is in (an lb lifter
+            # who never used /settings), the /settings choice once made (rules.units.lifter_unit); no extra trip
+            unit = lifter_unit(context.history, user.unit, chosen_at=user.unit_set_at, zone=context.zone)
+            again = reread(unit) if unit != user.unit else None
+            if again is not None and again.sets:
+                turn, sets = again, again.sets
+                profile = lifter_profile(user.profile, context.history, sets, context.now, context.zone)
+                context = replace(context, profile=profile)
         found = _records(sets, held)
         feedback = evaluate(sets, context)
         fresh = unsaid(feedback, turn.before.said)  # a note or praise is said once a session
@@ -448,10 +464,15 @@ async def converse(
     `conversation`: the state as read with the message's arrival (else it is read here)."""
     if conversation is None:
         conversation = await services.storage.conversation(user.id, message.chat_id)
-    turn = read_message(message.text, conversation.state, message.at, user.unit, unknown_headings)
+    state = conversation.state
+    turn = read_message(message.text, state, message.at, user.unit, unknown_headings)
     if not turn.is_workout_talk:
         return None
-    return await answer_turn(message, row, user, services, conversation, turn)
+
+    def reread(unit: Unit) -> Turn:
+        return read_message(message.text, state, message.at, unit, unknown_headings)
+
+    return await answer_turn(message, row, user, services, conversation, turn, reread=reread)
 
 
 async def correct(message: Incoming, row: int, user: UserSettings, services: Services) -> Reply | None:
@@ -462,13 +483,19 @@ async def correct(message: Incoming, row: int, user: UserSettings, services: Ser
     conversation = await storage.conversation(user.id, message.chat_id)
     before = context.state if context is not None and context.state is not None else State()
     sent_at = context.received_at if context is not None else message.at
-    turn = read_message(message.text, before, before.last_at or sent_at, user.unit, unknown_headings=True)
+    at = before.last_at or sent_at
+
+    def reread(unit: Unit) -> Turn:
+        turn = read_message(message.text, before, at, unit, unknown_headings=True)
+        if row != conversation.last_row:  # an older message: the live state stays where later messages left it
+            return Turn(turn.lines, conversation.state, before, first_of=())
+        return turn
+
+    turn = reread(user.unit)
     if not turn.sets:
         return None
-    if row != conversation.last_row:  # an older message: the live state stays where later messages left it
-        turn = Turn(turn.lines, conversation.state, before, first_of=())
     original = Incoming(message.user_id, message.chat_id, message.message_id, message.text, sent_at)
-    return await answer_turn(original, row, user, services, conversation, turn, corrected=True)
+    return await answer_turn(original, row, user, services, conversation, turn, corrected=True, reread=reread)
 
 
 async def number_button(user: UserSettings, meant: NumberMeant, services: Services) -> Reply:

@@ -270,10 +270,7 @@ class _Reader:
     def unit(self) -> Unit:
         """A load written without a unit is in the unit of the session's last loaded set (`squat 315 AMRAP 5`
         after `bench 225lb 5` is 315 lb, #16), else the profile's."""
-        last = self.state.last
-        if self.state.session_open and last is not None and last.unit is not None:
-            return last.unit
-        return self.lifter_unit
+        return session_unit(self.state) or self.lifter_unit
 
     def _parse_with(self, exercise: str, body: str, number: int, hidden: int = 0) -> ParseResult:
         """`body` as a set of `exercise`; error columns point at the lifter's text (`hidden` characters
@@ -535,6 +532,13 @@ def _split_heading(raw: str) -> tuple[str, str, str]:
 def opens_warmups(note: str | None) -> bool:
     """A heading's note that says warm-ups follow (`Bench Press - Warm ups`)."""
     return note is not None and _WARMUPS.match(_normal(note)) is not None
+
+
+def session_unit(state: State) -> Unit | None:
+    """The unit a load written without one is in by the open session's last loaded set (`squat 315` after
+    `bench 225lb 5`); None when nothing in the session says, and the lifter's unit decides."""
+    last = state.last
+    return last.unit if state.session_open and last is not None and last.unit is not None else None
 
 
 def expire(state: State, now: datetime) -> State | None:

@@ -77,3 +77,31 @@ async def test_a_checkin_answer_with_a_load_asks_for_a_0_3_level_and_saves_no_le
     assert "is a load, not how your" in said and "Levels are 0-3" in said
     assert await services.storage.checkins(304, since=clock.now.date() - timedelta(days=1)) == []
     assert "knee: mild" in await lifter.says("knee 1")  # the level asked for is then read
+
+
+LB_DAY = ["bench 225lb 5", "squat 315 5", "done"]  # an lb lifter who never opened /settings
+KG_DAY = ["bench 100kg 5", "squat 140 5", "done"]
+
+
+@pytest.mark.parametrize(
+    ("before", "days_later", "logged"),
+    [
+        ([*LB_DAY], ["bench 225 5", "230 5"], ["225 lb", "230 lb"]),  # the history is in lb
+        ([*KG_DAY], ["bench 100 5", "105 5"], ["100 kg", "105 kg"]),
+        ([*LB_DAY, "set:unit:kg"], ["bench 100 5"], ["100 kg"]),  # the /settings choice wins
+        (["set:unit:kg", *LB_DAY], ["bench 225 5"], ["225 lb"]),  # sets logged since the choice outvote it
+        ([*KG_DAY, "set:unit:lb"], ["bench 225 5"], ["225 lb"]),
+    ],
+)
+async def test_the_first_bare_load_of_a_session_is_in_the_unit_the_lifter_lifts_in(
+    services: Services, clock: Clock, before: list[str], days_later: list[str], logged: list[str]
+) -> None:
+    lifter = Lifter(services, clock, 305)
+    for said in before:
+        await (lifter.presses(said) if said.startswith("set:") else lifter.says(said))
+        lifter.later(minutes=2)
+    lifter.later(days=3)
+    replies = [await lifter.says(text) for text in days_later]
+    assert [f"5 reps @ {load}" in reply for reply, load in zip(replies, logged, strict=True)] == [True] * len(logged)
+    rows = await services.storage.all_sets(305)
+    assert [row.set.unit for row in rows[-len(logged) :]] == [load.split()[1] for load in logged]
