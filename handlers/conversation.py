@@ -250,6 +250,8 @@ def render_summary(summary: Summary) -> str:
         params["muscle"] = body_part(str(params["muscle"]))
     if "load" in params and isinstance(params["load"], float):
         params["load"] = format_load(params["load"])
+    if isinstance(params.get("unit"), str):  # `75 кг` in Russian, not `75 kg`
+        params["unit"] = unit_word(str(params["unit"]))
     if "direction" in params:
         params["direction"] = say("advice.up" if params["direction"] == Direction.UP.value else "advice.down")
     lines.append(say("summary.next", advice=Html(say(f"advice.{advice.advice.value}", **params))))

@@ -569,3 +569,14 @@ async def test_a_set_with_a_question_after_it_is_logged_and_a_bare_topic_is_answ
     assert [(row.set.exercise, row.set.note) for row in history] == [
         ("Bench Press", "should i go to failure?"), ("Bench Press", "how was that"), ("Bench Press", "too heavy?"),
     ]  # fmt: skip
+
+
+def _lines_starting_lowercase(shown: str) -> list[str]:
+    return [line for line in shown.splitlines() if line and line[0].isalpha() and line[0].islower()]
+
+
+@pytest.mark.parametrize(("question", "topic", "recommendation"), PHRASINGS)
+def test_every_line_of_an_answer_starts_as_a_sentence(question: str, topic: str, recommendation: str) -> None:
+    reply = answer(question, lifter_context())
+    assert reply is not None
+    assert _lines_starting_lowercase(render_answer(reply)) == []  # once "heavy barbell compound: bracing, ..."

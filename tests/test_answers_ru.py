@@ -249,3 +249,13 @@ async def test_a_russian_lifter_asks_about_failure_on_squats_over_telegram(teleg
     assert "Нет, не в упражнении Присед со штангой" in reply
     assert "на техническом отказе" in reply
     assert "📚 <i>Доказательность:" in reply and "Источник: Руководство по близости к отказу" in reply
+
+
+@pytest.mark.parametrize(("question", "message", "exercise"), RUSSIAN)
+def test_every_line_of_a_russian_answer_starts_as_a_sentence(question: str, message: str, exercise: str | None) -> None:
+    install_translations()
+    found = answer(question, Context(now=NOW))
+    assert found is not None
+    with speaking("ru"):
+        shown = render_answer(found)
+    assert [line for line in shown.splitlines() if line and line[0].isalpha() and line[0].islower()] == [], shown

@@ -18,6 +18,7 @@ SUMMARIES = [
     ("en", ["bench 100kg 8", "done"], "➡️ <b>Next time</b>: add effort to your sets (<code>100x8 @8</code>)"),
     ("en", ["Bench Press", "100x8 [Failure]", "plank 60s", "/done"], "• <b>Plank</b>: 1 set, longest 1 min hold"),
     ("ru", ["жим лёжа 100кг 8", "готово"], "(<code>100x8 @8</code>)"),
+    ("ru", ["жим лёжа 100кг 8 @7", "готово"], "105 кг × 8 (цель — RPE 8)."),  # the unit in Russian too
 ]
 
 

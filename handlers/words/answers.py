@@ -20,9 +20,9 @@ CATALOGUE: dict[str, str] = {
     # Choosing a technique
     "choice.neither": N_("Neither on {exercise}: use straight sets with normal rest."),
     "choice.neither.reason": N_(
-        "{reason}. Put rest-pause or drop sets on a stable machine or cable accessory for the same muscle instead. "
-        "The drop-sets article suggests rest-pause for bench, squat and shoulder press; the rest-pause guide keeps "
-        "it for stable, lower-skill exercises, and SetCoach takes the cautious reading."
+        "Why: {reason}. Put rest-pause or drop sets on a stable machine or cable accessory for the same muscle "
+        "instead. The drop-sets article suggests rest-pause for bench, squat and shoulder press; the rest-pause guide "
+        "keeps it for stable, lower-skill exercises, and SetCoach takes the cautious reading."
     ),
     "choice.hold_off.joint": N_("Not this week: no {technique} on {target} while that joint is irritated."),
     "choice.hold_off.joint.reason": N_(
