@@ -60,6 +60,7 @@ class State(BaseModel):
     seen: tuple[str, ...] = ()  # exercises already done this session (the first set shows "last time")
     warming_up: bool = False  # after a `Warm ups` line, until `Working sets` or another exercise
     said: tuple[tuple[str, str], ...] = ()  # (rule, exercise) of the notes and praise already shown this session
+    technique: Technique | None = None  # what the open exercise's heading named (`drop set curls`): its bare sets'
 
     @property
     def session_open(self) -> bool:
@@ -484,6 +485,12 @@ class _Reader:
         if _EMPTY_BAR.match(line):  # `bar x 5`: the empty bar before the working sets is a warm-up
             named["warmup"] = True
         sets = bare.sets
+        said = _HEADING_TECHNIQUE_WORDS.get(self.state.technique) if self.state.technique else None
+        if said is not None and named["exercise"] == exercise:  # `20kg 10+8+6` under `drop set curls`
+            within = self._parse_with(exercise, f"{said} {line}", number, len(said) + 1)
+            if within.errors:  # one load written for a drop set: said so, not logged as rest-pause
+                return Line(LineKind.ERROR, number, errors=within.errors, exercise=exercise)
+            sets = within.sets or sets
         if found is not None and found.equipment == "dumbbell" and _PAIR_OF.match(line):
             within = self._parse_with(exercise, line, number)  # `2х20кг 10`: the parser reads it as a dumbbell lift's
             sets = within.sets if within.sets and not within.errors else sets
@@ -506,6 +513,15 @@ class _Reader:
             return Line(LineKind.HEADING, number, exercise=found.name, note=note)
         name = unknown_heading(raw) if self.unknown_headings else None
         return Line(LineKind.HEADING, number, exercise=name) if name is not None else None
+
+
+# A heading's technique its bare lines are read with (`drop set curls`, then `20/15/10kg 10+8+6`): as if the line
+# named it. Rest-pause needs no word: runs at one load are rest-pause already.
+_HEADING_TECHNIQUE_WORDS: dict[Technique, str] = {
+    Technique.DROP_SET: "dropset",  # notation the parser reads, not words a lifter reads
+    Technique.MYO_REPS: "myo",
+    Technique.CLUSTER: "cluster",
+}
 
 
 def _missing_exercise(result: ParseResult) -> ParseError | None:
@@ -571,6 +587,7 @@ def advance(state: State, line: Line, now: datetime) -> State:
         last = state.last if state.last and state.last.exercise == line.exercise else None
         seen = state.seen if line.exercise in state.seen else (*state.seen, line.exercise)
         changes: dict[str, object] = {"exercise": line.exercise, "last": last, "seen": seen}
+        changes["technique"] = line.technique  # `drop set curls`: its bare sets are drop sets
         if opens_warmups(line.note):  # `Bench Press - Warm ups`
             return state.model_copy(update={**changes, "warming_up": True})
         return state.model_copy(update=changes if line.exercise == state.exercise else {**changes, "warming_up": False})
@@ -578,6 +595,7 @@ def advance(state: State, line: Line, now: datetime) -> State:
         last = line.sets[-1]  # after a pair (`bench 80kg 8 > fly 15kg 15`), bare lines are the fly's
         exercise = last.exercise
         warming_up = state.warming_up and exercise == state.exercise
+        technique = state.technique if exercise == state.exercise else None
         seen = state.seen + tuple(e for e in dict.fromkeys(s.exercise for s in line.sets) if e not in state.seen)
         return state.model_copy(
             update={
@@ -587,6 +605,7 @@ def advance(state: State, line: Line, now: datetime) -> State:
                 "last_at": now,
                 "seen": seen,
                 "warming_up": warming_up,
+                "technique": technique,
             }
         )
     return state

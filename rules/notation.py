@@ -64,6 +64,7 @@ class Msg(StrEnum):
     TOO_HEAVY = "too_heavy"  # {load} {unit}
     DROP_COUNTS = "drop_counts"  # {loads} {reps}
     DROP_FORM = "drop_form"
+    DROP_ONE_LOAD = "drop_one_load"  # {reps}: `drop set curls 20kg 10+8+6`, a drop set said, one load written
     SETS_LOADS = "sets_loads"  # {sets} {loads}
     MISSING_EXERCISE = "missing_exercise"
     NOT_AN_EXERCISE = "not_an_exercise"  # {name}
@@ -159,6 +160,7 @@ _TOKEN = re.compile(
     |(?P<left>\|\s*(?P<left_n>\d+))
     |(?P<for>for\b|на\b)
     |(?P<xrep>[x*]\s*(?P<xrep_n>\d+)(?!\d|\.\d|\s*[x*]))
+    |(?P<rest_pause>rest[\s-]*pause[sd]?{_END}|рест[\s-]*пауз\w*)
     |(?P<myo>myo(?:[\s-]*reps?)?(?:\s*\(\s*(?P<myo_list>\d+(?:\s*[,+]\s*\d+)*)\s*\))?{_END})
     |(?P<cluster>clusters?{_END}|кластер\w*)
     |(?P<drop>drop(?:\s*sets?)?{_END}|dropset{_END}|дроп\w*)
@@ -463,6 +465,7 @@ class _Body:
     myo: bool = False
     cluster: bool = False
     drop_next: bool = False
+    drop_named: bool = False  # `drop set` said (`curls 20kg 10+8+6 drop set`, `drop set curls ...`)
     pending_sets: int | None = None
     xx_reps: int | None = None
     amrap_replace: bool = False
@@ -1117,6 +1120,7 @@ def _on_cluster(state: _Body, m: re.Match[str], column: int, prev: str, prev_tex
 
 def _on_drop(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     state.drop_next = bool(state.entries)
+    state.drop_named = True
 
 
 def _on_warmup(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
@@ -1160,6 +1164,7 @@ _HANDLERS: dict[str, Handler] = {
     "for": _on_for,
     "left": _on_left,
     "xrep": _on_xrep,
+    "rest_pause": _ignore,  # `curls 15kg 12+4+3 rest-pause`: the runs at one load already say it (no note "pause")
     "myo": _on_myo,
     "cluster": _on_cluster,
     "drop": _on_drop,
@@ -1305,6 +1310,8 @@ def _segments(state: _Body, entry: _Entry, unit: Unit) -> tuple[Technique, tuple
     load = entry.load if entry.load is not None else (state.drop_loads[0] if state.drop_loads else None)
     _check_load(load, unit, entry.column)
     technique = _multi_technique(state, entry.reps) if len(entry.reps) > 1 else Technique.STRAIGHT
+    if state.drop_named and technique is not Technique.STRAIGHT:  # a drop set said, runs at one load written
+        raise _LineError(Msg.DROP_ONE_LOAD, entry.column, Msg.HINT_DROP_COUNTS, {"reps": len(entry.reps)})
     return technique, tuple(Segment(load=load, reps=r) for r in entry.reps)
 
 
@@ -1396,6 +1403,7 @@ def _build_sets(
     # drop sets are read from their shape, one load or several)
     state.myo = state.myo or technique is Technique.MYO_REPS
     state.cluster = state.cluster or technique is Technique.CLUSTER
+    state.drop_named = state.drop_named or technique is Technique.DROP_SET
     _holds(state, exercise is not None and is_timed(exercise))
     if marks:
         _apply_marks(state, marks, offset + 1, offset + len(body) + 1)

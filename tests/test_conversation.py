@@ -144,6 +144,18 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
         ],
     ),
     (
+        "a heading's technique reads its bare lines: a drop set with one load is refused, a cluster is a cluster",
+        [
+            ("drop set curls", ["heading Biceps Curl"]),
+            ("20kg 10+8+6", ["error drop_one_load"]),  # not a rest-pause at 20 kg
+            ("20/15/10kg 10+8+6", ["Biceps Curl 20x10+8+6"]),
+            ("cluster bench", ["heading Bench Press"]),
+            ("100kg 2+2+2", ["Bench Press 100x2+2+2"]),
+            ("squat 100kg 5", ["Back Squat 100x5"]),
+            ("100kg 2+2+2", ["Back Squat 100x2+2+2"]),
+        ],
+    ),
+    (
         "rest in every usual spelling",
         [
             ("bench 100kg 8", ["Bench Press 100x8"]),
@@ -467,6 +479,8 @@ def test_a_name_longer_than_any_exercise_is_no_heading() -> None:
         ("rest pause lateral raises", "Lateral Raise", Technique.REST_PAUSE, "10kg 12+4+3 rir1"),
         ("drop set curls", "Biceps Curl", Technique.DROP_SET, "20/15/10kg 10+8+6"),
         ("рест-пауза бицепс", "Biceps Curl", Technique.REST_PAUSE, "15кг 12+4+3"),
+        ("cluster bench", "Bench Press", Technique.CLUSTER, "100kg 2+2+2"),  # the heading says cluster, not rest-pause
+        ("myo curls", "Biceps Curl", Technique.MYO_REPS, "15kg 12+4+3"),
     ],
 )
 def test_a_heading_that_names_a_technique_opens_the_exercise_and_its_next_set_is_that_technique(

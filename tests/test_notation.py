@@ -72,6 +72,10 @@ TECHNIQUE_NAMED = [
     ("curls drop set 20/15/10kg 10+8+6", ["Biceps Curl: 20x10+15x8+10x6 kg drop_set"]),
     ("myo curls 15kg 12+4+3", ["Biceps Curl: 15x12+15x4+15x3 kg myo_reps"]),
     ("рест-пауза бицепс 15кг 12+4+3", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause"]),
+    ("curls 15kg 12+4+3 rest pause", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause"]),  # no note "pause"
+    ("curls 15kg 12+4+3 (rest-pause) rest 15s", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause rest=15"]),
+    ("curls 15kg 12+4+3 рест-пауза", ["Biceps Curl: 15x12+15x4+15x3 kg rest_pause"]),
+    ("curls 20kg 10 drop 15kg 8 drop set 10kg 6", ["Biceps Curl: 20x10+15x8+10x6 kg drop_set"]),
 ]
 
 PAIRS = [
@@ -153,6 +157,9 @@ def test_unknown_exercise_is_kept_as_typed_and_flagged() -> None:
         ("curl 10kg 500", Msg.TOO_MANY_REPS, 11, Msg.HINT_REPS_TYPO, "typo"),
         ("bench 100kg 5 rri1", Msg.UNKNOWN_WORD, 15, Msg.HINT_DID_YOU_MEAN, "did you mean `rir1`?"),
         ("curl 20/15/10kg 10+8", Msg.DROP_COUNTS, 17, Msg.HINT_DROP_COUNTS, "one rep count per load"),
+        # a drop set said, one load written: not a rest-pause at 20 kg
+        ("curls 20kg 10+8+6 drop set", Msg.DROP_ONE_LOAD, 12, Msg.HINT_DROP_COUNTS, "one rep count per load"),
+        ("drop set curls 20kg 10+8+6", Msg.DROP_ONE_LOAD, 21, Msg.HINT_DROP_COUNTS, "one rep count per load"),
         ("row 3x10 60,55", Msg.SETS_LOADS, 5, Msg.HINT_ONE_PER_SET, "one per set"),
         ("100kg 3x8", Msg.MISSING_EXERCISE, 1, Msg.HINT_START_WITH_NAME, "start with the exercise name"),
         ("bench 80% 5", Msg.PERCENT, 7, Msg.HINT_LOAD_LIFTED, "load you lifted"),

@@ -105,3 +105,13 @@ async def test_the_first_bare_load_of_a_session_is_in_the_unit_the_lifter_lifts_
     assert [f"5 reps @ {load}" in reply for reply, load in zip(replies, logged, strict=True)] == [True] * len(logged)
     rows = await services.storage.all_sets(305)
     assert [row.set.unit for row in rows[-len(logged) :]] == [load.split()[1] for load in logged]
+
+
+@pytest.mark.parametrize("lines", [["drop set curls", "20kg 10+8+6"], ["curls 20kg 10+8+6 drop set"]])
+async def test_a_drop_set_written_with_one_load_is_refused_with_the_form_not_logged_as_rest_pause(
+    services: Services, clock: Clock, lines: list[str]
+) -> None:
+    lifter = Lifter(services, clock, 306)
+    said = [await lifter.says(line) for line in lines][-1]
+    assert "I found one load for its 3 runs" in said and "curl 20/15/10kg 10+8+6" in said
+    assert await services.storage.all_sets(306) == []

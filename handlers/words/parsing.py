@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "too_heavy": N_("{load} {unit} is more than anyone has lifted"),
     "drop_counts": N_("{loads} loads need {loads} rep counts; I found {reps}"),
     "drop_form": N_("a drop set is written with the loads first"),
+    "drop_one_load": N_("a drop set lightens the load each time, and I found one load for its {reps} runs"),
     "sets_loads": N_("{sets} sets but {loads} loads"),
     "missing_exercise": N_("which exercise was this?"),
     "not_an_exercise": N_("`{name}` is not an exercise I can log"),
