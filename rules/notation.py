@@ -130,6 +130,7 @@ _TOKEN = re.compile(
         |\s*s\s*[x*]\s*(?P<pair_reps>\d+)
         |(?P<pair_load>['’`]s){_END}
         |\s*[x*]\s*(?P<x_bw>bw|bodyweight){_END}
+        |\s*[x*]\s*(?P<x_clock>(?P<x_clock_min>\d{{1,2}}):(?P<x_clock_s>[0-5]\d))(?![\d.:])
         |\s*[x*]\s*(?P<x_reps>{_NUM})(?:
             \s*(?P<x_unit>{_UNIT}){_END}
             |\s*(?P<x_dur>{_DUR}){_END}
@@ -138,8 +139,8 @@ _TOKEN = re.compile(
         |\s*(?P<dur_unit>{_DUR}){_END}
         |\s*(?P<percent>%)
         |\s*(?P<rir_after>rir|рир){_END}(?!\s*\d)
-        |\s*(?:sets?|подход\w*)\s*(?:of|x|по)?\s*(?P<sets_reps>\d+)(?!\d|\.\d|\s*(?:{_UNIT}|{_DUR}){_END})
-        |\s*(?P<sets_word>sets?|подход\w*){_END}
+        |\s*(?:sets?|подход\w*)\s*(?:of|x|по)?\s*(?P<sets_reps>\d+)(?!\d|\.\d|:\d|\s*(?:{_UNIT}|{_DUR}){_END})
+        |\s*(?P<sets_word>sets?|подход\w*){_END}(?:\s+of(?=\s*\d{{1,2}}(?::\d|\s*{_DUR}{_END})))?
         |\s*(?P<plates>plates?|блин\w*){_END}
         |\s*(?P<reps_word>reps?|раз\w*|повтор\w*|повт){_END}
     )?)
@@ -718,7 +719,8 @@ def _set_rest(state: _Body, seconds: float, column: int) -> None:
 
 
 def _on_rest(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
-    if prev == "number" and state.durations and state.rest_s is None:  # `(15s rest)`: the duration was rest
+    rest_follows = re.match(r"\s*\d", m.string[m.end() :]) is not None  # `plank 60s rest 1:30`: the 1:30 is
+    if prev == "number" and state.durations and state.rest_s is None and not rest_follows:  # `(15s rest)`
         seconds, _, where = state.durations.pop()
         _set_rest(state, seconds, where)
         return
@@ -1015,6 +1017,9 @@ def _on_number(state: _Body, m: re.Match[str], column: int, prev: str, prev_text
     elif m.group("x_bw"):  # `20xBW`
         state.bodyweight = True
         _new_entry(state, column, [_whole_reps(float(m.group("value")), column)], load=None, load_times_reps=True)
+    elif m.group("x_clock"):  # `plank 3x1:00`, `dead hang 3 x 0:45`: sets x a hold of minutes:seconds
+        seconds = int(m.group("x_clock_min")) * 60 + int(m.group("x_clock_s"))
+        state.durations.append((seconds, _whole_reps(float(m.group("value")), column), column))
     elif m.group("x_reps"):
         _on_a_x_b(state, m, column, prev)
     elif m.group("dur_unit"):

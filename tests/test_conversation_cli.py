@@ -148,3 +148,25 @@ def test_a_russian_workout_texted_set_by_set_across_a_restart_exports_the_sets_m
         ("Pull-Up", "10", "6", "", "", "bodyweight"),  # 10 kg added to the body
         ("Plank", "", "0", "", "60", ""),  # a hold of 1:00, not a rest
     ]
+
+
+def test_holds_written_as_sets_of_minutes_and_seconds_log_as_holds_and_a_bare_time_is_one_more_hold(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "holds.db"
+    said = chat(db, ["plank 3x1:00", "1:30", "dead hang 3 x 0:45", "bench 100kg 5", "1:30", "done"])
+    assert "🤔" not in said  # every line read, none refused
+    assert "Plank: 3 × 1 min" in said and "Plank: 1:30 hold" in said and "Dead Hang: 3 × 45 s" in said
+    assert "Rest 90 s" in said  # after a lifting set a bare 1:30 is still the rest
+    assert exported_cells(db, "Exercise Name", "Reps", "Seconds", "Rest") == [
+        ("Plank", "0", "60", ""),
+        ("Plank", "0", "60", ""),
+        ("Plank", "0", "60", ""),
+        ("Plank", "0", "90", ""),  # one more hold of 1:30, never a rest or 1 rep
+        ("Dead Hang", "0", "45", ""),
+        ("Dead Hang", "0", "45", ""),
+        ("Dead Hang", "0", "45", ""),
+        ("Bench Press", "5", "", ""),  # the rest timer ran; no hold, no set of 1:30
+    ]
+    history = chat(db, ["/history"])
+    assert "Plank: 3 × 1 min" in history and "Dead Hang: 3 × 45 s" in history

@@ -122,9 +122,24 @@ EFFORT_AND_UNITS = [
     ("💪 squat 100kg 5 🔥", ["Back Squat: 100x5 kg"]),
 ]
 
+# Timed holds as lifters write them: a duration (m:ss, or seconds) per set, never reps, never a rest;
+# `rest 1:30` written with the hold is still the rest.
+HOLDS = [
+    ("plank 3x1:00", ["Plank: 60s"] * 3),
+    ("dead hang 3 x 0:45", ["Dead Hang: 45s"] * 3),
+    ("wall sit 3x1:30", ["Wall Sit: 90s"] * 3),
+    ("plank 3 sets of 1:00", ["Plank: 60s"] * 3),
+    ("plank 3 sets of 45s", ["Plank: 45s"] * 3),
+    ("планка 3 подхода по 1:00", ["Plank: 60s"] * 3),
+    ("farmer walk 40kg 3x0:30", ["Farmer's Carry: 40/30s kg"] * 3),
+    ("plank 3x1:00 rest 1:30", ["Plank: 60s rest=90"] * 3),
+    ("plank 3x60s rest 1:30", ["Plank: 60s rest=90"] * 3),
+]
+
 
 @pytest.mark.parametrize(
-    ("text", "expected"), STRAIGHT_SETS + REST_PAUSE + DROP_SETS + TECHNIQUE_NAMED + PAIRS + EFFORT_AND_UNITS
+    ("text", "expected"),
+    STRAIGHT_SETS + REST_PAUSE + DROP_SETS + TECHNIQUE_NAMED + PAIRS + EFFORT_AND_UNITS + HOLDS,
 )
 def test_reads_the_lifters_shorthand(text: str, expected: list[str]) -> None:
     unit = "lb" if text == "bench 225 5" else "kg"
