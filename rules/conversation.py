@@ -196,9 +196,9 @@ _REST = re.compile(
 _EMPHASIS = re.compile(r"^\s*[*_~]+(?=\S)|(?<=\S)[*_~]+\s*$")
 _REST_DAY = re.compile(  # `rest day`, `today is a rest day`, `день отдыха`, `отдых сегодня` (х read as x)
     r"^(?:(?:(?:today(?:'?s| is)?|it'?s|its)\s+(?:a\s+|my\s+)?)?(?:rest|off|recovery)[\s-]?day(?:\s+(?:today|for me))?"
-    r"|day off(?:\s+today)?|no (?:training|workout|gym|lifting) today"
+    r"|day off(?:\s+today)?|off today|rest(?:ing)? today|no (?:training|workout|gym|lifting) today"
     r"|(?:сегодня\s+)?(?:день|дни) отд[ыо][xх]\w*(?:\s+сегодня)?|(?:сегодня\s+)?вы[xх]одной(?:\s+сегодня)?"
-    r"|отд[ыо][xх]\w*\s+сегодня|сегодня\s+отд[ыо][xх]\w*)[.!…]*$"
+    r"|отд[ыо][xх]\w*\s+сегодня|сегодня\s+отд[ыо][xх]\w*)[^\w?]*$"  # `rest day 😴`, `Rest Day.`; not `rest day?`
 )
 _REST_ALONE = re.compile(rf"^(?:{_REST_WORD})(?:\s+(?:now|time|time now|сейчас))?[.!…]*$")
 _REST_SAID = re.compile(rf"(?:^|\s)(?:{_REST_WORD})(?:\s|:|$)")

@@ -123,6 +123,9 @@ CONVERSATIONS: list[tuple[str, list[tuple[str, list[str]]]]] = [
             ("день отдыха", ["rest_day"]),
             ("отдых сегодня", ["rest_day"]),
             ("Сегодня выходной", ["rest_day"]),
+            ("rest day 😴", ["rest_day"]),
+            ("off today", ["rest_day"]),
+            ("resting today", ["rest_day"]),
             ("rest", ["error rest_no_time"]),  # between sets: how long?
             ("отдыхаю 90", ["rest 90"]),
             ("100kg 8", ["error no_exercise"]),  # no exercise called "rest day" was opened
