@@ -209,7 +209,7 @@ def render_summary(summary: Summary) -> str:
     minutes = max(1, round((summary.end - summary.start).total_seconds() / 60))
     title = say("summary.title", minutes=minutes, sets=sets_count(summary.sets))
     if summary.warmups:
-        title += say("summary.warmups", warmups=summary.warmups)
+        title += say("summary.warmups", warmups=summary.warmups, warmups_s="" if summary.warmups == 1 else "s")
     lines = [title]
     for done in summary.exercises:
         if not done.sets:  # only warm-ups: no working set to call its top
@@ -348,7 +348,8 @@ def _line_reply(line: Line, user: UserSettings, row: int, state: State) -> tuple
              NumberMeant(row, value, as_load=True))
         ]
         if float(line.value).is_integer() and line.value <= MAX_REPS:
-            as_reps = say("ask.reps", value=value, load=load_text(last.segments[0].load, unit))
+            as_reps = say("ask.reps", value=value, value_s="" if value == "1" else "s",
+                          load=load_text(last.segments[0].load, unit))  # fmt: skip
             options.append((as_reps, NumberMeant(row, value, as_load=False)))
         return [say("ask.number", value=value, last=compact(last), reps=last.first_reps)], options
     if line.kind is LineKind.ERROR and line.problem is not None:

@@ -122,7 +122,9 @@ def _volume(parsed: ParsedSet, count: int) -> str:
         return f"{times}AMRAP {reps}"  # `3 × AMRAP 8`: three sets, each as many as possible
     if count > 1:
         return f"{count} × {reps}"
-    return _w("set.reps", reps=reps) if parsed.technique is Technique.STRAIGHT else reps
+    if parsed.technique is not Technique.STRAIGHT:
+        return reps
+    return _w("set.reps", reps=reps, reps_s="" if reps == "1" else "s")  # `1 rep`, `8 reps`
 
 
 def describe_set(parsed: ParsedSet, count: int = 1) -> str:

@@ -37,7 +37,8 @@ def _s(count: int) -> str:
 def render_week(report: WeekReport) -> str:
     if not report.sets:
         return _w("week.none")
-    lines = [_w("week.title", start=short_date(report.start), end=short_date(report.end), sets=report.sets)]
+    start, end = short_date(report.start), short_date(report.end)
+    lines = [_w("week.title", start=start, end=end, sets=report.sets, sets_s=_s(report.sets))]
     hard = " · ".join(f"{body_part(m.muscle)} {m.hard_sets}" for m in report.muscles[:8])
     lines.append(_w("week.hard", hard=hard))
     intensified = [m for m in report.muscles if m.intensifier_sets]
@@ -54,7 +55,7 @@ def render_week(report: WeekReport) -> str:
             hard=f"{effort.share(effort.hard):.0%}", failure=f"{effort.share(effort.failure):.0%}",
         ))  # fmt: skip
     if effort.unrated:
-        lines.append(_w("week.unrated", count=effort.unrated))
+        lines.append(_w("week.unrated", count=effort.unrated, count_s=_s(effort.unrated)))
     if report.compound_failure_sets:
         count = report.compound_failure_sets
         lines.append(_w("week.compound_failure", count=count, count_s=_s(count)))
@@ -140,7 +141,7 @@ async def export(message: Incoming, user: UserSettings, services: Services) -> R
     checkins = await storage.checkins(user.id, since=date.min)
     sets_file = Attachment("setcoach-export.csv", export_csv(rows).encode())
     if not messages and not checkins:
-        return Reply(_w("export.done", sets=len(rows)), attachment=sets_file)
+        return Reply(_w("export.done", sets=len(rows), sets_s=_s(len(rows))), attachment=sets_file)
     more = (
         Attachment("setcoach-messages.csv", _csv(
             ["Received (UTC)", "Kind", "Text"], [[f"{at:%Y-%m-%d %H:%M:%S}", kind, text] for at, kind, text in messages]
@@ -151,7 +152,9 @@ async def export(message: Incoming, user: UserSettings, services: Services) -> R
             for c in checkins
         ])),
     )  # fmt: skip
-    reply = _w("export.everything", sets=len(rows), messages=len(messages), checkins=len(checkins))
+    reply = _w(
+        "export.everything", sets=len(rows), sets_s=_s(len(rows)), messages=len(messages), checkins=len(checkins)
+    )
     return Reply(reply, attachment=sets_file, more=more)
 
 

@@ -80,7 +80,7 @@ def test_a_workout_texted_set_by_set_exports_exactly_the_sets_meant_across_a_res
     assert "which exercise" not in (first + second).lower()
     assert "Lat Pulldown: 12 reps @ 130 kg · same as last" in second  # the restart kept the open exercise
     assert "Session done" in second and "2 warm-up" not in second
-    assert "(+5 warm-up)" in second
+    assert "(+5 warm-ups)" in second
     assert "<code>" not in second and "<b>" not in second  # the console shows words, not markup
 
 

@@ -7,15 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from bot.i18n import install_translations
+from handlers.base import Services
 from handlers.render import feedback_source, feedback_text, render_answer, render_logged, render_why
 from handlers.words import answers as answer_words
 from handlers.words import feedback as feedback_words
 from handlers.words import sources as source_words
+from handlers.words import speaking, use_language
 from rules.answers import EVIDENCE_IDS, Answer
 from rules.exercises import FIT_REASON_IDS
 from rules.models import LEGACY_RULE, Feedback, Level
 from rules.notation import parse_message
 from rules.sources import Source
+from tests.conftest import Clock
+from tests.test_journeys import Lifter
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 # Each rule module's `_item` helper prefixes its ids; a new helper needs a line here (the test says so).
@@ -127,3 +132,52 @@ ECHOES = [
 def test_the_echo_says_how_many_sets_were_logged(typed: str, echo: str) -> None:
     text = render_logged(parse_message(typed).sets, [])
     assert echo in text.replace("<b>", "").replace("</b>", ""), text
+
+
+# (language, what the lifter typed, the echo): one rep is `1 rep`; Russian abbreviates, so `повт.` for any count
+REP_COUNTS = [
+    ("en", "deadlift 365kg 1 @9", "Deadlift: 1 rep @ 365 kg · RPE 9 (RIR 1)"),
+    ("en", "deadlift 315kg 2", "Deadlift: 2 reps @ 315 kg"),
+    ("en", "deadlift 225kg 5", "Deadlift: 5 reps @ 225 kg"),
+    ("en", "deadlift 225kg 11", "Deadlift: 11 reps @ 225 kg"),
+    ("ru", "становая 165кг 1 @9", "Становая тяга: 1 повт. @ 165 кг · RPE 9 (RIR 1)"),
+    ("ru", "становая 140кг 2", "Становая тяга: 2 повт. @ 140 кг"),
+    ("ru", "становая 100кг 5", "Становая тяга: 5 повт. @ 100 кг"),
+]
+
+
+@pytest.mark.parametrize(("language", "typed", "echo"), REP_COUNTS)
+def test_the_echo_of_one_rep_says_rep_not_reps(language: str, typed: str, echo: str) -> None:
+    install_translations()
+    with speaking(language):
+        text = render_logged(parse_message(typed).sets, [])
+    assert echo in text.replace("<b>", "").replace("</b>", ""), text
+
+
+# (language, what the lifter sends, what the replies must say, what none may say)
+ONE_OF_EACH = [
+    ("en", ["deadlift 365kg 1", "/history", "/export", "/week", "done"],
+     ["Deadlift: 1 rep @ 365 kg", "📦 1 set,", ": 1 set\n", "1 set had no RPE/RIR", "1 set without RPE/RIR"],
+     ["1 reps", "1 sets"]),
+    ("en", ["Deadlift", "Warm ups", "135x5", "Working sets", "365x1 @9", "done"], ["1 set (+1 warm-up)"],
+     ["warm-ups)"]),
+    ("en", ["Deadlift", "Warm ups", "135x5", "185x3", "Working sets", "365x1", "done"], ["(+2 warm-ups)"], []),
+    ("ru", ["становая 165кг 1", "/history", "/export", "done"],
+     ["Становая тяга: 1 повт. @ 165 кг", "📦 Подходов: 1,", "Без RPE/RIR: 1 подх."], []),
+    ("ru", ["Становая", "Разминка", "60х5", "Рабочие", "165х1 @9", "done"], ["1 подх. (+1 разм.)"], ["разминочных"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "lines", "said", "unsaid"), ONE_OF_EACH, ids=[c[1][-2] for c in ONE_OF_EACH])
+async def test_history_export_week_and_the_summary_count_one_in_the_singular(
+    services: Services, clock: Clock, language: str, lines: list[str], said: list[str], unsaid: list[str]
+) -> None:
+    install_translations()
+    use_language(language)
+    try:
+        lifter = Lifter(services, clock, 8080)
+        text = "\n".join([await lifter.says(line) for line in lines])
+    finally:
+        use_language("en")
+    assert [phrase for phrase in said if phrase not in text] == [], text
+    assert [phrase for phrase in unsaid if phrase in text] == [], text

@@ -38,7 +38,7 @@ CATALOGUE: dict[str, str] = {
         "it was, or write it out: <code>{reps} @{value}{unit}</code> for the load, <code>{reps} @9</code> for an RPE."
     ),
     "ask.load": N_("{value} {unit} × {reps}"),
-    "ask.reps": N_("{value} reps @ {load}"),
+    "ask.reps": N_("{value} rep{value_s} @ {load}"),
     "ask.gone": N_("That question is out of date: send the set again, e.g. <code>100kg 8</code>."),
     "done.nothing": N_("No session open, so nothing to sum up. Log a set to start one."),
     # Conversation errors
@@ -83,7 +83,7 @@ CATALOGUE: dict[str, str] = {
     "time.min": N_("{n} min"),
     # The summary
     "summary.title": N_("🏁 <b>Session done</b>: {minutes} min, {sets}"),
-    "summary.warmups": N_(" (+{warmups} warm-up)"),
+    "summary.warmups": N_(" (+{warmups} warm-up{warmups_s})"),
     "summary.exercise": N_("• <b>{exercise}</b>: {sets}, top {top}"),
     "summary.exercise.warmups": N_("• <b>{exercise}</b>: warm-ups only ({warmups})"),
     "summary.exercise.longest": N_("• <b>{exercise}</b>: {sets}, longest {top}"),

@@ -9,7 +9,7 @@ CATALOGUE: dict[str, str] = {
     # Echoing a set
     "unit.kg": N_("kg"),
     "unit.lb": N_("lb"),
-    "set.reps": N_("{reps} reps"),
+    "set.reps": N_("{reps} rep{reps_s}"),
     "set.hold": N_("{time} hold"),
     "set.in": N_("in {time}"),
     "set.each_side": N_("each side"),

@@ -6,14 +6,14 @@ from handlers.words import N_
 
 CATALOGUE: dict[str, str] = {
     "week.none": N_("No sets in the last 7 days. Log one like <code>bench 100kg 3x8 @8</code>."),
-    "week.title": N_("📅 <b>{start} – {end}</b>: {sets} sets"),
+    "week.title": N_("📅 <b>{start} – {end}</b>: {sets} set{sets_s}"),
     "week.hard": N_("<b>Hard sets</b> (RIR ≤ 3) per muscle: {hard}"),
     "week.intensifiers": N_("<b>Intensifiers</b> (guide: once or twice per muscle per week, at most {limit}): {parts}"),
     "week.effort": N_(
         "<b>Effort</b>: RPE ≤6 {easy} · 7-8 {productive} · 9 {hard} · 10 {failure} "
         "(aim: most at 7-9, 10 only on last isolation sets)"
     ),
-    "week.unrated": N_("<i>{count} sets had no RPE/RIR.</i>"),
+    "week.unrated": N_("<i>{count} set{count_s} had no RPE/RIR.</i>"),
     "week.compound_failure": N_(
         "⚠️ <b>{count} compound set{count_s} at RPE 10</b> this week: stop compounds at RIR 1-2 (technical failure); "
         "RPE 10 belongs on the last set of isolation work (failure-proximity guide)."
@@ -28,9 +28,9 @@ CATALOGUE: dict[str, str] = {
     "progress.best_set": N_("{load} {unit} × {reps}"),
     "progress.best_reps": N_("{reps} rep{reps_s}"),
     "progress.summary": N_("<b>{exercise}</b>: {sessions} session{sessions_s}; latest {estimate}, best set {best}."),
-    "export.done": N_("📦 {sets} sets, in Strong's CSV columns (plus RIR, Technique, Segment)."),
+    "export.done": N_("📦 {sets} set{sets_s}, in Strong's CSV columns (plus RIR, Technique, Segment)."),
     "export.everything": N_(
-        "📦 {sets} sets, in Strong's CSV columns (plus RIR, Technique, Segment); then every raw message "
+        "📦 {sets} set{sets_s}, in Strong's CSV columns (plus RIR, Technique, Segment); then every raw message "
         "({messages}) and every check-in ({checkins}), each as a CSV file."
     ),
     "import.done": N_("📥 Imported {sets} set{sets_s} from {workouts} workout{workouts_s}."),
