@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from handlers.base import Services
+from handlers.base import Incoming, Services
+from handlers.router import answer
 from tests.conftest import Clock
 from tests.test_journeys import Lifter
 
@@ -115,3 +116,18 @@ async def test_a_drop_set_written_with_one_load_is_refused_with_the_form_not_log
     said = [await lifter.says(line) for line in lines][-1]
     assert "I found one load for its 3 runs" in said and "curl 20/15/10kg 10+8+6" in said
     assert await services.storage.all_sets(306) == []
+
+
+async def test_an_edit_of_the_first_bare_load_of_a_session_is_read_in_the_unit_the_lifter_lifts_in(
+    services: Services, clock: Clock
+) -> None:
+    lifter = Lifter(services, clock, 307)
+    for said in LB_DAY:
+        await lifter.says(said)
+        lifter.later(minutes=2)
+    lifter.later(days=3)
+    await lifter.says("bench 200 5")
+    edited = Incoming(307, 307, lifter.message_id, "bench 225 5", clock.now, edited=True)
+    await answer(edited, services, lifter._send)
+    assert "5 reps @ 225 lb" in lifter.replies[-1].html
+    assert [(r.set.segments[0].load, r.set.unit) for r in await services.storage.all_sets(307)][-1] == (225, "lb")
