@@ -60,7 +60,7 @@ class State(BaseModel):
     seen: tuple[str, ...] = ()  # exercises already done this session (the first set shows "last time")
     warming_up: bool = False  # after a `Warm ups` line, until `Working sets` or another exercise
     said: tuple[tuple[str, str], ...] = ()  # (rule, exercise) of the notes and praise already shown this session
-    technique: Technique | None = None  # what the open exercise's heading named (`drop set curls`): its bare sets'
+    technique: Technique | None = None  # the open exercise's heading named it (`drop set curls`): bare sets read so
 
     @property
     def session_open(self) -> bool:
