@@ -7,13 +7,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.scheduler import TIMER_SWEEP_SECONDS, Sweeps, sweep_timers
+from bot.scheduler import TIMER_SWEEP_SECONDS, Sweeps, sweep, sweep_timers
 from bot.wiring import Wiring
+from handlers import checkins
 from handlers.base import Button, Incoming, Press, Reply, Services
 from handlers.console_text import plain
 from handlers.router import answer
+from handlers.words import speaking
+from rules.models import LoggedSet, UserSettings
 
 CONSOLE_USER = 1  # the lifter at the keyboard, unless --user says otherwise
+# How often the console looks for its lifter's due check-in: one lifter's indexed row, so often enough that the
+# prompt comes within seconds of the check-in time (the bot sweeps every lifter every SETCOACH_SWEEP_SECONDS).
+CHECKIN_SWEEP_SECONDS = 5.0
 
 
 def render_buttons(rows: tuple[tuple[Button, ...], ...]) -> tuple[str, list[Button]]:
@@ -80,8 +86,9 @@ async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, inte
             "SetCoach console chat. Type a set like `bench 100kg 3x8 @8`, a question, or /help. Ctrl-D quits.\n\n"
         )
         stdout.flush()
-    # At a keyboard, rest pings and idle-session summaries come in while the lifter rests, as on Telegram.
-    sweeps = _timer_sweep(wiring, console, stdout) if interactive else None
+    # At a keyboard, rest pings, idle-session summaries and the daily check-in come in as on Telegram. A pipe
+    # (a script, a test) gets replies to its lines only, so what it prints depends on its input alone.
+    sweeps = _sweeps(wiring, console, stdout) if interactive else None
     if sweeps is not None:
         sweeps.start()
     try:
@@ -99,9 +106,11 @@ async def chat(wiring: Wiring, user_id: int, stdin: TextIO, stdout: TextIO, inte
     return 0
 
 
-def _timer_sweep(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> Sweeps:
-    """The rest-timer sweep as Telegram runs it (bot/scheduler.py's APScheduler job), its pings shown here. It
-    claims only this lifter's console chat: a Telegram bot or another console on the same database sends its own."""
+def _sweeps(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> Sweeps:
+    """The rest-timer and check-in sweeps as Telegram runs them (bot/scheduler.py's APScheduler jobs), shown
+    here. They claim only this lifter's console chat: a Telegram bot or another console on the same database
+    sends its own. A prompt shown is awaited as on Telegram: the answer typed next is the check-in's (or a
+    button's number)."""
 
     async def send(chat_id: int, reply: Reply) -> None:
         stdout.write("\n")
@@ -109,10 +118,19 @@ def _timer_sweep(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> Sweeps
         stdout.write("you> ")
         stdout.flush()
 
+    async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
+        stored = await services.storage.user(user.id)  # the claim carries no language: the stored choice
+        with speaking(stored.language):
+            await send(user.id, checkins.prompt_reply(recent, checkins.local_zone(user)))
+
     services, lifter = wiring.services, console.user_id
     sweeps = Sweeps()
     sweeps.add(
         TIMER_SWEEP_SECONDS, lambda: sweep_timers(wiring.backend, services, send, services.clock(), lifter),
         "the timer sweep", first_s=TIMER_SWEEP_SECONDS,
+    )  # fmt: skip
+    sweeps.add(
+        CHECKIN_SWEEP_SECONDS, lambda: sweep(wiring.backend, send_prompt, services.clock(), user_id=lifter),
+        "the check-in sweep", first_s=TIMER_SWEEP_SECONDS,
     )  # fmt: skip
     return sweeps

@@ -70,11 +70,13 @@ async def sweep(
     now: datetime,
     limit: int = SWEEP_LIMIT,
     prompts_per_second: float | None = None,
+    user_id: int | None = None,
 ) -> SweepReport:
-    """Send the due check-ins; with `prompts_per_second`, started no faster than that (the bot paces them,
-    so replies to lifters go first; tests and benchmarks may leave it unpaced)."""
+    """Send the due check-ins (only `user_id`'s, when given: a console serves one lifter); with
+    `prompts_per_second`, started no faster than that (the bot paces them, so replies to lifters go first;
+    tests and benchmarks may leave it unpaced)."""
     report = SweepReport(recovered=await storage.recover_stale_claims(now - STALE_CLAIM))
-    claims = await storage.claim_due_checkins(now, limit)
+    claims = await storage.claim_due_checkins(now, limit, user_id)
     report.claimed = len(claims)
     recent = await storage.histories([claim.user.id for claim in claims], now - timedelta(days=RECENT_DAYS))
     outcomes: list[tuple[int, datetime]] = []

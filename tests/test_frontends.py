@@ -7,12 +7,15 @@ from __future__ import annotations
 import asyncio
 import os
 import pty
+import subprocess
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.console import CONSOLE_USER
+from bot.storage import Frontend, open_backend
 from tests.botapi import FakeBotAPI
 from tests.conftest import running_bot
 from tests.waiting import eventually
@@ -94,3 +97,43 @@ async def test_the_console_leaves_a_telegram_lifters_rest_ping_to_the_bot_and_th
             await console.quit()
             await asyncio.sleep(3)
             assert bot_api.sent(CONSOLE_USER) == []
+
+
+async def enrol_at_the_console(db_path: Path, due: datetime) -> None:
+    """The console's lifter has the daily check-in on (as /start's "Yes, at 09:00" leaves it), due at `due`."""
+    backend = await open_backend(None, db_path, Frontend.CONSOLE)
+    try:
+        await backend.user(CONSOLE_USER, CONSOLE_USER, due)
+        await backend.update_user(CONSOLE_USER, checkins_on=True, next_checkin_utc=due)
+    finally:
+        await backend.close()
+
+
+async def test_the_console_at_a_terminal_asks_the_daily_check_in_when_due_and_reads_the_answer_typed_next(
+    db_path: Path,
+) -> None:
+    await enrol_at_the_console(db_path, datetime.now(UTC) - timedelta(minutes=1))
+    async with console_chat(db_path) as console:
+        assert await eventually(lambda: "Soreness first:" in console.printed, timeout=30), console.printed
+        assert "Daily check-in: any soreness? Any joint irritation?" in console.printed
+        assert "[1] None  [2] Mild  [3] Moderate  [4] Severe" in console.printed  # its buttons, pressed by number
+        await console.says("quads a bit sore, knee 2", "Check-in saved")
+        assert "✅ Check-in saved: quads: mild; knee: moderate." in console.printed  # the answer, not a set
+        await console.quit()
+    assert console.printed.count("Soreness first:") == 1  # asked once; the next one is tomorrow's
+    backend = await open_backend(None, db_path, Frontend.CONSOLE)
+    try:
+        lifter = await backend.user(CONSOLE_USER)
+    finally:
+        await backend.close()
+    assert lifter.next_checkin_utc is not None and lifter.next_checkin_utc > datetime.now(UTC)
+
+
+async def test_a_piped_console_prints_only_the_replies_to_its_lines_even_with_a_check_in_due(db_path: Path) -> None:
+    await enrol_at_the_console(db_path, datetime.now(UTC) - timedelta(minutes=1))
+    env = {key: value for key, value in os.environ.items() if key not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--db", str(db_path)], input="bench 100kg 5\n", capture_output=True,
+        text=True, timeout=60, cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
+    assert result.stdout == "✅ Logged\nBench Press: 5 reps @ 100 kg\n\n"

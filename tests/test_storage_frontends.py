@@ -73,6 +73,17 @@ async def test_a_console_for_one_lifter_claims_no_other_console_lifters_timers(
     assert [claim.user_id for claim in await console.claim_due_timers(rests, 7)] == [7]
 
 
+async def test_a_console_for_one_lifter_claims_no_other_console_lifters_check_ins(
+    storage: Backend, console: Backend
+) -> None:
+    await enrol(console, AT_THE_CONSOLE, NOW)
+    await enrol(console, 7, NOW)  # another console chat, `--user 7`, on the same file
+    assert [claim.user.id for claim in await console.claim_due_checkins(NOW, user_id=AT_THE_CONSOLE)] == [
+        AT_THE_CONSOLE
+    ]
+    assert [claim.user.id for claim in await console.claim_due_checkins(NOW, user_id=7)] == [7]
+
+
 async def test_each_front_end_claims_only_its_own_lifters_check_ins(storage: Backend, console: Backend) -> None:
     await enrol(storage, ON_TELEGRAM, NOW)
     await enrol(console, AT_THE_CONSOLE, NOW)

@@ -88,8 +88,9 @@ class Backend(Store, Protocol):
         """Recent sets of many lifters in one query (the sweep prompts a batch at a time)."""
         ...
 
-    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
-        """Atomically take this front-end's lifters whose check-in is due: two sweepers never get the same one."""
+    async def claim_due_checkins(self, now: datetime, limit: int = 1000, user_id: int | None = None) -> list[Claim]:
+        """Atomically take this front-end's lifters whose check-in is due (only `user_id`, when given: a console
+        serves one lifter): two sweepers never get the same one."""
         ...
 
     async def mark_checkin_sent(self, user_id: int) -> None:

@@ -1062,15 +1062,16 @@ class PostgresStorage(SharedStorage):
 
     # The check-in sweep ----------------------------------------------------------------------
 
-    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
+    async def claim_due_checkins(self, now: datetime, limit: int = 1000, user_id: int | None = None) -> list[Claim]:
         # SKIP LOCKED lets several workers sweep at once.
         rows = await self._rows(
             "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = %s, next_checkin_utc = NULL "
             "WHERE id IN (SELECT id FROM users WHERE checkins_on AND next_checkin_utc IS NOT NULL "
-            "AND next_checkin_utc <= %s AND frontend = %s ORDER BY next_checkin_utc LIMIT %s FOR UPDATE SKIP LOCKED) "
+            "AND next_checkin_utc <= %s AND frontend = %s AND (%s::bigint IS NULL OR id = %s::bigint) "
+            "ORDER BY next_checkin_utc LIMIT %s FOR UPDATE SKIP LOCKED) "
             "AND next_checkin_utc IS NOT NULL "
             "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
-            (now, now, self.frontend.value, limit),
+            (now, now, self.frontend.value, user_id, user_id, limit),
         )
         return [self._claim_from_row(row) for row in rows]
 

@@ -1086,16 +1086,17 @@ class Storage(SharedStorage):
 
     # The check-in sweep ----------------------------------------------------------------------
 
-    async def claim_due_checkins(self, now: datetime, limit: int = 1000) -> list[Claim]:
+    async def claim_due_checkins(self, now: datetime, limit: int = 1000, user_id: int | None = None) -> list[Claim]:
         # The claim moves the due instant to claimed_due; finish_checkins sets the next one.
         async with (
             self._write() as db,
             db.execute(
                 "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = ?, next_checkin_utc = NULL "
                 "WHERE id IN (SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NOT NULL "
-                "AND next_checkin_utc <= ? AND frontend = ? ORDER BY next_checkin_utc LIMIT ?) "
+                "AND next_checkin_utc <= ? AND frontend = ? AND (? IS NULL OR id = ?) ORDER BY next_checkin_utc "
+                "LIMIT ?) "
                 "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
-                (_iso(now), _iso(now), self.frontend.value, limit),
+                (_iso(now), _iso(now), self.frontend.value, user_id, user_id, limit),
             ) as cursor,
         ):
             rows = await cursor.fetchall()
