@@ -5,23 +5,50 @@ from __future__ import annotations
 from dataclasses import replace
 
 from handlers.base import Incoming, Reply, Services
+from handlers.ports import Conversation
 from handlers.render import render_answer, render_cannot_answer
 from handlers.sets import coach_context
 from handlers.words import say
 from handlers.words.report import CATALOGUE as REPORT_WORDS
-from rules.answers import answer, is_question
+from rules.answers import Answer, answer, is_question
 from rules.asking import question_start
+from rules.context import Context
+from rules.conversation import SESSION_IDLE
 from rules.models import UserSettings
 from rules.notation import Msg, parse_message
 
+WHICH_LIFT = "e1rm.which"  # the e1RM answer when the question names no lift
 
-async def ask(message: Incoming, user: UserSettings, services: Services) -> Reply:
-    """/ask <question>, or any message that reads as a question."""
+
+async def ask(
+    message: Incoming, user: UserSettings, services: Services, talk: Conversation | None = None
+) -> Reply:
+    """/ask <question>, or any message that reads as a question. `talk`: the lifter's conversation in this chat
+    as read with the message (None: read here, only when the question needs it)."""
     question = message.text.strip().removeprefix("/ask").strip()
     if not question:
         return Reply(say(REPORT_WORDS, "ask.empty"))
-    found = answer(question, await coach_context(services, user))
+    context = await coach_context(services, user)
+    found = answer(question, context)
+    if found is not None and found.message == WHICH_LIFT:
+        found = await _about_the_open_lift(question, found, message, user, services, context, talk)
     return Reply(render_answer(found) if found else render_cannot_answer())
+
+
+async def _about_the_open_lift(
+    question: str, found: Answer, message: Incoming, user: UserSettings, services: Services, context: Context,
+    talk: Conversation | None,
+) -> Answer:  # fmt: skip
+    """`what is my e1rm?` right after Deadlift sets is about Deadlift: the exercise open in the conversation
+    (as `100x8 to failure?` is, `asked_after_set`); with none open, the question still asks which lift."""
+    if talk is None:
+        talk = await services.storage.conversation(user.id, message.chat_id)
+    state = talk.state
+    stale = state.last_at is not None and message.at - state.last_at >= SESSION_IDLE  # the sweep is yet to close it
+    exercise = None if stale else state.exercise
+    if exercise is None:
+        return found
+    return answer(f"{question} {exercise}", context) or found
 
 
 def answerable(text: str) -> bool:
@@ -30,11 +57,13 @@ def answerable(text: str) -> bool:
     return is_question(text) and answer(text) is not None
 
 
-async def question_hook(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
+async def question_hook(
+    message: Incoming, user: UserSettings, services: Services, talk: Conversation | None = None
+) -> Reply | None:
     """For text that is neither a set nor a command: answer it if it reads as a question."""
     if not is_question(message.text):
         return None
-    return await ask(message, user, services)
+    return await ask(message, user, services, talk)
 
 
 def asked_after_set(text: str, open_exercise: str | None = None) -> str | None:

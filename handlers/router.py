@@ -133,7 +133,7 @@ async def _route(
     # gets the check-in's how-to-answer, not "I can't answer that".
     checkin_awaited = user.awaiting is Awaiting.CHECKIN
     reply = None if checkin_awaited and not questions.answerable(text) else (
-        await questions.question_hook(message, user, services)
+        await questions.question_hook(message, user, services, talk)
     )
     if reply is not None:
         await storage.save_outcome(user.id, row, MessageKind.QUESTION)

@@ -187,3 +187,40 @@ async def test_a_question_with_no_numbers_is_still_answered_and_logs_nothing(
     said = await lifter.says(question)
     assert said.startswith(starts) and "Logged" not in said, said
     assert await lifter.services.storage.recent_sets(7070, 10) == []
+
+
+# (language, what the lifter sends before the question, the question, how the answer starts)
+E1RM_OF_THE_OPEN_LIFT: list[tuple[str, list[str], str, str]] = [
+    ("en", ["Deadlift", "140x5", "160 x 3", "180x1 @9"], "what is my e1rm?", "Your Deadlift e1RM is about"),
+    ("en", ["Deadlift", "140x5", "180x1 @9"], "my 1rm?", "Your Deadlift e1RM is about"),
+    ("en", ["squat 100kg 5 @8"], "/ask what's my one rep max?", "Your Back Squat e1RM is about"),
+    ("ru", ["Становая", "140х5", "180х1 @9"], "какой у меня 1ПМ?", "e1RM в упражнении Становая тяга"),
+    ("en", ["Deadlift"], "what is my e1rm?", "No Deadlift sets in the last 8 weeks"),  # open, nothing logged yet
+    ("en", [], "what is my e1rm?", "Which lift?"),  # nothing open: still asks
+    ("en", ["deadlift 180kg 1 @9", "done"], "what is my e1rm?", "Which lift?"),  # the session is over
+    ("en", ["Deadlift", "180x1 @9"], "what is my bench 1rm?", "No Bench Press sets"),  # a lift named wins
+]
+
+
+@pytest.mark.parametrize(("language", "before", "question", "starts"), E1RM_OF_THE_OPEN_LIFT)
+async def test_an_e1rm_question_naming_no_lift_is_about_the_exercise_open_in_the_conversation(
+    services: Services, clock: Clock, language: str, before: list[str], question: str, starts: str
+) -> None:
+    install_translations()
+    use_language(language)
+    try:
+        lifter = Lifter(services, clock, 9090)
+        for text in before:
+            await lifter.says(text)
+        said = await lifter.says(question)
+    finally:
+        use_language("en")
+    assert starts in said.split("\n")[0], said
+
+
+async def test_an_e1rm_question_long_after_the_last_set_asks_which_lift(services: Services, clock: Clock) -> None:
+    lifter = Lifter(services, clock, 9191)
+    await lifter.says("deadlift 180kg 1 @9")
+    lifter.later(hours=3)  # the session is over, though no sweep has closed it yet
+    said = await lifter.says("what is my e1rm?")
+    assert said.startswith("Which lift?"), said
