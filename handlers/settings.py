@@ -8,6 +8,7 @@ from handlers.render import escape
 from handlers.words import DEFAULT_LANGUAGE, LANGUAGES, current_language, say, use_language
 from handlers.words.settings import CATALOGUE
 from rules.models import Awaiting, Experience, UserSettings
+from rules.notation import parse_message
 from rules.schedule import next_checkin_for, parse_clock, parse_timezone
 
 # The onboarding steps, in order; each callback `set:<step>:<value>` moves to the next one. The language is
@@ -76,6 +77,13 @@ def _current() -> str:
     return language_name(current_language())
 
 
+def _awaiting_after(step: str) -> Awaiting | None:
+    """The time-zone question is answered by typing (`Europe/Berlin`): the onboarding step before it leaves it
+    awaited, as /settings' Time zone button does."""
+    following = STEPS[STEPS.index(step) + 1] if step in STEPS[:-1] else None
+    return Awaiting.TIMEZONE if following == "timezone" else None
+
+
 def _after(step: str, user: UserSettings, said: str) -> Reply:
     """What to say once a step is answered: the next step's question, or the end of onboarding."""
     if step not in STEPS:
@@ -131,7 +139,7 @@ async def choose(user: UserSettings, step: str, value: str, services: Services) 
         user = await storage.update_user(user.id, unit=value, unit_set_at=services.clock(), awaiting=None)
         return _after(step, user, _w("unit.set", unit=value))
     if step == "experience" and value in Experience.__members__.values():
-        user = await storage.update_user(user.id, experience=value, awaiting=None)
+        user = await storage.update_user(user.id, experience=value, awaiting=_awaiting_after(step))
         return _after(step, user, _w("experience.set", experience=_w(f"level.{value}")))
     if step == LANGUAGE and value in (*LANGUAGES, "auto"):
         chosen = None if value == "auto" else value
@@ -156,8 +164,8 @@ async def choose(user: UserSettings, step: str, value: str, services: Services) 
 async def skip(user: UserSettings, step: str, services: Services) -> Reply:
     if step not in STEPS:
         return Reply(_w("skipped"))
-    if user.awaiting:
-        user = await services.storage.update_user(user.id, awaiting=None)
+    if user.awaiting != _awaiting_after(step):
+        user = await services.storage.update_user(user.id, awaiting=_awaiting_after(step))
     return _after(step, user, _w("skipped"))
 
 
@@ -185,8 +193,17 @@ async def set_timezone(user: UserSettings, text: str, services: Services) -> Rep
 
 
 async def timezone_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:
-    """A typed reply to "Your time zone?"."""
+    """A typed reply to "Your time zone?"; a set sent instead (`bench 225 5`) is logged, and the question
+    is no longer awaited."""
+    if parse_timezone(message.text) is None and _reads_as_sets(message.text, user):
+        await services.storage.update_user(user.id, awaiting=None)
+        return None
     return await set_timezone(user, message.text, services)
+
+
+def _reads_as_sets(text: str, user: UserSettings) -> bool:
+    read = parse_message(text, user.unit)
+    return bool(read.sets or read.heading or any(error.sets for error in read.errors))
 
 
 async def checkin_time_answer(message: Incoming, user: UserSettings, services: Services) -> Reply | None:

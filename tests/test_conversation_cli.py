@@ -170,3 +170,12 @@ def test_holds_written_as_sets_of_minutes_and_seconds_log_as_holds_and_a_bare_ti
     ]
     history = chat(db, ["/history"])
     assert "Plank: 3 × 1 min" in history and "Dead Hang: 3 × 45 s" in history
+
+
+def test_the_onboardings_time_zone_is_read_when_typed_and_a_set_sent_instead_is_logged(tmp_path: Path) -> None:
+    db = tmp_path / "start.db"
+    said = chat(db, ["/start", "Skip", "Skip", "Europe/Berlin", "2", "07:30"])
+    assert "Time zone: Europe/Berlin." in said and "Check-in: daily at 07:30 (Europe/Berlin)." in said
+    assert "Logged" not in said and "Rest" not in said  # neither an exercise called Europe/Berlin nor a rest
+    said = chat(tmp_path / "set.db", ["/start", "kg", "Skip", "bench 100kg 5"])
+    assert "Bench Press: 5 reps @ 100 kg" in said and "new to me" not in said
