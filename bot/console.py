@@ -119,8 +119,7 @@ def _sweeps(wiring: Wiring, console: ConsoleChat, stdout: TextIO) -> Sweeps:
         stdout.flush()
 
     async def send_prompt(user: UserSettings, recent: list[LoggedSet]) -> None:
-        stored = await services.storage.user(user.id)  # the claim carries no language: the stored choice
-        with speaking(stored.language):
+        with speaking(user.language):  # no message to read a language from: the stored one
             await send(user.id, checkins.prompt_reply(recent, checkins.local_zone(user)))
 
     services, lifter = wiring.services, console.user_id

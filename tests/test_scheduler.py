@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from telegram import Bot
 
+from bot.i18n import install_translations
 from bot.scheduler import SendPrompt, sweep
 from bot.storage import Storage
 from bot.telegram.updates import prompt_sender
@@ -178,3 +179,15 @@ async def test_the_prompt_is_about_what_was_trained(storage: Storage, services: 
     reply = await checkins.prompt(services, await storage.user(5))
     assert "Last session: triceps, chest (rest-pause on Triceps Pressdown)" in reply.html
     assert "How sore are they? Any joint irritation?" in reply.html
+
+
+async def test_a_lifter_who_chose_russian_is_prompted_in_russian(
+    storage: Storage, bot: Bot, bot_api: FakeBotAPI
+) -> None:
+    install_translations()  # as the bot's start does (bot/wiring.py)
+    start = at("2026-11-23T12:00")
+    await enrol(storage, BERLIN, "Europe/Berlin", "09:00", start)
+    await storage.update_user(BERLIN, language="ru")
+    assert (await run(storage, bot, at("2026-11-24T08:00"))).sent == 1
+    (prompt,) = bot_api.texts(BERLIN)
+    assert "Daily check-in" not in prompt and "Сначала крепатура:" in prompt, prompt

@@ -271,7 +271,8 @@ class SharedStorage(ABC):
         )
 
     def _claim_from_row(self, row: Sequence[Any]) -> Claim:
-        """id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for."""
+        """id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for, language (the
+        prompt goes out in the lifter's chosen language: there is no message to read one from)."""
         return Claim(
             user=UserSettings(
                 id=row[0],
@@ -281,6 +282,7 @@ class SharedStorage(ABC):
                 checkin_time=row[4],
                 checkins_on=True,
                 chat_id=row[5],
+                language=row[8],
             ),
             due=self._moment(row[6]),
             already_sent=row[7] == row[6],

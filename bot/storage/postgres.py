@@ -1070,7 +1070,7 @@ class PostgresStorage(SharedStorage):
             "AND next_checkin_utc <= %s AND frontend = %s AND (%s::bigint IS NULL OR id = %s::bigint) "
             "ORDER BY next_checkin_utc LIMIT %s FOR UPDATE SKIP LOCKED) "
             "AND next_checkin_utc IS NOT NULL "
-            "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
+            "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for, language",
             (now, now, self.frontend.value, user_id, user_id, limit),
         )
         return [self._claim_from_row(row) for row in rows]

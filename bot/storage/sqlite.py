@@ -1094,8 +1094,8 @@ class Storage(SharedStorage):
                 "UPDATE users SET claimed_due = next_checkin_utc, claimed_at = ?, next_checkin_utc = NULL "
                 "WHERE id IN (SELECT id FROM users WHERE checkins_on = 1 AND next_checkin_utc IS NOT NULL "
                 "AND next_checkin_utc <= ? AND frontend = ? AND (? IS NULL OR id = ?) ORDER BY next_checkin_utc "
-                "LIMIT ?) "
-                "RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, checkin_sent_for",
+                "LIMIT ?) RETURNING id, unit, experience, timezone, checkin_time, chat_id, claimed_due, "
+                "checkin_sent_for, language",
                 (_iso(now), _iso(now), self.frontend.value, user_id, user_id, limit),
             ) as cursor,
         ):
