@@ -63,7 +63,7 @@ from rules.session import (
     said_once,
     summarize,
 )
-from rules.units import lifter_profile, lifter_unit, rounded_pair
+from rules.units import lb_hint_load, lifter_profile, lifter_unit, rounded_pair, writes_unit
 
 WEEK = timedelta(days=7)
 # How a heading that names its technique (`Rest-pause curls`) shows the whole set written on one line.
@@ -397,6 +397,7 @@ async def answer_turn(
         parts.append(await summary_of(services, user, turn.closed, turn.closed.last_at or message.at))
     feedback: list[Feedback] = []
     found: list[Record] = []
+    hint_load: float | None = None  # a bare 135 logged in kg for a lifter who never said their unit
     if sets:
         # What the sets' exercises held before them is read with the history, before the sets are stored.
         context, held = await coach_reading(
@@ -411,6 +412,8 @@ async def answer_turn(
                 turn, sets = again, again.sets
                 profile = lifter_profile(user.profile, context.history, sets, context.now, context.zone)
                 context = replace(context, profile=profile)
+        if not corrected:
+            hint_load = lb_hint_load(message.text, sets, context.history, user.unit_set_at, user.unit_hint_at)
         found = _records(sets, held)
         feedback = evaluate(sets, context)
         fresh = unsaid(feedback, turn.before.said)  # a note or praise is said once a session
@@ -425,13 +428,18 @@ async def answer_turn(
         await storage.save_outcome(user.id, row, MessageKind.SETS, sets, message.at, feedback, conversation=change)
     else:
         await storage.save_outcome(user.id, row, MessageKind.CONVERSATION, conversation=change)
+    if sets and user.unit_set_at is None and user.unit_hint_at is None and (
+        hint_load is not None or writes_unit(message.text)
+    ):  # the hint is shown once, and never once a unit is written: one write in the lifter's life, not per set
+        await storage.update_user(user.id, unit_hint_at=message.at)
     if sets:
         errors = tuple(e for line in turn.lines for e in line.errors if line.kind in (LineKind.SETS, LineKind.OTHER))
         logged = render_logged(sets, top, errors).split("\n")
         header = fill(reply_words.CATALOGUE, "corrected") if corrected else logged[0]
         body = echo(turn.lines)
         described = "\n".join(describe_sets(sets)).count("\n") + 1  # a pair's "↳" line is a line of its own
-        parts.append("\n".join([header, *body, *logged[1 + described :]]))
+        hint = [say("unit.hint", load=format_load(hint_load))] if hint_load is not None else []
+        parts.append("\n".join([header, *body, *hint, *logged[1 + described :]]))
         extra = _record_lines(found, top)
         if extra:
             parts.append("\n".join(extra))

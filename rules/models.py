@@ -268,6 +268,8 @@ class UserSettings(BaseModel):
     block_started_on: date | None = None  # first day (the lifter's local date) of a running 12-week block
     language: str | None = None  # the reply language chosen in /settings ("en", "ru"); None: Telegram's
     unit_set_at: datetime | None = None  # when `unit` was last chosen in /settings (None: never)
+    # when the lifter no longer needs the "logged in kg; lifting in lb?" hint: it was shown, or they wrote a unit
+    unit_hint_at: datetime | None = None
 
     @property
     def profile(self) -> LifterProfile:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 
@@ -9,6 +10,15 @@ from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 
 KG_PER_LB = 0.45359237  # the international pound, exactly
 PLATE_STEP: dict[Unit, float] = {"kg": 2.5, "lb": 5.0}  # the smallest jump most gyms load
+# What an lb lifter's bar holds with a 45 lb bar and pairs of 45 lb plates (135 ... 495), or a pair of 25s on top
+# (95 ... 365): gym equipment, not a training claim (in no seed). Typed bare, they are almost always pounds.
+LB_PLATE_TOTALS = frozenset({95.0, 135.0, 185.0, 225.0, 275.0, 315.0, 365.0, 405.0, 495.0})
+# A unit as the parser reads one (rules/notation.py `_UNIT`), standing as a word or right after a number:
+# `100kg`, `225 lbs`, `135#`, `80 кг`, `100 кило`. Only whether one is written at all is asked here.
+_WRITTEN_UNIT = re.compile(
+    r"(?<![^\W\d_])(?:kgs?|kilos?|kilograms?|lbs?|pounds?|кг|кило\w*|фунт\w*)(?![^\W\d_xх])|\d\s*(?:k|\#)(?![^\W\d_xх])",
+    re.IGNORECASE,
+)
 
 
 def convert(load: float, from_unit: Unit | None, to_unit: Unit) -> float:
@@ -94,6 +104,40 @@ def lifter_unit(
     if lb != kg:
         return "lb" if lb > kg else "kg"
     return units[-1] or chosen
+
+
+def writes_unit(text: str) -> bool:
+    """The lifter wrote a unit somewhere in `text` (`225lb 5`, `100 kg`, `135#`), so no load in it is a guess."""
+    return _WRITTEN_UNIT.search(text) is not None
+
+
+def lb_plate_load(sets: Sequence[ParsedSet]) -> float | None:
+    """The first load among `sets` logged in kg that is a classic lb bar (`135`, `225`, `405`): for a lifter who
+    never chose a unit and wrote none, the sign they may be lifting in lb (None: no such load)."""
+    for parsed in sets:
+        if parsed.unit != "kg" or parsed.bodyweight or parsed.per_side:
+            continue
+        for segment in parsed.segments:
+            if segment.load is not None and segment.load in LB_PLATE_TOTALS:
+                return segment.load
+    return None
+
+
+def lb_hint_load(
+    text: str,
+    sets: Sequence[ParsedSet],
+    history: Sequence[LoggedSet],
+    chosen_at: datetime | None,
+    settled_at: datetime | None,
+) -> float | None:
+    """The load to name in a once-only hint that a bare `135` was logged in kg (None: no hint): only while the
+    lifter has chosen no unit in /settings (`chosen_at`), has not had the hint or written a unit since it was
+    first asked (`settled_at`), wrote no unit in `text` and has no lb set in `history`."""
+    if chosen_at is not None or settled_at is not None or writes_unit(text):
+        return None
+    if any(logged.set.unit == "lb" for logged in history):
+        return None
+    return lb_plate_load(sets)
 
 
 def _loaded(parsed: ParsedSet) -> bool:

@@ -249,6 +249,15 @@ async def test_when_the_unit_was_chosen_comes_back_with_the_lifters_settings(sto
     assert (user.unit, user.unit_set_at) == ("lb", NOW)
 
 
+async def test_when_the_unit_hint_was_settled_comes_back_with_the_lifters_settings(storage: Backend) -> None:
+    assert (await storage.user(1, 1, NOW)).unit_hint_at is None  # never shown
+    settled = await storage.update_user(1, unit_hint_at=NOW)
+    assert (settled.unit_hint_at, settled.unit_set_at) == (NOW, None)
+    user, _ = await storage.arrive(1, 1, 1, "bench 135 5", NOW + timedelta(minutes=1))  # the one-statement path
+    assert (user.unit_hint_at, user.chat_id) == (NOW, 1)
+    assert (await storage.user(1, 1, NOW)).unit_hint_at == NOW
+
+
 # (exercises asked for, done before: days ago or None) against the sets logged below
 COACH_BESTS: list[tuple[list[str], float | None]] = [
     (["Bench Press"], None),  # kg and lb rows, an RPE read as RIR, none (rir NULL), an AMRAP

@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from bot.i18n import install_translations
 from handlers.base import Incoming, Services
 from handlers.router import answer
+from handlers.words import use_language
 from tests.conftest import Clock
 from tests.test_journeys import Lifter
 
@@ -131,3 +133,62 @@ async def test_an_edit_of_the_first_bare_load_of_a_session_is_read_in_the_unit_t
     await answer(edited, services, lifter._send)
     assert "5 reps @ 225 lb" in lifter.replies[-1].html
     assert [(r.set.segments[0].load, r.set.unit) for r in await services.storage.all_sets(307)][-1] == (225, "lb")
+
+
+HINT = "Logged in kg. Lifting in lb?"
+# (language, a lifter who never chose a unit sends these in turn, the reply that carries the hint or None)
+LB_HINT_CHATS: list[tuple[str, list[str], int | None]] = [
+    ("en", ["Deadlift", "135x5", "225 x 5", "315x3", "365 x 1 @9"], 1),  # the first plate total, not again
+    ("en", ["Deadlift", "60x5", "100x5", "135x5"], 3),  # warm-ups that no lb bar holds first
+    ("en", ["deadlift 405 1"], 0),
+    ("en", ["deadlift 405kg 1", "deadlift 405 1"], None),  # a unit written once: never
+    ("en", ["bench 100kg 5", "/done", "squat 225 5"], None),
+    ("en", ["bench 225lb 5", "squat 225 5"], None),  # lb written: and the squat is in lb
+    ("en", ["deadlift 140 5", "deadlift 145 5"], None),  # kg loads no lb bar holds
+    ("ru", ["становая 135 5"], 0),
+]
+
+
+@pytest.mark.parametrize(("language", "messages", "hinted"), LB_HINT_CHATS)
+async def test_a_bare_lb_plate_total_from_a_lifter_who_never_said_their_unit_is_logged_with_a_one_time_hint(
+    services: Services, clock: Clock, language: str, messages: list[str], hinted: int | None
+) -> None:
+    install_translations()
+    use_language(language)
+    try:
+        lifter = Lifter(services, clock, 310)
+        said = [await lifter.says(text) for text in messages]
+    finally:
+        use_language("en")
+    hint = "Записал в кг. Тренируетесь в фунтах?" if language == "ru" else HINT
+    assert [number for number, reply in enumerate(said) if hint in reply] == ([] if hinted is None else [hinted])
+    if hinted is not None:
+        load = messages[hinted].split()[-2] if " " in messages[hinted] else messages[hinted].split("x")[0]
+        assert f"Write {load}lb" in said[hinted] or f"Пишите {load}lb" in said[hinted], said[hinted]
+        echo, hint_line = said[hinted].split("\n")[1:3]  # the set as logged, then the hint, before any remark
+        assert f"@ {load} kg" in echo or f"@ {load} кг" in echo, said[hinted]
+        assert hint in hint_line
+
+
+async def test_the_lb_hint_is_shown_once_in_a_lifters_life_not_once_a_session(services: Services, clock: Clock) -> None:
+    lifter = Lifter(services, clock, 311)
+    assert HINT in await lifter.says("deadlift 315 3")
+    lifter.later(days=2)
+    assert HINT not in await lifter.says("deadlift 315 3")
+    assert (await services.storage.user(311)).unit_hint_at is not None
+
+
+async def test_a_unit_chosen_in_settings_means_no_lb_hint(services: Services, clock: Clock) -> None:
+    await services.storage.user(312, 312, clock.now)
+    await services.storage.update_user(312, unit="kg", unit_set_at=clock.now - timedelta(days=1))
+    lifter = Lifter(services, clock, 312)
+    assert HINT not in await lifter.says("deadlift 225 5")
+
+
+async def test_a_carry_forward_set_that_is_not_hinted_writes_nothing_more(services: Services, clock: Clock) -> None:
+    lifter = Lifter(services, clock, 313)
+    await lifter.says("bench 100kg 5")  # a unit written: settled, one write
+    settled = (await services.storage.user(313)).unit_hint_at
+    lifter.later(minutes=3)
+    await lifter.says("135x5")
+    assert (await services.storage.user(313)).unit_hint_at == settled

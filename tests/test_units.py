@@ -15,7 +15,7 @@ from rules.conversation import State, read_message
 from rules.models import LifterProfile, LoggedSet, ParsedSet, Unit
 from rules.notation import parse_message
 from rules.session import RecordKind
-from rules.units import KG_PER_LB, convert, lifter_profile, lifter_unit, rounded_pair
+from rules.units import KG_PER_LB, convert, lb_hint_load, lifter_profile, lifter_unit, rounded_pair, writes_unit
 from tests.notation_reading import describe
 
 NOW = datetime(2026, 11, 23, 18, 0, tzinfo=UTC)
@@ -241,3 +241,41 @@ def test_a_new_e1rm_best_and_the_one_it_beat_are_said_to_the_plate_step_unless_t
     now: float, before: float, unit: Unit, said: tuple[float, float]
 ) -> None:
     assert rounded_pair(now, before, unit) == said
+
+
+# (what the lifter typed, whether a unit is written in it)
+WRITTEN_UNITS = [
+    ("bench 100kg 5", True), ("225 lbs 5", True), ("135# 5", True), ("100kgx5", True), ("80 кг 5", True),
+    ("100кгх5", True), ("становая 140 кило 5", True), ("deadlift 2 pounds", True), ("bench 100 kg", True),
+    ("135x5", False), ("deadlift 405 1", False), ("становая 140 5", False), ("225 x 5 @9", False),
+    ("elbow 2", False), ("black 135 5", False), ("curl 20 12 kgb", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("typed", "written"), WRITTEN_UNITS)
+def test_a_unit_written_anywhere_in_a_message_is_found_and_a_bare_number_is_none(typed: str, written: bool) -> None:
+    assert writes_unit(typed) is written
+
+
+# (set typed, unit read, history, chosen in /settings, hint settled: the load the hint names, or None)
+LB_HINTS: list[tuple[str, Unit, list[LoggedSet], bool, bool, float | None]] = [
+    ("deadlift 405 1", "kg", [], False, False, 405),
+    *[(f"deadlift {load} 5", "kg", [], False, False, load) for load in (95, 135, 185, 225, 275, 315, 365, 495)],
+    ("deadlift 100/135 8+6", "kg", [], False, False, 135),  # a drop set's lighter load too
+    ("deadlift 140 5", "kg", [], False, False, None),  # not what an lb bar holds
+    ("deadlift 405 1", "lb", [], False, False, None),  # read in lb already
+    ("deadlift 405kg 1", "kg", [], False, False, None),  # written: no guess
+    ("deadlift 405 1", "kg", [], True, False, None),  # a unit chosen in /settings
+    ("deadlift 405 1", "kg", [], False, True, None),  # hinted (or a unit written) before
+    ("deadlift 405 1", "kg", done(("bench 100lb 8", 3)), False, False, None),  # lb in the history
+    ("dips bw+135 5", "kg", [], False, False, None),  # weight added to the body's is no bar
+]
+
+
+@pytest.mark.parametrize(("typed", "unit", "history", "chosen", "settled", "load"), LB_HINTS)
+def test_a_bare_lb_plate_total_is_hinted_only_while_no_unit_was_ever_chosen_or_written(
+    typed: str, unit: Unit, history: list[LoggedSet], chosen: bool, settled: bool, load: float | None
+) -> None:
+    sets = parse_message(typed, unit).sets
+    assert sets
+    assert lb_hint_load(typed, sets, history, NOW if chosen else None, NOW if settled else None) == load

@@ -38,11 +38,12 @@ CHECKINS = TypeAdapter(list[CheckIn])
 
 USER_COLUMNS = (
     "id, unit, experience, timezone, checkin_time, checkins_on, next_checkin_utc, chat_id, awaiting, block_started_on, "
-    "language, unit_set_at"
+    "language, unit_set_at, unit_hint_at"
 )
+USER_WIDTH = len(USER_COLUMNS.split(","))  # `SELECT {USER_COLUMNS}, frontend`: the front-end is column USER_WIDTH
 USER_FIELDS = frozenset(  # what update_user may change
     {"unit", "experience", "timezone", "checkin_time", "checkins_on", "next_checkin_utc", "awaiting",
-     "block_started_on", "language", "unit_set_at"}
+     "block_started_on", "language", "unit_set_at", "unit_hint_at"}
 )  # fmt: skip
 
 
@@ -268,6 +269,7 @@ class SharedStorage(ABC):
             block_started_on=self._day(row[9]) if row[9] else None,
             language=row[10],
             unit_set_at=self._moment(row[11]) if row[11] else None,
+            unit_hint_at=self._moment(row[12]) if row[12] else None,
         )
 
     def _claim_from_row(self, row: Sequence[Any]) -> Claim:

@@ -31,6 +31,7 @@ from bot.storage.common import (
     HISTORY,
     SETS,
     USER_COLUMNS,
+    USER_WIDTH,
     Arrival,
     Arrived,
     ConversationWrite,
@@ -401,6 +402,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER set_changes_edit AFTER UPDATE OR DELETE ON sets FOR EACH ROW EXECUTE FUNCTION set_changes_count();
     CREATE INDEX sets_by_user_seq ON sets (user_id, seq);
     """,
+    # 21: when a lifter who never chose a unit no longer needs the hint that a bare 135 or 225 was logged in kg
+    # (shown once, with the first such set; or they wrote a unit): it is never shown twice.
+    """
+    ALTER TABLE users ADD COLUMN unit_hint_at TIMESTAMPTZ;
+    """,
 )
 
 
@@ -616,7 +622,7 @@ class PostgresStorage(SharedStorage):
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
         row = await self._row(f"SELECT {USER_COLUMNS}, frontend FROM users WHERE id = %s", (user_id,))
-        if row is None or (chat_id is not None and (row[7] != chat_id or row[11] != self.frontend)):
+        if row is None or (chat_id is not None and (row[7] != chat_id or row[USER_WIDTH] != self.frontend)):
             row = await self._row(  # a chat given is where the lifter is now: through this front-end
                 "INSERT INTO users (id, chat_id, created_at, frontend) VALUES (%s, %s, %s, %s) "
                 "ON CONFLICT (id) DO UPDATE SET chat_id = coalesce(excluded.chat_id, users.chat_id), "

@@ -27,6 +27,7 @@ from bot.storage.common import (
     HISTORY,
     SETS,
     USER_COLUMNS,
+    USER_WIDTH,
     Arrival,
     Arrived,
     ConversationWrite,
@@ -491,6 +492,11 @@ MIGRATIONS: tuple[str, ...] = (
     END;
     CREATE INDEX sets_by_user_id ON sets (user_id, id);
     """,
+    # 21: when a lifter who never chose a unit no longer needs the hint that a bare 135 or 225 was logged in kg
+    # (shown once, with the first such set; or they wrote a unit): it is never shown twice.
+    """
+    ALTER TABLE users ADD COLUMN unit_hint_at TEXT;
+    """,
 )
 
 
@@ -750,7 +756,7 @@ class Storage(SharedStorage):
 
     async def user(self, user_id: int, chat_id: int | None = None, now: datetime | None = None) -> UserSettings:
         row = await self._row(f"SELECT {USER_COLUMNS}, frontend FROM users WHERE id = ?", (user_id,))
-        if row is None or (chat_id is not None and (row[7] != chat_id or row[11] != self.frontend)):
+        if row is None or (chat_id is not None and (row[7] != chat_id or row[USER_WIDTH] != self.frontend)):
             async with self._write() as db:  # a chat given is where the lifter is now: through this front-end
                 await db.execute(
                     "INSERT INTO users (id, chat_id, created_at, frontend) VALUES (?, ?, ?, ?) "

@@ -23,6 +23,8 @@ CATALOGUE: dict[str, str] = {
     ),
     "heading.unknown": N_("📋 <b>{exercise}</b> is new to me: the sets you send next are logged under that name."),
     "heading.note": N_("Noted: <i>{note}</i>"),
+    # Once per lifter, with the first bare 135/225/315... while no unit was ever chosen or written
+    "unit.hint": N_("💡 Logged in kg. Lifting in lb? Write <code>{load}lb</code>, or choose lb in /settings."),
     "warmups": N_("🔥 Warm-ups: the next sets are logged as warm-ups (kept out of hard sets, records and e1RM)."),
     "working": N_("💪 Working sets from here."),
     "rest_day": N_("🛌 Rest day: nothing logged today. Send your sets when you next train."),
