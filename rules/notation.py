@@ -118,7 +118,10 @@ class Msg(StrEnum):
 _NUM = r"\d+(?:\.\d+)?"
 _END = r"(?![a-zа-яё])"
 _UNIT = r"(?:kgs?|kilos?|kilograms?|lbs?|pounds?|\#|k|кг|килограмм\w*|кило|фунт\w*)"
-_DUR = r"(?:seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|hr|h|секунд\w*|сек|с|минут\w*|мин|часа|часов|час|ч)"
+_DUR = r"(?:seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|hr|h|секунд\w*|сек|с|минут\w*|мин|часа|часов|час|ч|′)"
+# On a bodyweight hold, `m` after a number is minutes (`plank 1m`, `plank 3x1m`, `1m30s`); it becomes the prime
+# `′` (same column) before the body is read. On a loaded carry it may be metres (`farmer walk 40kg 20m`): left alone.
+_HOLD_MINUTES = re.compile(r"(?<=\d)(\s*)[mм](?![a-zа-яё])")
 # Number-led tokens share one alternative so the number is read once; Python then looks at
 # which suffix matched (unit, `x reps`, seconds, %, RIR, `sets of`).
 _TOKEN = re.compile(
@@ -477,6 +480,8 @@ class _Body:
     original: str = ""  # the body as typed (same columns), for notes in the lifter's own case
     offset: int = 0
     stop: bool = False
+    minutes_end: int = -1  # where a duration in minutes ended: seconds right after it add to it (`1 min 30 s`)
+    rest_minutes: bool = False  # ... and that duration was the rest (`rest 1 min 30 s`)
 
 
 # A note saying the set went to failure (`[Failure]`, `(failure)`, `to failure`, `в отказ`, `до отказа`), unless
@@ -683,7 +688,7 @@ def _on_percent(state: _Body, m: re.Match[str], column: int, prev: str, prev_tex
 
 
 def _seconds_of(value: float, unit: str) -> float:
-    if unit.startswith(("m", "м")):
+    if unit.startswith(("m", "м", "′")):
         return value * 60
     if unit.startswith(("h", "ч")):
         return value * 3600
@@ -691,7 +696,19 @@ def _seconds_of(value: float, unit: str) -> float:
 
 
 def _on_duration(state: _Body, m: re.Match[str], column: int) -> None:
-    seconds = _seconds_of(float(m.group("value")), m.group("dur_unit"))
+    unit = m.group("dur_unit")
+    seconds = _seconds_of(float(m.group("value")), unit)
+    in_minutes = seconds != float(m.group("value"))
+    if m.start() == state.minutes_end and not in_minutes and seconds < 60:  # `1 min 30 s`, `1m30s`: one time
+        state.minutes_end = -1
+        if state.rest_minutes and state.rest_s is not None:
+            state.rest_s += int(seconds)
+        elif state.durations:
+            total, count, where = state.durations[-1]
+            state.durations[-1] = (total + int(seconds), count, where)
+        return
+    state.minutes_end = m.end() if in_minutes else -1
+    state.rest_minutes = state.rest_pending
     if state.rest_pending:  # `rest 90s`
         _set_rest(state, seconds, column)
         return
@@ -1196,6 +1213,8 @@ def _read_body(body: str, offset: int, default_unit: Unit, exercise: Exercise | 
         default_unit=default_unit,
         original=original,
     )
+    if exercise is not None and is_timed(exercise) and exercise.equipment == "bodyweight":
+        body = _HOLD_MINUTES.sub(lambda found: found.group(1) + "′", body)
     previous_kind = ""
     previous_text: str | None = None
     for match in _TOKEN.finditer(body.rstrip()):

@@ -134,6 +134,15 @@ HOLDS = [
     ("farmer walk 40kg 3x0:30", ["Farmer's Carry: 40/30s kg"] * 3),
     ("plank 3x1:00 rest 1:30", ["Plank: 60s rest=90"] * 3),
     ("plank 3x60s rest 1:30", ["Plank: 60s rest=90"] * 3),
+    # `m` on a hold is minutes (on a carry it may be metres), and minutes then seconds are one time
+    ("plank 1m", ["Plank: 60s"]),
+    ("dead hang 3x1m", ["Dead Hang: 60s"] * 3),
+    ("планка 1м", ["Plank: 60s"]),
+    ("plank 1m30s", ["Plank: 90s"]),
+    ("plank 1 min 30 s", ["Plank: 90s"]),
+    ("планка 1 мин 30 сек", ["Plank: 90s"]),
+    ("plank 2 min 45 s, 1 min", ["Plank: 165s", "Plank: 60s"]),
+    ("bench 100kg 5 rest 1 min 30 s", ["Bench Press: 100x5 kg rest=90"]),
 ]
 
 
@@ -183,6 +192,7 @@ def test_unknown_exercise_is_kept_as_typed_and_flagged() -> None:
         ("bench 100kg 30x8", Msg.SETS_RANGE, 13, Msg.HINT_SETS_RANGE, "1 to 20"),
         ("face pulls 60x3x15", Msg.AMBIGUOUS_SETS_REPS, 12, Msg.HINT_SETS_REPS, "`60 3x15` for 3 sets of 15"),
         ("elbow 3/10", Msg.NOT_AN_EXERCISE, 1, Msg.HINT_CHECKIN, "check-in"),
+        ("plank 3x0:00", Msg.DURATION_RANGE, 7, Msg.HINT_HOLD_FORM, "a hold is written"),
         ("squat 405 2,1,x", Msg.UNKNOWN_WORD, 15, Msg.HINT_FAILED_SET, "missed"),
     ],
 )
@@ -497,3 +507,10 @@ def test_common_orders_read_back_the_numbers_written(
     result = parse_message(text)
     assert not result.errors, (text, result.errors)
     assert [(s.exercise, s.segments[0].load, s.first_reps) for s in result.sets] == [(name, value, reps)] * sets, text
+
+
+@pytest.mark.parametrize("text", ["plank 0s", "plank 3x0:00", "plank 2h"])
+def test_a_hold_of_no_time_or_too_long_is_refused_as_out_of_range(text: str) -> None:
+    (problem,) = parse_message(text).errors
+    assert problem.code == Msg.DURATION_RANGE
+    assert problem_text(problem.code, problem.params).startswith("a duration of ")  # never "0 s is longer"

@@ -32,7 +32,7 @@ CATALOGUE: dict[str, str] = {
     "sets_out_of_range": N_("{count} sets is out of range"),
     "too_many_sets": N_("{count} sets in one line is more than I can log"),
     "rest_out_of_range": N_("a rest of {seconds} s is out of range"),
-    "duration_out_of_range": N_("{seconds} s is longer than I can log"),
+    "duration_out_of_range": N_("a duration of {seconds} s is out of range"),
     "distance_out_of_range": N_("{metres} m is further than I can log"),
     "name_too_long": N_("an exercise name of {length} characters is too long"),
     "message_too_long": N_("that message is {length} characters long"),
