@@ -482,6 +482,8 @@ class _Body:
     stop: bool = False
     minutes_end: int = -1  # where a duration in minutes ended: seconds right after it add to it (`1 min 30 s`)
     rest_minutes: bool = False  # ... and that duration was the rest (`rest 1 min 30 s`)
+    hold: bool = False  # a hold (`plank`, a carry): `60s x3` is three holds of 60 s, never a pair of 60s x 3
+    duration_end: int = -1  # where the last hold's time ended: an `x3` right after it is its number of sets
 
 
 # A note saying the set went to failure (`[Failure]`, `(failure)`, `to failure`, `в отказ`, `до отказа`), unless
@@ -715,6 +717,7 @@ def _on_duration(state: _Body, m: re.Match[str], column: int) -> None:
     count = state.pending_sets or 1  # `планка 3 подхода по 60 секунд`
     state.pending_sets = None
     state.durations.append((int(seconds), count, column))
+    state.duration_end = m.end()
 
 
 def _on_clock(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
@@ -726,6 +729,7 @@ def _on_clock(state: _Body, m: re.Match[str], column: int, prev: str, prev_text:
     count = state.pending_sets or 1
     state.pending_sets = None
     state.durations.append((seconds, count, column))
+    state.duration_end = m.end()
 
 
 def _set_rest(state: _Body, seconds: float, column: int) -> None:
@@ -840,6 +844,8 @@ def _on_a_x_b(state: _Body, m: re.Match[str], column: int, prev: str) -> None:
     if m.group("x_dur"):  # `Планка 3х45с`: sets x seconds
         seconds = _seconds_of(second, m.group("x_dur"))
         state.durations.append((int(seconds), _whole_reps(first, column), column))
+        state.minutes_end = m.end() if seconds != second else -1  # `plank 3x1min30s`: 90 s each
+        state.rest_minutes = False
         return
     if m.group("x_third") is not None:
         _on_a_x_b_x_c(state, m, column, first, second)
@@ -1023,6 +1029,9 @@ def _on_number(state: _Body, m: re.Match[str], column: int, prev: str, prev_text
     """Every number-led token: which suffix it carries says what it is."""
     if m.group("unit"):
         _on_loads(state, m, column, prev)
+    elif m.group("pair_reps") and state.hold:  # `plank 60s x3`: three holds of 60 s
+        count = _whole_reps(float(m.group("pair_reps")), column)
+        state.durations.append((int(float(m.group("value"))), count, column))
     elif m.group("pair_reps"):  # `25s x 8`: a pair of 25s
         load = float(m.group("value"))
         _check_load(load, _unit_now(state), column)
@@ -1072,6 +1081,10 @@ def _on_xx(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: st
 
 def _on_xrep(state: _Body, m: re.Match[str], column: int, prev: str, prev_text: str | None) -> None:
     count = int(m.group("xrep_n"))
+    if state.hold and state.durations and m.start() == state.duration_end:  # `plank 1:00 x3`: three holds
+        seconds, _, where = state.durations[-1]
+        state.durations[-1] = (seconds, _whole_reps(float(count), column), where)
+        return
     last = state.entries[-1] if state.entries else None
     if prev == "comma" and last is not None and last.load_times_reps:  # `100kg x8, x8, x7`: the load carries
         _new_entry(state, column, [count], load=last.load, load_times_reps=True)
@@ -1213,7 +1226,8 @@ def _read_body(body: str, offset: int, default_unit: Unit, exercise: Exercise | 
         default_unit=default_unit,
         original=original,
     )
-    if exercise is not None and is_timed(exercise) and exercise.equipment == "bodyweight":
+    state.hold = exercise is not None and is_timed(exercise)
+    if state.hold and exercise is not None and exercise.equipment == "bodyweight":
         body = _HOLD_MINUTES.sub(lambda found: found.group(1) + "′", body)
     previous_kind = ""
     previous_text: str | None = None

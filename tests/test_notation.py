@@ -143,6 +143,12 @@ HOLDS = [
     ("планка 1 мин 30 сек", ["Plank: 90s"]),
     ("plank 2 min 45 s, 1 min", ["Plank: 165s", "Plank: 60s"]),
     ("bench 100kg 5 rest 1 min 30 s", ["Bench Press: 100x5 kg rest=90"]),
+    # a time, then how many times: sets of that hold, never a pair of 60s for 3 reps
+    ("plank 60s x3", ["Plank: 60s"] * 3),
+    ("plank 1:00 x 3", ["Plank: 60s"] * 3),
+    ("plank 60 seconds x 3", ["Plank: 60s"] * 3),
+    ("plank 3x1min30s", ["Plank: 90s"] * 3),
+    ("farmer walk 40kg 30s x3", ["Farmer's Carry: 40/30s kg"] * 3),
 ]
 
 
