@@ -95,3 +95,33 @@ def test_history_and_the_check_in_prompt_use_the_lifters_days(zone: tzinfo, days
     assert render_history([(row.performed_at, row.set) for row in rows], zone).count("<u>") == days
     prompt = prompt_reply(rows, zone).html
     assert ("quads" in prompt) is (days == 1), prompt  # Tokyo's last day holds the squats too
+
+
+# Zones whose clocks change at or around midnight, by half hours, or fall back into the day before.
+AWKWARD_ZONES = ["Asia/Beirut", "America/Santiago", "America/Havana", "Australia/Lord_Howe", "Pacific/Chatham",
+                 "America/St_Johns", "Asia/Tokyo", "Europe/London", "America/New_York"]  # fmt: skip
+
+
+@pytest.mark.parametrize("zone_name", AWKWARD_ZONES)
+def test_the_trend_groups_sets_by_the_lifters_day_through_clock_changes(zone_name: str) -> None:
+    """session_bests converts one moment a day (Context.local_day_span); across a year of clock changes every set
+    still lands on its local day, checked against converting each set."""
+    import random
+
+    zone = ZoneInfo(zone_name)
+    generator = random.Random(zone_name)
+    for year_start in (datetime(2025, 1, 1, tzinfo=UTC), datetime(2026, 3, 1, tzinfo=UTC)):
+        for window in range(0, 365, 50):  # eight-week trends all through the year
+            now = year_start + timedelta(days=window + 56)
+            moments = sorted(now - timedelta(seconds=generator.randrange(1, 56 * 86400)) for _ in range(400))
+            history = [
+                LoggedSet(performed_at=moment, set=parse_message(f"bench {60 + i % 40}kg 5").sets[0])
+                for i, moment in enumerate(moments)
+            ]
+            context = Context(now=now, history=history, zone=zone)
+            by_day: dict[object, float] = {}
+            for logged, best in zip(history, (60 + i % 40 for i in range(len(history))), strict=True):
+                day = logged.performed_at.astimezone(zone).date()
+                by_day[day] = max(by_day.get(day, 0.0), best * (1 + 5 / 30))  # Epley on 5 reps
+            expected = [by_day[day] for day in sorted(by_day)]
+            assert session_bests("Bench Press", [], context) == pytest.approx(expected), (zone_name, now)
