@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from rules.catalog import lookup
 from rules.context import Context
 from rules.e1rm import set_one_rep_max
-from rules.models import ParsedSet, Unit
+from rules.models import LoggedSet, ParsedSet, Unit
 from rules.units import convert
 
 TREND_LOOKBACK_DAYS = 56  # eight weeks: long enough for a trend, short enough to be this block's
@@ -20,9 +22,59 @@ def session_bests(
     """Best e1RM per training day for `exercise` in `unit` (the lifter's unit unless given), oldest first, this
     session last; kg and lb sets are converted before they are compared."""
     unit = unit or context.profile.unit
+    window = context.within(TREND_LOOKBACK_DAYS)
+    # Three parts, their bests merged day by day: the eight weeks' first (partial) day, the whole days after it
+    # up to today (kept between messages: they change only when the history does), and today.
+    today = context.local_today
+    first_day = context.local_date(context.now - timedelta(days=TREND_LOOKBACK_DAYS))
+    whole_days = bisect_left(window, _day_begins(first_day + timedelta(days=1), context), key=_moment)
+    todays = max(whole_days, bisect_left(window, _day_begins(today, context), key=_moment))
+    by_day = dict(_whole_days(exercise, unit, context, window[whole_days:todays]))
+    _add_bests(by_day, exercise, unit, context, window[:whole_days])
+    _add_bests(by_day, exercise, unit, context, window[todays:])
+    for parsed in new_sets:
+        value = set_one_rep_max(parsed) if parsed.exercise == exercise else None
+        if value is not None:
+            value = convert(value, parsed.unit, unit)
+            by_day[today] = max(by_day.get(today, 0.0), value)
+    return [by_day[day] for day in sorted(by_day)]
+
+
+def _moment(logged: LoggedSet) -> datetime:
+    return logged.performed_at
+
+
+def _day_begins(day: date, context: Context) -> datetime:
+    return datetime.combine(day, time(), context.zone or UTC).astimezone(UTC)
+
+
+# The whole days before today change only when the history does, and every set of a main lift reads eight weeks of
+# them: their bests are kept for the last histories read, each checked set by set to be the very same stored sets
+# (frozen, so the same values), and worked out again otherwise.
+_KEPT_HISTORIES = 64
+_kept: OrderedDict[tuple[object, ...], tuple[tuple[LoggedSet, ...], dict[date, float]]] = OrderedDict()
+
+
+def _whole_days(exercise: str, unit: Unit, context: Context, sets: Sequence[LoggedSet]) -> dict[date, float]:
+    key = (exercise, unit, context.zone, id(sets[0]) if sets else None)
+    found = _kept.get(key)
+    same = found is not None and len(found[0]) == len(sets)
+    if found is not None and same and all(a is b for a, b in zip(found[0], sets, strict=True)):
+        _kept.move_to_end(key)
+        return found[1]
     by_day: dict[date, float] = {}
+    _add_bests(by_day, exercise, unit, context, sets)
+    _kept[key] = (tuple(sets), by_day)
+    if len(_kept) > _KEPT_HISTORIES:
+        _kept.popitem(last=False)
+    return by_day
+
+
+def _add_bests(
+    by_day: dict[date, float], exercise: str, unit: Unit, context: Context, history: Sequence[LoggedSet]
+) -> None:
     seen: dict[tuple[float | None, int, float | None, bool, str | None], float | None] = {}
-    for logged in context.within(TREND_LOOKBACK_DAYS):
+    for logged in history:
         parsed = logged.set
         if parsed.exercise != exercise:
             continue
@@ -34,13 +86,6 @@ def session_bests(
         if value is not None:
             day = context.local_date(logged.performed_at)
             by_day[day] = max(by_day.get(day, 0.0), value)
-    today = context.local_today
-    for parsed in new_sets:
-        value = set_one_rep_max(parsed) if parsed.exercise == exercise else None
-        if value is not None:
-            value = convert(value, parsed.unit, unit)
-            by_day[today] = max(by_day.get(today, 0.0), value)
-    return [by_day[day] for day in sorted(by_day)]
 
 
 def main_lift_bests(new_sets: Sequence[ParsedSet], context: Context) -> dict[str, list[float]]:

@@ -125,3 +125,32 @@ def test_the_trend_groups_sets_by_the_lifters_day_through_clock_changes(zone_nam
                 by_day[day] = max(by_day.get(day, 0.0), best * (1 + 5 / 30))  # Epley on 5 reps
             expected = [by_day[day] for day in sorted(by_day)]
             assert session_bests("Bench Press", [], context) == pytest.approx(expected), (zone_name, now)
+
+
+def _bench_history(now: datetime, loads: list[int]) -> list[LoggedSet]:
+    return [
+        LoggedSet(performed_at=now - timedelta(days=50 - 7 * week), set=parse_message(f"bench {load}kg 5").sets[0])
+        for week, load in enumerate(loads)
+    ]
+
+
+def test_the_trend_kept_between_messages_is_always_the_historys_own() -> None:
+    """The whole days before today are kept between messages (rules.trends): the same stored sets give the same
+    trend, an edited or a back-dated set gives its own."""
+    now = datetime(2026, 12, 2, 18, 0, tzinfo=UTC)
+    history = _bench_history(now, [100, 102, 104, 106])
+    today = parse_message("bench 108kg 5").sets
+
+    def trend(sets: list[LoggedSet]) -> list[float]:
+        return [round(value) for value in session_bests("Bench Press", today, Context(now=now, history=sets))]
+
+    assert trend(history) == trend(history) == [117, 119, 121, 124, 126]
+    edited = [*history[:2], LoggedSet(performed_at=history[2].performed_at, set=parse_message("bench 90kg 5").sets[0]),
+              history[3]]  # fmt: skip
+    assert trend(edited) == [117, 119, 105, 124, 126]
+    back_dated = sorted(
+        [*history, LoggedSet(performed_at=now - timedelta(days=30), set=parse_message("bench 120kg 5").sets[0])],
+        key=lambda logged: logged.performed_at,
+    )
+    assert trend(back_dated) == [117, 119, 121, 140, 124, 126]
+    assert trend(history) == [117, 119, 121, 124, 126]
