@@ -50,8 +50,10 @@ def _day_begins(day: date, context: Context) -> datetime:
 
 # The whole days before today change only when the history does, and every set of a main lift reads eight weeks of
 # them: their bests are kept for the last histories read, each checked set by set to be the very same stored sets
-# (frozen, so the same values), and worked out again otherwise.
-_KEPT_HISTORIES = 64
+# (frozen, so the same values), and worked out again otherwise. Few: each keeps its sets alive, and every object
+# kept is one more the garbage collector's full collections walk (64 of them held ~100,000 objects of stale copies in
+# bench/conversation.py, a 30-50 ms pause at session boundaries; a lifter's session needs one per main lift).
+_KEPT_HISTORIES = 8
 _kept: OrderedDict[tuple[object, ...], tuple[tuple[LoggedSet, ...], dict[date, float]]] = OrderedDict()
 
 
