@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.storage import Backend
-from bot.storage.recent import KEEP, Recent, RecentCache, RecentSets
+from bot.storage.recent import KEEP, Recent, RecentCache, RecentSets, widened
 from rules.models import LoggedSet, MessageKind
 from rules.notation import parse_message
 from tests.databases import Database
@@ -136,11 +136,11 @@ SELECTS = [
 def test_a_read_from_the_copy_is_what_sql_would_select(
     title: str, since: datetime, longer: tuple[datetime, list[str]] | None, expected: list[tuple[str, int]]
 ) -> None:
-    assert _names(RecentSets(EIGHT_WEEKS, LOADED).select(since, longer)) == expected
+    assert _names(RecentSets(EIGHT_WEEKS, {}, LOADED).select(since, longer)) == expected
 
 
 def test_a_back_dated_set_lands_in_time_order_and_an_overlapping_read_adds_nothing_twice() -> None:
-    kept = RecentSets(EIGHT_WEEKS, LOADED)
+    kept = RecentSets(EIGHT_WEEKS, {}, LOADED)
     kept.add(_read(("bench", 30, 7), ("curl", 0, 8)))
     kept.add(_read(("curl", 0, 8)))  # a second read that began before the first was merged
     assert _names(kept.select(EIGHT_WEEKS, None)) == [
@@ -150,24 +150,56 @@ def test_a_back_dated_set_lands_in_time_order_and_an_overlapping_read_adds_nothi
 
 
 def test_sets_older_than_the_copy_reaches_are_not_kept() -> None:
-    kept = RecentSets(EIGHT_WEEKS, LOADED)
+    kept = RecentSets(EIGHT_WEEKS, {}, LOADED)
     kept.add(_read(("bench", 100, 9)))
     assert len(kept) == len(LOADED.sets) and kept.last == 6
 
 
 def test_trimming_keeps_everything_a_later_read_can_ask_for() -> None:
-    kept = RecentSets(NOW - timedelta(days=200), _read(("bench", 150, 1), ("bench", 95, 2), ("bench", 50, 3)))
+    kept = RecentSets(NOW - timedelta(days=200), {}, _read(("bench", 150, 1), ("bench", 95, 2), ("bench", 50, 3)))
     kept.trim(NOW)  # reads from now on reach back at most eight weeks; the copy keeps `KEEP`
     assert kept.horizon == NOW - KEEP
     assert _names(kept.select(NOW - KEEP, None)) == [("bench", 50)]
-    assert not kept.covers(NOW - KEEP - timedelta(seconds=1))
+    assert not kept.covers(NOW - KEEP - timedelta(seconds=1), None)
 
 
 def test_the_least_recently_read_lifter_is_dropped_first() -> None:
     cache = RecentCache(size=2)
     for user in (1, 2):
-        cache.put(user, RecentSets(EIGHT_WEEKS, LOADED))
-    assert cache.get(1, WEEK) is not None  # 1 read again: 2 is now the oldest
-    cache.put(3, RecentSets(EIGHT_WEEKS, LOADED))
-    assert [cache.get(user, WEEK) is not None for user in (1, 2, 3)] == [True, False, True]
-    assert cache.get(1, EIGHT_WEEKS - timedelta(days=1)) is None  # a read reaching back further than the copy
+        cache.put(user, RecentSets(EIGHT_WEEKS, {}, LOADED))
+    assert cache.get(1) is not None  # 1 read again: 2 is now the oldest
+    cache.put(3, RecentSets(EIGHT_WEEKS, {}, LOADED))
+    assert [cache.get(user) is not None for user in (1, 2, 3)] == [True, False, True]
+
+
+COVERS = [
+    ("the week it was read for", WEEK, None, True),
+    ("eight weeks of the lift it was read for", WEEK, BENCH, True),
+    ("a shorter look-back of that lift", WEEK, (NOW - timedelta(days=20), ["Bench Press"]), True),
+    ("eight weeks of another lift", WEEK, (EIGHT_WEEKS, ["Back Squat"]), False),
+    ("eight weeks of everything", EIGHT_WEEKS, None, False),
+    ("more than a week of everything", WEEK - timedelta(days=1), None, False),
+]
+
+
+@pytest.mark.parametrize("title, since, longer, covered", COVERS, ids=[c[0] for c in COVERS])
+def test_a_copy_read_for_a_set_of_a_main_lift_holds_that_and_no_more(
+    title: str, since: datetime, longer: tuple[datetime, list[str]] | None, covered: bool
+) -> None:
+    kept = RecentSets(WEEK, {"Bench Press": EIGHT_WEEKS}, LOADED)
+    assert kept.covers(since, longer) is covered
+
+
+def test_a_read_the_copy_does_not_cover_reads_both_reaches_whole() -> None:
+    kept = RecentSets(WEEK, {"Bench Press": EIGHT_WEEKS}, LOADED)
+    assert widened(kept, WEEK, (NOW - timedelta(days=40), ["Back Squat"])) == (
+        WEEK, (EIGHT_WEEKS, ["Back Squat", "Bench Press"])
+    )
+    assert widened(kept, EIGHT_WEEKS, None) == (EIGHT_WEEKS, None)  # everything eight weeks back holds the lift too
+    assert widened(None, WEEK, BENCH) == (WEEK, BENCH)
+
+
+def test_a_new_set_of_an_exercise_read_only_for_the_week_is_kept_only_within_it() -> None:
+    kept = RecentSets(WEEK, {"Bench Press": EIGHT_WEEKS}, _read())
+    kept.add(_read(("bench", 30, 1), ("squat", 30, 2), ("squat", 3, 3)))  # back-dated sets
+    assert _names(kept.select(WEEK, (EIGHT_WEEKS, ["Bench Press"]))) == [("bench", 30), ("squat", 3)]

@@ -15,7 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import TypeAdapter
 
 from bot.storage.contract import Claim, Frontend, TimerClaim, TimerKind
-from bot.storage.recent import RECENT, RecentCache, RecentSets
+from bot.storage.recent import RECENT, RecentCache, RecentSets, widened
 from handlers.ports import (
     BestRow,
     CoachData,
@@ -209,9 +209,12 @@ class SharedStorage(ABC):
 
     @staticmethod
     @abstractmethod
-    def _recent_query(user_id: int, since: datetime, after: int | None) -> Query:
-        """One JSON object (`recent.Recent`): the lifter's edit count and their sets from `since` on (only those
-        stored after key `after`, if given), oldest first, each with its message row, position and key."""
+    def _recent_query(
+        user_id: int, since: datetime, after: int | None, longer: tuple[datetime, Sequence[str]] | None
+    ) -> Query:
+        """One JSON object (`recent.Recent`): the lifter's edit count and their sets from `since` on, plus
+        `longer`'s exercises back to its moment (only those stored after key `after`, if given), oldest first,
+        each with its message row, position and key."""
 
     @staticmethod
     @abstractmethod
@@ -382,10 +385,14 @@ class SharedStorage(ABC):
     ) -> CoachData:
         # The history comes from the lifter's parsed recent sets (bot/storage/recent.py): the trip reads only the
         # sets stored since the copy's last, and the edit count that says whether the copy still holds.
-        earliest = min(since, longer[0]) if longer is not None and longer[1] else since
-        kept = self._recent.get(user_id, earliest)
-        recent = (kept.horizon, kept.last) if kept is not None else (earliest, None)
-        queries = [self._recent_query(user_id, *recent), self._checkins_query(user_id, checkins_since)]
+        kept = self._recent.get(user_id)
+        covered = kept is not None and kept.covers(since, longer)
+        if kept is not None and covered:
+            recent = self._recent_query(user_id, kept.reach, kept.last, None)
+        else:
+            whole = widened(kept, since, longer)
+            recent = self._recent_query(user_id, whole[0], None, whole[1])
+        queries = [recent, self._checkins_query(user_id, checkins_since)]
         exercises = list(bests[0]) if bests is not None else []
         if exercises and bests is not None:
             queries.append(self._bests_json_query(user_id, exercises, None, bests[1]))
@@ -393,13 +400,14 @@ class SharedStorage(ABC):
         row = await self._row(sql, [value for _, params in queries for value in params])
         assert row is not None  # one trip for all of them
         read = RECENT.validate_json(row[0])
-        if kept is not None and read.edits == kept.edits:
+        if kept is not None and covered and read.edits == kept.edits:
             kept.add(read)
         else:
-            if kept is not None:  # sets were edited, undone or removed since: the copy is read again whole
-                again = await self._row(*self._recent_query(user_id, earliest, None))
+            if kept is not None and covered:  # sets were edited, undone or removed since: the copy is read again whole
+                whole = widened(kept, since, longer)
+                again = await self._row(*self._recent_query(user_id, whole[0], None, whole[1]))
                 read = RECENT.validate_json(again[0])
-            kept = RecentSets(earliest, read)
+            kept = RecentSets(whole[0], {name: whole[1][0] for name in whole[1][1]} if whole[1] else {}, read)
             self._recent.put(user_id, kept)
         kept.trim(since)
         found = bests_from_rows(exercises, json.loads(row[2])) if exercises else {}

@@ -449,9 +449,14 @@ def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequen
     return sql, [user_id, *params]
 
 
-def _recent_query(user_id: int, since: datetime, after: int | None) -> Query:
+def _recent_query(
+    user_id: int, since: datetime, after: int | None, longer: tuple[datetime, Sequence[str]] | None
+) -> Query:
     condition = "performed_at >= %s"
     params: list[object] = [since]
+    if longer is not None and longer[1]:
+        condition = "(performed_at >= %s OR (performed_at >= %s AND exercise = ANY(%s)))"
+        params = [since, longer[0], list(longer[1])]
     if after is not None:
         condition = f"{condition} AND seq > %s"
         params.append(after)

@@ -71,12 +71,18 @@ class _Timeline:
         return list(zip(self.order[first:last], self.sets[first:last], strict=True))
 
 
-class RecentSets:
-    """One lifter's sets from `horizon` on, oldest first, as their history is read; each exercise's too, so
-    eight weeks of one lift are a slice, not a scan of everything else done in them."""
+Longer = tuple[datetime, Sequence[str]]  # `Store.history`'s: these exercises back to that moment
 
-    def __init__(self, horizon: datetime, read: Recent) -> None:
+
+class RecentSets:
+    """One lifter's sets from `horizon` on, and some exercises' (`lifts_from`) from earlier moments, oldest
+    first, as their history is read; each exercise's too, so eight weeks of one lift are a slice, not a scan of
+    everything else done in them. It holds what the reads so far asked for, no more: a set of a main lift asks
+    for a week of everything and eight weeks of that lift, so a lifter not kept costs what a read always cost."""
+
+    def __init__(self, horizon: datetime, lifts_from: dict[str, datetime], read: Recent) -> None:
         self.horizon = horizon
+        self.lifts_from = {name: moment for name, moment in lifts_from.items() if moment < horizon}
         self.edits = read.edits
         self.last = 0
         self._all = _Timeline()
@@ -84,8 +90,17 @@ class RecentSets:
         self._keys: set[int] = set()
         self.add(read)
 
-    def covers(self, since: datetime) -> bool:
-        return self.horizon <= since
+    @property
+    def reach(self) -> datetime:
+        """How far back any of it goes: a read of what is new asks from here."""
+        return min([self.horizon, *self.lifts_from.values()])
+
+    def covers(self, since: datetime, longer: Longer | None) -> bool:
+        if self.horizon > since:
+            return False
+        if longer is None or longer[0] >= self.horizon:
+            return True
+        return all(self.lifts_from.get(name, self.horizon) <= longer[0] for name in longer[1])
 
     def __len__(self) -> int:
         return len(self._all.sets)
@@ -94,8 +109,10 @@ class RecentSets:
         """Sets stored since the last read, each put where the history's order puts it (an imported or
         back-dated set can land before the newest)."""
         for logged, (row, position, key) in zip(read.sets, read.keys, strict=True):
-            if key in self._keys or logged.performed_at < self.horizon:  # merged by a read that overlapped
+            if key in self._keys:  # merged by a read that overlapped
                 continue
+            if logged.performed_at < self.lifts_from.get(logged.set.exercise, self.horizon):
+                continue  # older than anything read of that exercise
             order = (logged.performed_at, row, position, key)
             self._all.insert(order, logged)
             self._by_exercise.setdefault(logged.set.exercise, _Timeline()).insert(order, logged)
@@ -105,16 +122,17 @@ class RecentSets:
     def trim(self, since: datetime) -> None:
         """Drop what no read from `since` on can ask for any more (reads only move forward in time)."""
         cutoff = since - KEEP
-        if cutoff <= self.horizon:
+        if cutoff <= self.reach:
             return
         self._keys.difference_update(key for *_, key in self._all.drop_before(cutoff))
         for name, timeline in list(self._by_exercise.items()):
             timeline.drop_before(cutoff)
             if not timeline.sets:
                 del self._by_exercise[name]
-        self.horizon = cutoff
+        self.horizon = max(self.horizon, cutoff)
+        self.lifts_from = {name: moment for name, moment in self.lifts_from.items() if moment >= cutoff}
 
-    def select(self, since: datetime, longer: tuple[datetime, Sequence[str]] | None) -> list[LoggedSet]:
+    def select(self, since: datetime, longer: Longer | None) -> list[LoggedSet]:
         """What `Store.history(since, longer)` reads: sets from `since` on, plus `longer`'s exercises back to
         its moment."""
         recent = self._all.since(since)
@@ -127,6 +145,18 @@ class RecentSets:
         return [logged for _, logged in merge(*heads, key=_ORDER_OF_PAIR)] + recent
 
 
+def widened(kept: RecentSets | None, since: datetime, longer: Longer | None) -> tuple[datetime, Longer | None]:
+    """What to read whole for a read the copy does not cover: the read's reach and the copy's together (the
+    exercises read further back all go back to the earliest of their moments)."""
+    horizon = since if kept is None else min(since, kept.horizon)
+    lifts = {} if kept is None else dict(kept.lifts_from)
+    if longer is not None and longer[0] < horizon:
+        for name in longer[1]:
+            lifts[name] = min(lifts.get(name, longer[0]), longer[0])
+    lifts = {name: moment for name, moment in lifts.items() if moment < horizon}
+    return horizon, (min(lifts.values()), sorted(lifts)) if lifts else None
+
+
 class RecentCache:
     """The lifters whose recent sets are kept, the least recently read dropped first."""
 
@@ -134,12 +164,10 @@ class RecentCache:
         self.size = size
         self._lifters: OrderedDict[int, RecentSets] = OrderedDict()
 
-    def get(self, user_id: int, since: datetime) -> RecentSets | None:
-        """The lifter's copy if it reaches back to `since`."""
+    def get(self, user_id: int) -> RecentSets | None:
         found = self._lifters.get(user_id)
-        if found is None or not found.covers(since):
-            return None
-        self._lifters.move_to_end(user_id)
+        if found is not None:
+            self._lifters.move_to_end(user_id)
         return found
 
     def put(self, user_id: int, recent: RecentSets) -> None:

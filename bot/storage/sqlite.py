@@ -533,9 +533,15 @@ def _history_query(user_id: int, since: datetime, longer: tuple[datetime, Sequen
     return sql, [user_id, *params]
 
 
-def _recent_query(user_id: int, since: datetime, after: int | None) -> Query:
+def _recent_query(
+    user_id: int, since: datetime, after: int | None, longer: tuple[datetime, Sequence[str]] | None
+) -> Query:
     condition = "performed_at >= ?"
     params: list[object] = [_iso(since)]
+    if longer is not None and longer[1]:  # as in _history_query: the range on performed_at outside the OR
+        marks = ", ".join("?" * len(longer[1]))
+        condition = f"performed_at >= ? AND (performed_at >= ? OR exercise IN ({marks}))"
+        params = [_iso(min(since, longer[0])), _iso(since), *longer[1]]
     if after is not None:
         condition = f"{condition} AND id > ?"
         params.append(after)
