@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.charts import MatplotlibCharts
 from bot.storage import Storage
+from bot.wiring import started
 from handlers.base import Incoming, Services
 from handlers.commands import show_history
 from handlers.report import REPORT_DAYS, render_week, report_context
@@ -87,6 +88,7 @@ async def measure(path: Path) -> str:
     loaded = time.perf_counter() - start
     storage = await Storage.open(path)
     services = Services(storage=storage, charts=MatplotlibCharts(), clock=lambda: NOW)
+    started()  # as the bot does once it is up (bot/wiring.py): start-up objects out of the collector's way
     rng = random.Random(5)
     logging_times, history_times, week_times = [], [], []
     week_sets: list[int] = []
