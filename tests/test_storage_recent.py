@@ -136,11 +136,11 @@ SELECTS = [
 def test_a_read_from_the_copy_is_what_sql_would_select(
     title: str, since: datetime, longer: tuple[datetime, list[str]] | None, expected: list[tuple[str, int]]
 ) -> None:
-    assert _names(RecentSets(EIGHT_WEEKS, {}, LOADED).select(since, longer)) == expected
+    assert _names(RecentSets(EIGHT_WEEKS, None, LOADED).select(since, longer)) == expected
 
 
 def test_a_back_dated_set_lands_in_time_order_and_an_overlapping_read_adds_nothing_twice() -> None:
-    kept = RecentSets(EIGHT_WEEKS, {}, LOADED)
+    kept = RecentSets(EIGHT_WEEKS, None, LOADED)
     kept.add(_read(("bench", 30, 7), ("curl", 0, 8)))
     kept.add(_read(("curl", 0, 8)))  # a second read that began before the first was merged
     assert _names(kept.select(EIGHT_WEEKS, None)) == [
@@ -150,13 +150,13 @@ def test_a_back_dated_set_lands_in_time_order_and_an_overlapping_read_adds_nothi
 
 
 def test_sets_older_than_the_copy_reaches_are_not_kept() -> None:
-    kept = RecentSets(EIGHT_WEEKS, {}, LOADED)
+    kept = RecentSets(EIGHT_WEEKS, None, LOADED)
     kept.add(_read(("bench", 100, 9)))
     assert len(kept) == len(LOADED.sets) and kept.last == 6
 
 
 def test_trimming_keeps_everything_a_later_read_can_ask_for() -> None:
-    kept = RecentSets(NOW - timedelta(days=200), {}, _read(("bench", 150, 1), ("bench", 95, 2), ("bench", 50, 3)))
+    kept = RecentSets(NOW - timedelta(days=200), None, _read(("bench", 150, 1), ("bench", 95, 2), ("bench", 50, 3)))
     kept.trim(NOW)  # reads from now on reach back at most eight weeks; the copy keeps `KEEP`
     assert kept.horizon == NOW - KEEP
     assert _names(kept.select(NOW - KEEP, None)) == [("bench", 50)]
@@ -166,9 +166,9 @@ def test_trimming_keeps_everything_a_later_read_can_ask_for() -> None:
 def test_the_least_recently_read_lifter_is_dropped_first() -> None:
     cache = RecentCache(size=2)
     for user in (1, 2):
-        cache.put(user, RecentSets(EIGHT_WEEKS, {}, LOADED))
+        cache.put(user, RecentSets(EIGHT_WEEKS, None, LOADED))
     assert cache.get(1) is not None  # 1 read again: 2 is now the oldest
-    cache.put(3, RecentSets(EIGHT_WEEKS, {}, LOADED))
+    cache.put(3, RecentSets(EIGHT_WEEKS, None, LOADED))
     assert [cache.get(user) is not None for user in (1, 2, 3)] == [True, False, True]
 
 
@@ -186,12 +186,12 @@ COVERS = [
 def test_a_copy_read_for_a_set_of_a_main_lift_holds_that_and_no_more(
     title: str, since: datetime, longer: tuple[datetime, list[str]] | None, covered: bool
 ) -> None:
-    kept = RecentSets(WEEK, {"Bench Press": EIGHT_WEEKS}, LOADED)
+    kept = RecentSets(WEEK, BENCH, LOADED)
     assert kept.covers(since, longer) is covered
 
 
 def test_a_read_the_copy_does_not_cover_reads_both_reaches_whole() -> None:
-    kept = RecentSets(WEEK, {"Bench Press": EIGHT_WEEKS}, LOADED)
+    kept = RecentSets(WEEK, BENCH, LOADED)
     assert widened(kept, WEEK, (NOW - timedelta(days=40), ["Back Squat"])) == (
         WEEK, (EIGHT_WEEKS, ["Back Squat", "Bench Press"])
     )
@@ -200,6 +200,6 @@ def test_a_read_the_copy_does_not_cover_reads_both_reaches_whole() -> None:
 
 
 def test_a_new_set_of_an_exercise_read_only_for_the_week_is_kept_only_within_it() -> None:
-    kept = RecentSets(WEEK, {"Bench Press": EIGHT_WEEKS}, _read())
+    kept = RecentSets(WEEK, BENCH, _read())
     kept.add(_read(("bench", 30, 1), ("squat", 30, 2), ("squat", 3, 3)))  # back-dated sets
     assert _names(kept.select(WEEK, (EIGHT_WEEKS, ["Bench Press"]))) == [("bench", 30), ("squat", 3)]

@@ -164,6 +164,13 @@ class SharedStorage(ABC):
     def drop_kept(self, user_id: int) -> None:
         self._recent.drop(user_id)
 
+    def _whole_query(
+        self, user_id: int, kept: RecentSets | None, since: datetime, longer: tuple[datetime, Sequence[str]] | None
+    ) -> Query:
+        """What a copy that does not cover a read is read again as: both reaches, whole."""
+        horizon, wider = widened(kept, since, longer)
+        return self._recent_query(user_id, horizon, None, wider)
+
     # The dialect -------------------------------------------------------------------------
 
     @staticmethod
@@ -386,12 +393,11 @@ class SharedStorage(ABC):
         # The history comes from the lifter's parsed recent sets (bot/storage/recent.py): the trip reads only the
         # sets stored since the copy's last, and the edit count that says whether the copy still holds.
         kept = self._recent.get(user_id)
-        covered = kept is not None and kept.covers(since, longer)
-        if kept is not None and covered:
-            recent = self._recent_query(user_id, kept.reach, kept.last, None)
+        usable = kept if kept is not None and kept.covers(since, longer) else None
+        if usable is not None:
+            recent = self._recent_query(user_id, usable.reach, usable.last, None)
         else:
-            whole = widened(kept, since, longer)
-            recent = self._recent_query(user_id, whole[0], None, whole[1])
+            recent = self._whole_query(user_id, kept, since, longer)
         queries = [recent, self._checkins_query(user_id, checkins_since)]
         exercises = list(bests[0]) if bests is not None else []
         if exercises and bests is not None:
@@ -400,14 +406,14 @@ class SharedStorage(ABC):
         row = await self._row(sql, [value for _, params in queries for value in params])
         assert row is not None  # one trip for all of them
         read = RECENT.validate_json(row[0])
-        if kept is not None and covered and read.edits == kept.edits:
-            kept.add(read)
+        if usable is not None and read.edits == usable.edits:
+            usable.add(read)
+            kept = usable
         else:
-            if kept is not None and covered:  # sets were edited, undone or removed since: the copy is read again whole
-                whole = widened(kept, since, longer)
-                again = await self._row(*self._recent_query(user_id, whole[0], None, whole[1]))
+            if usable is not None:  # sets were edited, undone or removed since: the copy is read again whole
+                again = await self._row(*self._whole_query(user_id, kept, since, longer))
                 read = RECENT.validate_json(again[0])
-            kept = RecentSets(whole[0], {name: whole[1][0] for name in whole[1][1]} if whole[1] else {}, read)
+            kept = RecentSets(*widened(kept, since, longer), read)
             self._recent.put(user_id, kept)
         kept.trim(since)
         found = bests_from_rows(exercises, json.loads(row[2])) if exercises else {}

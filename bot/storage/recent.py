@@ -80,9 +80,10 @@ class RecentSets:
     everything else done in them. It holds what the reads so far asked for, no more: a set of a main lift asks
     for a week of everything and eight weeks of that lift, so a lifter not kept costs what a read always cost."""
 
-    def __init__(self, horizon: datetime, lifts_from: dict[str, datetime], read: Recent) -> None:
+    def __init__(self, horizon: datetime, longer: Longer | None, read: Recent) -> None:
+        """`read`: the sets from `horizon` on, plus `longer`'s exercises back to its moment."""
         self.horizon = horizon
-        self.lifts_from = {name: moment for name, moment in lifts_from.items() if moment < horizon}
+        self.lifts_from = {name: longer[0] for name in longer[1] if longer[0] < horizon} if longer else {}
         self.edits = read.edits
         self.last = 0
         self._all = _Timeline()
