@@ -637,16 +637,11 @@ class Checkpointer:
     """Checkpoints the write-ahead log off the reply path: on a connection of its own, in a worker thread,
     `CHECKPOINT_AFTER_S` after a write, PASSIVE (it never blocks a reader or a writer)."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self._db = connection
+    def __init__(self, path: Path | str, busy_timeout_s: float) -> None:
+        self._db = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None, check_same_thread=False)
         self._using = threading.Lock()  # the connection is used by one thread at a time, and closed by none
         self._closed = False
         self._pending: asyncio.Task[None] | None = None
-
-    @classmethod
-    async def open(cls, path: Path | str, busy_timeout_s: float) -> Checkpointer:
-        connection = sqlite3.connect(str(path), timeout=busy_timeout_s, isolation_level=None, check_same_thread=False)
-        return cls(connection)
 
     def wrote(self) -> None:
         if not self._closed and (self._pending is None or self._pending.done()):
@@ -780,7 +775,7 @@ class Storage(SharedStorage):
             )
             if str(path) != ":memory:":
                 await connection.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
-                storage._checkpointer = await Checkpointer.open(path, busy_timeout_s)
+                storage._checkpointer = Checkpointer(path, busy_timeout_s)
         except BaseException:
             await connection.close()
             raise
